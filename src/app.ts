@@ -1,0 +1,108 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { auditRoutes } from "./features/audit";
+import { dashboardRoutes } from "./features/dashboard";
+import { orgRoutes, registerOrgApi } from "./features/org";
+import { getGuide, portalRoutes } from "./features/portal";
+import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
+import { AppError } from "./platform/errors";
+import { createApi } from "./platform/http/api";
+import type { TAppEnv, TDeps } from "./platform/http/context";
+import { errorHandler, notFoundHandler } from "./platform/http/error-handler";
+import {
+  authenticate,
+  csrfProtection,
+  publicPostLimit,
+  requestContext,
+  securityHeaders,
+} from "./platform/http/middleware";
+import { MSG } from "./platform/messages";
+import { setShell, type TNavItem } from "./platform/ui/page-context";
+
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../public");
+
+const PORTAL_NAV: TNavItem[] = [
+  { href: "/", label: "首页" },
+  { href: "/guide", label: "政府信息公开指南" },
+  { href: "/units", label: "机构设置" },
+];
+
+const ADMIN_NAV: (TNavItem & { permission?: TPermission })[] = [
+  { href: "/admin", label: "工作台" },
+  { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
+  { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
+  { href: "/admin/units", label: "机构管理", permission: "units.manage" },
+  { href: "/admin/users", label: "用户管理", permission: "users.manage" },
+  { href: "/admin/audit", label: "操作日志", permission: "audit.read" },
+  { href: "/admin/account", label: "我的账号" },
+];
+
+export type TAppOptions = { bodyLimitBytes?: number };
+
+/** Builds the whole application: platform middleware first, then each feature's routes. */
+export function createApp(deps: TDeps, opts: TAppOptions = {}) {
+  setShell({
+    siteName: async () => (await getGuide(deps.db)).siteName,
+    portalNav: PORTAL_NAV,
+    adminNav: (p: TPrincipal) => ADMIN_NAV.filter((i) => !i.permission || canAnywhere(p, i.permission)),
+  });
+
+  const app = new Hono<TAppEnv>();
+  app.use(requestContext(deps));
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: opts.bodyLimitBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", MSG.tooLarge);
+      },
+    }),
+  );
+  app.use(
+    "/static/*",
+    serveStatic({
+      root: path.relative(process.cwd(), PUBLIC_DIR) || ".",
+      onFound: (_path, c) => {
+        c.header("Cache-Control", "public, max-age=3600");
+      },
+    }),
+  );
+
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.database.query("select 1");
+      return c.json({ status: "ok", database: deps.database.kind });
+    } catch (err) {
+      deps.logger.error({ err }, "health check failed");
+      return c.json({ status: "unavailable", database: deps.database.kind }, 503);
+    }
+  });
+
+  app.use(authenticate(deps));
+  app.use(publicPostLimit(deps));
+  app.use(csrfProtection());
+
+  const api = createApi();
+  registerOrgApi(api, deps);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "gongkai 政务公开平台 API",
+      version: "1.0.0",
+      description: "稳定的 JSON 接口（v1）。日期为 YYYY-MM-DD（北京时间），错误为 { error: { code, message, issues? } }。",
+    },
+  });
+  app.route("/api/v1", api);
+
+  app.route("/", portalRoutes(deps));
+  app.route("/", orgRoutes(deps));
+  app.route("/", dashboardRoutes(deps));
+  app.route("/", auditRoutes(deps));
+
+  app.onError(errorHandler(deps));
+  app.notFound(notFoundHandler);
+  return app;
+}

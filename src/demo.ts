@@ -1,0 +1,133 @@
+import type { TActor } from "./platform/audit";
+import type { Db } from "./platform/db";
+import type { TRole } from "./platform/auth/permissions";
+import { createUnit, createUser, findUserByUsername, handOverLiaison, listUnits, type TUnitKind } from "./features/org";
+import { DEFAULT_GUIDE, saveGuide } from "./features/portal";
+
+export const SYSTEM_ACTOR: TActor = { userId: null, name: "系统初始化", ip: "", requestId: "" };
+
+/** The district of the 2022 work plan: its government, office, departments and subdistricts. */
+export const DEMO_UNITS: { name: string; kind: TUnitKind; aliases?: string[] }[] = [
+  { name: "济南市市中区人民政府", kind: "government", aliases: ["区政府", "市中区人民政府"] },
+  { name: "济南市市中区人民政府办公室", kind: "office", aliases: ["区政府办公室", "区政府办"] },
+  { name: "区财政局", kind: "department" },
+  { name: "区人力资源和社会保障局", kind: "department", aliases: ["区人力资源社会保障局", "区人社局"] },
+  { name: "区住房和城乡建设局", kind: "department", aliases: ["区住房城乡建设局", "区住建局"] },
+  { name: "区农业农村局", kind: "department" },
+  { name: "区医疗保障局", kind: "department", aliases: ["区医保局"] },
+  { name: "区卫生健康局", kind: "department", aliases: ["区卫健局"] },
+  { name: "区司法局", kind: "department" },
+  { name: "区城市管理局", kind: "department", aliases: ["区城管局"] },
+  { name: "区大数据局", kind: "department" },
+  { name: "区市场监督管理局", kind: "department", aliases: ["区市场监管局"] },
+  { name: "区应急管理局", kind: "department", aliases: ["区应急局"] },
+  { name: "区教育和体育局", kind: "department", aliases: ["区教育体育局", "区教体局"] },
+  { name: "区民政局", kind: "department" },
+  { name: "区水务局", kind: "department" },
+  { name: "区行政审批服务局", kind: "department", aliases: ["区行政审批局"] },
+  { name: "区退役军人事务局", kind: "department", aliases: ["区退役军人局"] },
+  { name: "济南市生态环境局市中分局", kind: "department", aliases: ["生态环境市中分局"] },
+  ...[
+    "大观园",
+    "杆石桥",
+    "四里村",
+    "魏家庄",
+    "二七新村",
+    "七里山",
+    "六里山",
+    "舜玉路",
+    "泉山",
+    "七贤",
+    "十六里河",
+    "兴隆",
+    "党家",
+    "陡沟",
+    "白马山",
+    "舜耕",
+    "王官庄",
+  ].map((n) => ({ name: `${n}街道办事处`, kind: "subdistrict" as const, aliases: [`${n}街道`] })),
+];
+
+export const DEMO_PASSWORD = "gongkai-demo";
+
+type TDemoUser = { username: string; displayName: string; roles: { role: TRole; unit?: string }[] };
+
+export const DEMO_USERS: TDemoUser[] = [
+  { username: "office", displayName: "王晓明", roles: [{ role: "office" }] },
+  { username: "office.head", displayName: "李建华", roles: [{ role: "office_head" }] },
+  { username: "wj.editor", displayName: "赵敏", roles: [{ role: "unit_editor", unit: "区卫生健康局" }] },
+  { username: "wj.reviewer", displayName: "钱伟", roles: [{ role: "unit_reviewer", unit: "区卫生健康局" }] },
+  { username: "wj.head", displayName: "孙立新", roles: [{ role: "unit_head", unit: "区卫生健康局" }] },
+  { username: "wj.liaison", displayName: "周静", roles: [{ role: "unit_liaison", unit: "区卫生健康局" }] },
+  { username: "dgy.liaison", displayName: "吴磊", roles: [{ role: "unit_liaison", unit: "大观园街道办事处" }] },
+  { username: "cz.head", displayName: "郑海涛", roles: [{ role: "unit_head", unit: "区财政局" }] },
+];
+
+/** Loads the demo data set into an empty database: units, staff of every role, liaisons, guide. */
+export async function loadDemoData(db: Db, adminPassword: string): Promise<void> {
+  for (const u of DEMO_UNITS) await createUnit(db, SYSTEM_ACTOR, { aliases: [], address: "", phone: "", duties: "", sortOrder: 0, ...u });
+  const units = await listUnits(db);
+  const unitId = (name: string) => {
+    const unit = units.find((u) => u.name === name);
+    if (!unit) throw new Error(`demo unit missing: ${name}`);
+    return unit.id;
+  };
+  if (!(await findUserByUsername(db, "admin")))
+    await createUser(
+      db,
+      SYSTEM_ACTOR,
+      { username: "admin", displayName: "系统管理员", password: adminPassword, roles: [{ role: "admin", unitId: null }] },
+      { mustChangePassword: false },
+    );
+  for (const u of DEMO_USERS)
+    await createUser(
+      db,
+      SYSTEM_ACTOR,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        roles: u.roles.map((r) => ({ role: r.role, unitId: r.unit ? unitId(r.unit) : null })),
+      },
+      { mustChangePassword: false },
+    );
+  const wj = await findUserByUsername(db, "wj.liaison");
+  await handOverLiaison(db, SYSTEM_ACTOR, unitId("区卫生健康局"), {
+    name: "周静",
+    position: "办公室科员",
+    phone: "0531-82078312",
+    mobile: "13800000001",
+    email: "",
+    userId: wj?.id,
+    startedOn: "2022-03-01",
+    handoverNote: "",
+  });
+  await handOverLiaison(db, SYSTEM_ACTOR, unitId("区财政局"), {
+    name: "陈红",
+    position: "综合科副科长",
+    phone: "0531-82078320",
+    mobile: "",
+    email: "",
+    startedOn: "2021-05-10",
+    handoverNote: "",
+  });
+  await handOverLiaison(db, SYSTEM_ACTOR, unitId("区财政局"), {
+    name: "刘洋",
+    position: "综合科科员",
+    phone: "0531-82078321",
+    mobile: "",
+    email: "",
+    startedOn: "2022-07-01",
+    handoverNote: "移交 2022 年预决算公开台账、政务公开网站栏目维护账号和在办的 2 件依申请公开事项。",
+  });
+  await saveGuide(db, SYSTEM_ACTOR, {
+    ...DEFAULT_GUIDE,
+    siteName: "济南市市中区人民政府",
+    officeName: "济南市市中区人民政府办公室（区政务公开办公室）",
+    address: "山东省济南市市中区（演示数据，请在后台“公开指南”中修改）",
+    phone: "0531-82078301",
+    fax: "0531-82078300",
+    email: "zwgk@example.gov.cn",
+    website: "本网站“依申请公开”栏目",
+  });
+}

@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import { ROLE_LABELS, canAnywhere, unitScope } from "../../platform/auth/permissions";
+import type { TAppEnv, TDeps } from "../../platform/http/context";
+import { requireUser } from "../../platform/http/guards";
+import { AdminLayout } from "../../platform/ui/layout";
+import { pageCtx } from "../../platform/ui/page-context";
+import { currentLiaisons, listUnits } from "../org";
+
+/** The back office's landing page: who you are, what you can do, what needs attention. */
+export function dashboardRoutes(deps: TDeps) {
+  const app = new Hono<TAppEnv>();
+  app.get("/admin", async (c) => {
+    const p = requireUser(c);
+    if (p.mustChangePassword) return c.redirect("/admin/account", 303);
+    const units = await listUnits(deps.db);
+    const unitName = (id: number | null) => (id ? (units.find((u) => u.id === id)?.name ?? "") : "全区");
+    const scope = unitScope(p, "liaisons.read");
+    const scopedUnits = units.filter((u) => u.isActive && (scope === "all" || scope.includes(u.id)));
+    const liaisons = await currentLiaisons(
+      deps.db,
+      scopedUnits.map((u) => u.id),
+    );
+    const withoutLiaison = scopedUnits.filter((u) => !liaisons.some((l) => l.unitId === u.id));
+    return c.html(
+      <AdminLayout ctx={await pageCtx(c)} title="工作台">
+        <h1>工作台</h1>
+        <p>
+          {p.displayName}，您好。您的角色：
+          {p.roles.map((g) => `${unitName(g.unitId)}·${ROLE_LABELS[g.role]}`).join("；") || "（尚未分配角色）"}
+        </p>
+        <div class="cards">
+          {canAnywhere(p, "liaisons.read") && (
+            <section class="card" aria-labelledby="dash-liaisons">
+              <h2 id="dash-liaisons">联络员</h2>
+              {withoutLiaison.length === 0 ? (
+                <p>所有单位均已指定联络员。</p>
+              ) : (
+                <>
+                  <p>以下 {withoutLiaison.length} 个单位尚未指定联络员：</p>
+                  <ul>
+                    {withoutLiaison.slice(0, 10).map((u) => (
+                      <li>
+                        <a href={`/admin/liaisons/${u.id}`}>{u.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p>
+                <a href="/admin/liaisons">联络员名册</a>
+              </p>
+            </section>
+          )}
+          {canAnywhere(p, "guide.edit") && (
+            <section class="card" aria-labelledby="dash-guide">
+              <h2 id="dash-guide">公开指南</h2>
+              <p>政府信息公开指南应随机构和联系方式的变化及时更新。</p>
+              <p>
+                <a href="/admin/guide">编辑公开指南</a>
+              </p>
+            </section>
+          )}
+          <section class="card" aria-labelledby="dash-account">
+            <h2 id="dash-account">账号安全</h2>
+            <p>请定期修改密码，不要与他人共用账号。</p>
+            <p>
+              <a href="/admin/account">修改密码</a>
+            </p>
+          </section>
+        </div>
+      </AdminLayout>,
+    );
+  });
+  return app;
+}

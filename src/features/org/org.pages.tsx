@@ -1,0 +1,366 @@
+import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type TRoleGrant } from "../../platform/auth/permissions";
+import { CheckboxGroup, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
+import type { TPageCtx } from "../../platform/ui/page-context";
+import type { TLiaisonTerm, TUnitRow, TUserRow } from "./org.repository";
+import { UNIT_KIND_LABELS, UNIT_KINDS, type TUnitKind } from "./org.schemas";
+
+const kindOptions = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
+const unitOptions = (units: TUnitRow[]) => units.map((u) => ({ value: String(u.id), label: u.name }));
+
+export function LoginPage({ ctx, form, next }: { ctx: TPageCtx; form: TFormState; next: string }) {
+  return (
+    <PortalLayout ctx={ctx} title="工作人员登录">
+      <h1>工作人员登录</h1>
+      <p>本入口供区政府办公室及各单位工作人员使用。申请政府信息无需登录。</p>
+      <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken} form={form} submitLabel="登录">
+        <TextField form={form} name="username" label="用户名" autocomplete="username" isRequired />
+        <TextField form={form} name="password" label="密码" type="password" autocomplete="current-password" isRequired />
+      </Form>
+    </PortalLayout>
+  );
+}
+
+export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) {
+  const p = ctx.principal;
+  return (
+    <AdminLayout ctx={ctx} title="我的账号">
+      <h1>我的账号</h1>
+      {p?.mustChangePassword && (
+        <p class="notice" role="alert">
+          您正在使用管理员设置的临时密码，请先修改密码。
+        </p>
+      )}
+      <dl class="facts">
+        <dt>用户名</dt>
+        <dd>{p?.username}</dd>
+        <dt>姓名</dt>
+        <dd>{p?.displayName}</dd>
+      </dl>
+      <h2>修改密码</h2>
+      <Form action="/admin/account/password" csrfToken={ctx.csrfToken} form={form} submitLabel="修改密码">
+        <TextField form={form} name="currentPassword" label="当前密码" type="password" autocomplete="current-password" isRequired />
+        <TextField
+          form={form}
+          name="newPassword"
+          label="新密码"
+          type="password"
+          autocomplete="new-password"
+          hint="至少 10 个字符。"
+          isRequired
+        />
+        <TextField form={form} name="confirmPassword" label="再次输入新密码" type="password" autocomplete="new-password" isRequired />
+      </Form>
+    </AdminLayout>
+  );
+}
+
+export function PublicUnitsPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[] }) {
+  const groups = UNIT_KINDS.map((k) => ({ kind: k, items: units.filter((u) => u.kind === k) })).filter((g) => g.items.length);
+  return (
+    <PortalLayout ctx={ctx} title="机构设置">
+      <h1>机构设置</h1>
+      {groups.map((g) => (
+        <section aria-labelledby={`kind-${g.kind}`}>
+          <h2 id={`kind-${g.kind}`}>{UNIT_KIND_LABELS[g.kind]}</h2>
+          <ul class="unit-list">
+            {g.items.map((u) => (
+              <li>
+                <strong>{u.name}</strong>
+                {u.address && <span> 地址：{u.address}</span>}
+                {u.phone && <span> 电话：{u.phone}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </PortalLayout>
+  );
+}
+
+export function UnitsAdminPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[] }) {
+  return (
+    <AdminLayout ctx={ctx} title="机构管理">
+      <h1>机构管理</h1>
+      <p>
+        <a class="button" href="/admin/units/new">
+          新增机构
+        </a>
+      </p>
+      <table class="table">
+        <caption class="visually-hidden">机构列表</caption>
+        <thead>
+          <tr>
+            <th scope="col">名称</th>
+            <th scope="col">类别</th>
+            <th scope="col">别名</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr>
+              <td>
+                <a href={`/admin/units/${u.id}`}>{u.name}</a>
+              </td>
+              <td>{UNIT_KIND_LABELS[u.kind as TUnitKind]}</td>
+              <td>{u.aliases.join("、")}</td>
+              <td>{u.isActive ? "启用" : "停用"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
+
+export function UnitFormPage({ ctx, form, unitId }: { ctx: TPageCtx; form: TFormState; unitId?: number }) {
+  const title = unitId ? "编辑机构" : "新增机构";
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <Form action={unitId ? `/admin/units/${unitId}` : "/admin/units"} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+        <TextField form={form} name="name" label="机构名称" isRequired />
+        <SelectField form={form} name="kind" label="机构类别" options={kindOptions} isRequired />
+        <TextArea form={form} name="aliases" label="简称或别名" hint="每行一个，或用顿号分隔，例如：区卫健局。" rows={3} />
+        <TextField form={form} name="address" label="办公地址" />
+        <TextField form={form} name="phone" label="联系电话" inputmode="tel" />
+        <TextArea form={form} name="duties" label="主要职责" rows={4} />
+        <TextField form={form} name="sortOrder" label="排序号" inputmode="numeric" hint="数字越小越靠前。" />
+        {unitId && (
+          <SelectField
+            form={form}
+            name="isActive"
+            label="状态"
+            options={[
+              { value: "1", label: "启用" },
+              { value: "0", label: "停用" },
+            ]}
+          />
+        )}
+      </Form>
+    </AdminLayout>
+  );
+}
+
+const roleText = (roles: TRoleGrant[], units: TUnitRow[]) =>
+  roles
+    .map((g) => {
+      const unit = g.unitId ? units.find((u) => u.id === g.unitId)?.name : null;
+      return unit ? `${unit}·${ROLE_LABELS[g.role]}` : ROLE_LABELS[g.role];
+    })
+    .join("；");
+
+export function UsersAdminPage({
+  ctx,
+  users,
+  units,
+}: { ctx: TPageCtx; users: (TUserRow & { roles: TRoleGrant[] })[]; units: TUnitRow[] }) {
+  return (
+    <AdminLayout ctx={ctx} title="用户管理">
+      <h1>用户管理</h1>
+      <p>
+        <a class="button" href="/admin/users/new">
+          新增用户
+        </a>
+      </p>
+      <table class="table">
+        <caption class="visually-hidden">用户列表</caption>
+        <thead>
+          <tr>
+            <th scope="col">用户名</th>
+            <th scope="col">姓名</th>
+            <th scope="col">角色</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>
+                <a href={`/admin/users/${u.id}`}>{u.username}</a>
+              </td>
+              <td>{u.displayName}</td>
+              <td>{roleText(u.roles, units)}</td>
+              <td>{u.isActive ? "正常" : "已停用"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
+
+const districtRoleOptions = DISTRICT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const unitRoleOptions = ROLES.filter((r) => !DISTRICT_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+export function UserFormPage({
+  ctx,
+  form,
+  units,
+  userId,
+}: { ctx: TPageCtx; form: TFormState; units: TUnitRow[]; userId?: number }) {
+  const title = userId ? "编辑用户" : "新增用户";
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <Form action={userId ? `/admin/users/${userId}` : "/admin/users"} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+        {userId ? (
+          <p>
+            用户名：<strong>{String(form.values.username ?? "")}</strong>
+          </p>
+        ) : (
+          <TextField form={form} name="username" label="用户名" autocomplete="off" isRequired hint="小写字母、数字、点、下划线或连字符。" />
+        )}
+        <TextField form={form} name="displayName" label="姓名" isRequired />
+        <TextField
+          form={form}
+          name="password"
+          label={userId ? "重置密码（留空则不修改）" : "初始密码"}
+          type="password"
+          autocomplete="new-password"
+          hint="至少 10 个字符；用户首次登录后须修改。"
+          isRequired={!userId}
+        />
+        <CheckboxGroup form={form} name="districtRoles" label="区级角色" options={districtRoleOptions} />
+        <SelectField form={form} name="unitId" label="所属单位" options={unitOptions(units)} placeholder="（无）" />
+        <CheckboxGroup form={form} name="unitRoles" label="在所属单位的角色" options={unitRoleOptions} />
+        {userId && (
+          <SelectField
+            form={form}
+            name="isActive"
+            label="账号状态"
+            options={[
+              { value: "1", label: "正常" },
+              { value: "0", label: "停用" },
+            ]}
+          />
+        )}
+      </Form>
+    </AdminLayout>
+  );
+}
+
+export function LiaisonRosterPage({
+  ctx,
+  units,
+  current,
+}: { ctx: TPageCtx; units: TUnitRow[]; current: TLiaisonTerm[] }) {
+  return (
+    <AdminLayout ctx={ctx} title="联络员名册">
+      <h1>政务公开联络员名册</h1>
+      <table class="table">
+        <caption class="visually-hidden">各单位现任联络员</caption>
+        <thead>
+          <tr>
+            <th scope="col">单位</th>
+            <th scope="col">联络员</th>
+            <th scope="col">职务</th>
+            <th scope="col">办公电话</th>
+            <th scope="col">手机</th>
+            <th scope="col">任职日期</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => {
+            const t = current.find((c) => c.unitId === u.id);
+            return (
+              <tr>
+                <td>
+                  <a href={`/admin/liaisons/${u.id}`}>{u.name}</a>
+                </td>
+                <td>{t ? t.name : <span class="muted">未指定</span>}</td>
+                <td>{t?.position}</td>
+                <td>{t?.phone}</td>
+                <td>{t?.mobile}</td>
+                <td>{t?.startedOn}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
+
+export function LiaisonUnitPage({
+  ctx,
+  unit,
+  history,
+  accounts,
+  form,
+  canManage,
+}: {
+  ctx: TPageCtx;
+  unit: TUnitRow;
+  history: TLiaisonTerm[];
+  accounts: TUserRow[];
+  form: TFormState;
+  canManage: boolean;
+}) {
+  const current = history.find((t) => t.endedOn === null);
+  return (
+    <AdminLayout ctx={ctx} title={`${unit.name}联络员`}>
+      <h1>{unit.name} · 政务公开联络员</h1>
+      <h2>任职记录</h2>
+      {history.length === 0 ? (
+        <p>尚未指定联络员。</p>
+      ) : (
+        <table class="table">
+          <caption class="visually-hidden">联络员任职与交接记录</caption>
+          <thead>
+            <tr>
+              <th scope="col">联络员</th>
+              <th scope="col">职务</th>
+              <th scope="col">联系方式</th>
+              <th scope="col">任职期间</th>
+              <th scope="col">交接说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((t) => (
+              <tr>
+                <td>{t.name}</td>
+                <td>{t.position}</td>
+                <td>{[t.phone, t.mobile, t.email].filter(Boolean).join(" / ")}</td>
+                <td>
+                  {t.startedOn} 至 {t.endedOn ?? "今"}
+                </td>
+                <td>{t.handoverNote}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canManage && (
+        <>
+          <h2>{current ? "更换联络员（交接）" : "指定联络员"}</h2>
+          <Form action={`/admin/liaisons/${unit.id}`} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+            <TextField form={form} name="name" label="新任联络员姓名" isRequired />
+            <TextField form={form} name="position" label="职务" />
+            <TextField form={form} name="phone" label="办公电话" inputmode="tel" />
+            <TextField form={form} name="mobile" label="手机" inputmode="tel" />
+            <TextField form={form} name="email" label="电子邮箱" type="email" />
+            <SelectField
+              form={form}
+              name="userId"
+              label="对应系统账号"
+              options={accounts.map((a) => ({ value: String(a.id), label: `${a.displayName}（${a.username}）` }))}
+              placeholder="（无）"
+            />
+            <TextField form={form} name="startedOn" label="任职（交接）日期" type="date" hint="格式：YYYY-MM-DD。" isRequired />
+            {current && (
+              <TextArea
+                form={form}
+                name="handoverNote"
+                label="交接说明"
+                hint="移交的在办事项、台账、资料和账号等。"
+                rows={4}
+              />
+            )}
+          </Form>
+        </>
+      )}
+    </AdminLayout>
+  );
+}

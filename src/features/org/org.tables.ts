@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const units = pgTable("units", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  aliases: text("aliases").array().notNull().default(sql`'{}'`),
+  sortOrder: integer("sort_order").notNull().default(0),
+  address: text("address").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  duties: text("duties").notNull().default(""),
+  isActive: boolean("is_active").notNull().default(true),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+export const liaisonTerms = pgTable("liaison_terms", {
+  id: serial("id").primaryKey(),
+  unitId: integer("unit_id").notNull(),
+  userId: integer("user_id"),
+  name: text("name").notNull(),
+  position: text("position").notNull().default(""),
+  phone: text("phone").notNull().default(""),
+  mobile: text("mobile").notNull().default(""),
+  email: text("email").notNull().default(""),
+  startedOn: date("started_on", { mode: "string" }).notNull(),
+  endedOn: date("ended_on", { mode: "string" }),
+  previousTermId: integer("previous_term_id"),
+  handoverNote: text("handover_note").notNull().default(""),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+});
+

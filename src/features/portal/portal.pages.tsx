@@ -1,0 +1,155 @@
+import type { TUnitRow } from "../org";
+import { Form, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
+import type { TPageCtx } from "../../platform/ui/page-context";
+import type { TGuide } from "./guide";
+
+const paragraphs = (text: string) => text.split(/\n+/).map((p) => <p>{p}</p>);
+
+export function HomePage({ ctx, guide, unitCount }: { ctx: TPageCtx; guide: TGuide; unitCount: number }) {
+  return (
+    <PortalLayout ctx={ctx} title="首页">
+      <h1>{guide.siteName}政府信息公开</h1>
+      <p class="lead">
+        这里公开本区各级行政机关的政府信息，说明如何申请获取未主动公开的信息，并提供本区 {unitCount} 个机构的设置情况。
+      </p>
+      <div class="cards">
+        <section class="card" aria-labelledby="card-guide">
+          <h2 id="card-guide">政府信息公开指南</h2>
+          <p>信息分类、获取方式、申请程序、受理机构的地址、时间和电话，以及救济途径。</p>
+          <p>
+            <a href="/guide">阅读公开指南</a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="card-units">
+          <h2 id="card-units">机构设置</h2>
+          <p>区人民政府、区政府办公室、区政府各部门和各街道办事处。</p>
+          <p>
+            <a href="/units">查看机构设置</a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="card-contact">
+          <h2 id="card-contact">咨询与联系</h2>
+          <dl class="facts">
+            <dt>受理机构</dt>
+            <dd>{guide.officeName}</dd>
+            <dt>咨询电话</dt>
+            <dd>{guide.phone}</dd>
+            <dt>办公时间</dt>
+            <dd>{guide.hours}</dd>
+          </dl>
+        </section>
+      </div>
+    </PortalLayout>
+  );
+}
+
+export function GuidePage({ ctx, guide, units }: { ctx: TPageCtx; guide: TGuide; units: TUnitRow[] }) {
+  return (
+    <PortalLayout ctx={ctx} title="政府信息公开指南">
+      <h1>{guide.siteName}政府信息公开指南</h1>
+      <nav aria-label="本页目录" class="toc">
+        <ol>
+          <li>
+            <a href="#classification">一、信息分类与编排</a>
+          </li>
+          <li>
+            <a href="#proactive">二、主动公开</a>
+          </li>
+          <li>
+            <a href="#on-request">三、依申请公开</a>
+          </li>
+          <li>
+            <a href="#office">四、受理机构</a>
+          </li>
+          <li>
+            <a href="#remedies">五、监督和救济</a>
+          </li>
+        </ol>
+      </nav>
+      <section aria-labelledby="classification">
+        <h2 id="classification">一、信息分类与编排</h2>
+        {paragraphs(guide.classification)}
+      </section>
+      <section aria-labelledby="proactive">
+        <h2 id="proactive">二、主动公开</h2>
+        {paragraphs(guide.proactive)}
+      </section>
+      <section aria-labelledby="on-request">
+        <h2 id="on-request">三、依申请公开</h2>
+        {paragraphs(guide.onRequest)}
+      </section>
+      <section aria-labelledby="office">
+        <h2 id="office">四、受理机构</h2>
+        <dl class="facts">
+          <dt>名称</dt>
+          <dd>{guide.officeName}</dd>
+          <dt>办公地址</dt>
+          <dd>{guide.address}</dd>
+          {guide.postcode && (
+            <>
+              <dt>邮政编码</dt>
+              <dd>{guide.postcode}</dd>
+            </>
+          )}
+          <dt>办公时间</dt>
+          <dd>{guide.hours}</dd>
+          <dt>咨询电话</dt>
+          <dd>{guide.phone}</dd>
+          {guide.fax && (
+            <>
+              <dt>传真</dt>
+              <dd>{guide.fax}</dd>
+            </>
+          )}
+          {guide.email && (
+            <>
+              <dt>电子邮箱</dt>
+              <dd>{guide.email}</dd>
+            </>
+          )}
+          {guide.website && (
+            <>
+              <dt>网上申请</dt>
+              <dd>{guide.website}</dd>
+            </>
+          )}
+        </dl>
+        <p>
+          各部门和街道办事处负责本机关的政府信息公开工作，联系方式见<a href="/units">机构设置</a>（共 {units.length} 个机构）。
+        </p>
+      </section>
+      <section aria-labelledby="remedies">
+        <h2 id="remedies">五、监督和救济</h2>
+        {paragraphs(guide.remedies)}
+      </section>
+    </PortalLayout>
+  );
+}
+
+export function GuideEditPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) {
+  return (
+    <AdminLayout ctx={ctx} title="编辑公开指南">
+      <h1>编辑政府信息公开指南</h1>
+      <p>
+        《政府信息公开条例》第十二条要求指南载明信息分类、编排体系、获取方式和受理机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等。
+        <a href="/guide">查看当前公开的指南</a>
+      </p>
+      <Form action="/admin/guide" csrfToken={ctx.csrfToken} form={form} submitLabel="保存并公开">
+        <TextField form={form} name="siteName" label="网站（机关）名称" isRequired />
+        <TextField form={form} name="officeName" label="受理机构名称" isRequired />
+        <TextField form={form} name="address" label="办公地址" isRequired />
+        <TextField form={form} name="postcode" label="邮政编码" inputmode="numeric" />
+        <TextField form={form} name="hours" label="办公时间" isRequired />
+        <TextField form={form} name="phone" label="咨询电话" inputmode="tel" isRequired />
+        <TextField form={form} name="fax" label="传真号码" inputmode="tel" />
+        <TextField form={form} name="email" label="电子邮箱" type="email" />
+        <TextField form={form} name="website" label="网上申请渠道" />
+        <TextArea form={form} name="classification" label="信息分类与编排" rows={5} isRequired />
+        <TextArea form={form} name="proactive" label="主动公开" rows={5} isRequired />
+        <TextArea form={form} name="onRequest" label="依申请公开" rows={8} isRequired />
+        <TextArea form={form} name="remedies" label="监督和救济" rows={4} isRequired />
+      </Form>
+    </AdminLayout>
+  );
+}

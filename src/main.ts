@@ -1,0 +1,51 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { prepareDatabase } from "./bootstrap";
+import { purgeExpiredSessions } from "./platform/auth/sessions";
+import { loadConfig } from "./platform/config";
+import { createLogger } from "./platform/logger";
+import { purgeRateLimits } from "./platform/rate-limit";
+
+// Process entry: config → database → migrations → app → listen; SIGTERM drains and closes cleanly.
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const { database, notes } = await prepareDatabase(config, logger);
+const app = createApp({ database, db: database.db, config, logger });
+
+const housekeeping = setInterval(
+  () => {
+    Promise.all([purgeExpiredSessions(database.db), purgeRateLimits(database.db)]).catch((err) =>
+      logger.warn({ err }, "housekeeping failed"),
+    );
+  },
+  10 * 60 * 1000,
+);
+housekeeping.unref();
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const host = info.family === "IPv6" ? `[${info.address === "::" ? "::1" : info.address}]` : info.address;
+  const local = `http://localhost:${info.port}`;
+  logger.info({ address: info.address, port: info.port, database: database.kind }, "listening");
+  for (const n of notes) console.log(n);
+  console.log(`门户：${local}/  （也可通过 http://${host}:${info.port}/ 访问）`);
+  console.log(`工作人员登录：${local}/login`);
+});
+
+let isStopping = false;
+async function shutdown(signal: string) {
+  if (isStopping) return;
+  isStopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => {
+    logger.error("in-flight requests did not finish within 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  // close() stops accepting connections and waits for in-flight requests to finish.
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

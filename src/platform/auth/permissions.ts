@@ -1,0 +1,69 @@
+/** Roles. District-wide roles carry no unit; unit roles are scoped to one unit. */
+export const ROLES = ["admin", "office", "office_head", "unit_editor", "unit_reviewer", "unit_head", "unit_liaison"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const DISTRICT_ROLES: readonly TRole[] = ["admin", "office", "office_head"];
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  admin: "系统管理员",
+  office: "政务公开办公室工作人员",
+  office_head: "政务公开办公室负责人",
+  unit_editor: "单位信息编辑",
+  unit_reviewer: "单位信息审核",
+  unit_head: "单位负责人",
+  unit_liaison: "单位政务公开联络员",
+};
+
+export type TPermission =
+  | "users.manage"
+  | "units.manage"
+  | "audit.read"
+  | "guide.edit"
+  | "unit.read"
+  | "liaisons.read"
+  | "liaisons.manage"
+  | "documents.edit"
+  | "documents.review"
+  | "requests.handle"
+  | "requests.extend";
+
+// Which role may do what. A unit role grants the permission for its own unit only.
+const GRANTS: Record<TRole, readonly TPermission[]> = {
+  admin: ["users.manage", "units.manage", "audit.read", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage"],
+  office: ["units.manage", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage", "requests.handle"],
+  office_head: ["units.manage", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage", "requests.handle", "requests.extend"],
+  unit_editor: ["unit.read", "documents.edit"],
+  unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
+  unit_head: ["unit.read", "liaisons.read", "liaisons.manage", "documents.review", "requests.handle", "requests.extend"],
+  unit_liaison: ["unit.read", "liaisons.read", "requests.handle"],
+};
+
+export type TRoleGrant = { role: TRole; unitId: number | null };
+
+export type TPrincipal = {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: TRoleGrant[];
+  mustChangePassword: boolean;
+};
+
+/** Whether the principal holds `permission` district-wide, or for `unitId` when one is given. */
+export function can(p: TPrincipal, permission: TPermission, unitId?: number): boolean {
+  return p.roles.some(
+    (g) => GRANTS[g.role].includes(permission) && (g.unitId === null || (unitId !== undefined && g.unitId === unitId)),
+  );
+}
+
+/** The units where the principal holds `permission`: "all" for district-wide roles. */
+export function unitScope(p: TPrincipal, permission: TPermission): "all" | number[] {
+  const grants = p.roles.filter((g) => GRANTS[g.role].includes(permission));
+  if (grants.some((g) => g.unitId === null)) return "all";
+  return [...new Set(grants.map((g) => g.unitId as number))];
+}
+
+/** Whether the principal holds `permission` anywhere at all (for showing navigation). */
+export function canAnywhere(p: TPrincipal, permission: TPermission): boolean {
+  const scope = unitScope(p, permission);
+  return scope === "all" || scope.length > 0;
+}

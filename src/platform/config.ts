@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Process settings, exactly those documented in docs/OPERATIONS.md and the API guide. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("::"),
+  DATABASE_URL: z.string().min(1).optional(),
+  GONGKAI_DATA_DIR: z.string().min(1).default("./data"),
+  GONGKAI_ADMIN_PASSWORD: z.string().min(8, "GONGKAI_ADMIN_PASSWORD 至少 8 个字符").optional(),
+  GONGKAI_DEMO: z.enum(["0", "1"]).optional(),
+  GONGKAI_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type TConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  /** Load the demo data set when the database is empty. */
+  isDemo: boolean;
+  /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy: boolean;
+  logLevel: string;
+};
+
+/**
+ * Reads the environment once. `npm start` defaults to demo data (the README's quick start);
+ * any other way of starting the server must ask for it with GONGKAI_DEMO=1.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`环境变量设置有误：\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const isDemo = e.GONGKAI_DEMO ? e.GONGKAI_DEMO === "1" : env.npm_lifecycle_event === "start";
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.GONGKAI_DATA_DIR,
+    adminPassword: e.GONGKAI_ADMIN_PASSWORD,
+    isDemo,
+    trustProxy: e.GONGKAI_TRUST_PROXY === "1",
+    logLevel: e.GONGKAI_LOG_LEVEL,
+  };
+}

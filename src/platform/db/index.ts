@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+
+/** The Drizzle handle every repository receives; a transaction has the same shape. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type TDatabase = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs a script of one or more SQL statements without parameters (migrations, fixtures). */
+  exec(script: string): Promise<void>;
+  /** Runs one parameterised query and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` on one dedicated connection (session-level locks, multi-statement scripts). */
+  withConnection<T>(fn: (conn: TConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type TConnection = Pick<TDatabase, "exec" | "query">;
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite under `dataDir`. */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  pgliteDump?: Blob;
+}): Promise<TDatabase> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts.dataDir, opts.pgliteDump);
+}
+
+function openPostgres(url: string): TDatabase {
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  return {
+    kind: "postgres",
+    db: drizzlePostgres(client) as unknown as Db,
+    exec: async (script) => {
+      await client.unsafe(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as never[])) as unknown as T[],
+    withConnection: async (fn) => {
+      const reserved = await client.reserve();
+      try {
+        return await fn({
+          exec: async (script) => {
+            await reserved.unsafe(script);
+          },
+          query: async <T>(text: string, params: unknown[] = []) =>
+            (await reserved.unsafe(text, params as never[])) as unknown as T[],
+        });
+      } finally {
+        reserved.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, dump: Blob | undefined): Promise<TDatabase> {
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = path.resolve(dataDir, "pgdata");
+    mkdirSync(path.dirname(dir), { recursive: true });
+  }
+  const client = await PGlite.create(dir, { extensions: { pg_trgm }, loadDataDir: dump });
+  const conn: TConnection = {
+    exec: async (script) => {
+      await client.exec(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+  };
+  return {
+    kind: "pglite",
+    db: drizzlePglite(client) as unknown as Db,
+    ...conn,
+    // PGlite is a single connection already.
+    withConnection: (fn) => fn(conn),
+    close: () => client.close(),
+  };
+}
+
+/** Dumps an embedded database so that tests can start many copies of it quickly. */
+export async function dumpPglite(database: TDatabase): Promise<Blob> {
+  if (database.kind !== "pglite") throw new Error("only PGlite can be dumped");
+  // The PGlite client is the session's underlying client; reach it through drizzle's $client.
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir("none");
+}

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+// Drizzle mirrors of the tables created by migrations/*.sql (the SQL files are the source of truth).
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  username: text("username").notNull(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  passwordChangedAt: ts("password_changed_at").notNull().default(sql`now()`),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+export const userRoles = pgTable("user_roles", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id").notNull(),
+  role: text("role").notNull(),
+  unitId: integer("unit_id"),
+});
+
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id").notNull(),
+  csrfToken: text("csrf_token").notNull(),
+  ip: text("ip").notNull().default(""),
+  userAgent: text("user_agent").notNull().default(""),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  lastSeenAt: ts("last_seen_at").notNull().default(sql`now()`),
+  expiresAt: ts("expires_at").notNull(),
+});
+
+export const apiTokens = pgTable("api_tokens", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id").notNull(),
+  tokenHash: text("token_hash").notNull(),
+  label: text("label").notNull().default(""),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  lastUsedAt: ts("last_used_at"),
+  expiresAt: ts("expires_at").notNull(),
+  revokedAt: ts("revoked_at"),
+});
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: ts("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: ts("at").notNull(),
+  actorId: integer("actor_id"),
+  actorName: text("actor_name").notNull(),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  unitId: integer("unit_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  ip: text("ip").notNull().default(""),
+  requestId: text("request_id").notNull().default(""),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+});

@@ -1,0 +1,52 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { AppError } from "../errors";
+import { MSG } from "../messages";
+import { toFieldIssues } from "../validation";
+import type { TAppEnv } from "./context";
+
+export const ZErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  });
+
+/** Error responses for a route's OpenAPI description. */
+export function errorResponses(...statuses: number[]) {
+  const text: Record<number, string> = {
+    400: "请求格式或内容有误",
+    401: "未登录或凭据无效",
+    403: "无权限",
+    404: "记录不存在",
+    409: "与现有数据或当前状态冲突",
+    422: "法律或业务规则不允许",
+    429: "请求过于频繁",
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: text[s] ?? "错误", content: { "application/json": { schema: ZErrorResponse } } }]),
+  );
+}
+
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** The JSON API under /api/v1: zod schemas validate the input and generate the OpenAPI document. */
+export function createApi() {
+  const api = new OpenAPIHono<TAppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
+    },
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "POST /api/v1/auth/token 换取的访问令牌",
+  });
+  return api;
+}
+
+export type TApi = ReturnType<typeof createApi>;
+
+/** Standard list envelope. */
+export const zList = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });

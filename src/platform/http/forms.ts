@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { AppError } from "../errors";
+import { fieldErrors, toFieldIssues } from "../validation";
+import type { TFormState } from "../ui/forms";
+import type { TCtx } from "./context";
+
+/** The posted form: repeated names become arrays; files are left to the routes that take them. */
+export async function readForm(c: TCtx): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "_csrf") continue;
+    if (typeof v === "string") out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === "string");
+  }
+  return out;
+}
+
+/**
+ * The one way a form POST is handled: validate, run the use case, and on a mistake show the same
+ * form again with each message beside its field (422), keeping what the user typed.
+ */
+export async function submitForm<S extends z.ZodType>(
+  c: TCtx,
+  opts: {
+    schema: S;
+    values: Record<string, unknown>;
+    input?: unknown;
+    run: (data: z.infer<S>) => Promise<Response>;
+    render: (form: TFormState) => unknown;
+    /** Which field a conflict (duplicate name, wrong state) is shown beside. */
+    conflictField?: string;
+  },
+): Promise<Response> {
+  const fail = async (errors: Record<string, string>) =>
+    c.html((await opts.render({ values: opts.values, errors })) as string, 422);
+  const parsed = opts.schema.safeParse(opts.input ?? opts.values);
+  if (!parsed.success) return fail(fieldErrors(toFieldIssues(parsed.error)));
+  try {
+    return await opts.run(parsed.data);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (err.issues) return fail(fieldErrors(err.issues));
+    if (err.code === "conflict" || err.code === "unprocessable")
+      return fail({ [opts.conflictField ?? "name"]: err.message });
+    throw err;
+  }
+}

@@ -1,0 +1,195 @@
+import type { Child } from "hono/jsx";
+
+export type TFormState = { values: Record<string, unknown>; errors: Record<string, string> };
+
+export const emptyForm = (values: Record<string, unknown> = {}): TFormState => ({ values, errors: {} });
+
+const text = (v: unknown) => (v == null ? "" : String(v));
+
+type TFieldProps = {
+  form: TFormState;
+  name: string;
+  label: string;
+  hint?: string;
+  isRequired?: boolean;
+};
+
+/** Label, hint and error wiring shared by every field, so each error sits beside its field. */
+function FieldFrame(props: TFieldProps & { children: Child }) {
+  const error = props.form.errors[props.name];
+  return (
+    <div class={error ? "field has-error" : "field"}>
+      <label for={`f-${props.name}`}>
+        {props.label}
+        {props.isRequired && (
+          <span class="req" aria-hidden="true">
+            *
+          </span>
+        )}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`f-${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`f-${props.name}-error`}>
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: TFieldProps): string | undefined {
+  const ids = [];
+  if (props.hint) ids.push(`f-${props.name}-hint`);
+  if (props.form.errors[props.name]) ids.push(`f-${props.name}-error`);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function TextField(
+  props: TFieldProps & { type?: string; autocomplete?: string; maxLength?: number; inputmode?: "numeric" | "tel" | "email" },
+) {
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.type === "password" ? "" : text(props.form.values[props.name])}
+        required={props.isRequired}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxLength}
+        inputmode={props.inputmode}
+        aria-invalid={props.form.errors[props.name] ? "true" : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: TFieldProps & { rows?: number; maxLength?: number }) {
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        id={`f-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 5}
+        required={props.isRequired}
+        maxlength={props.maxLength}
+        aria-invalid={props.form.errors[props.name] ? "true" : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {text(props.form.values[props.name])}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export function SelectField(props: TFieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const current = text(props.form.values[props.name]);
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={`f-${props.name}`}
+        name={props.name}
+        required={props.isRequired}
+        aria-invalid={props.form.errors[props.name] ? "true" : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes inside a fieldset; values are posted under one name. */
+export function CheckboxGroup(props: TFieldProps & { options: { value: string; label: string }[] }) {
+  const raw = props.form.values[props.name];
+  const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  const error = props.form.errors[props.name];
+  return (
+    <fieldset class={error ? "field has-error" : "field"} aria-describedby={error ? `f-${props.name}-error` : undefined}>
+      <legend>{props.label}</legend>
+      {error && (
+        <p class="field-error" id={`f-${props.name}-error`}>
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      )}
+      {props.options.map((o, i) => (
+        <div class="check">
+          <input
+            type="checkbox"
+            id={`f-${props.name}-${i}`}
+            name={props.name}
+            value={o.value}
+            checked={checked.has(o.value)}
+          />
+          <label for={`f-${props.name}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A POST form with its CSRF token; the error summary links to each faulty field. */
+export function Form(props: {
+  action: string;
+  csrfToken: string;
+  form?: TFormState;
+  submitLabel: string;
+  children?: Child;
+  isDanger?: boolean;
+}) {
+  const errors = Object.entries(props.form?.errors ?? {});
+  return (
+    <form method="post" action={props.action} class="form" novalidate>
+      <input type="hidden" name="_csrf" value={props.csrfToken} />
+      {errors.length > 0 && (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>提交的内容有 {errors.length} 处需要修改</h2>
+          <ul>
+            {errors.map(([name, message]) => (
+              <li>
+                <a href={`#f-${name}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {props.children}
+      <button type="submit" class={props.isDanger ? "button danger" : "button"}>
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** Page links for a list; keeps the other query parameters. */
+export function Pagination(props: { total: number; page: number; pageSize: number; baseQuery: URLSearchParams }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (pages <= 1) return null;
+  const link = (p: number) => {
+    const q = new URLSearchParams(props.baseQuery);
+    q.set("page", String(p));
+    return `?${q.toString()}`;
+  };
+  return (
+    <nav aria-label="分页" class="pagination">
+      {props.page > 1 && <a href={link(props.page - 1)}>上一页</a>}
+      <span>
+        第 {props.page} / {pages} 页，共 {props.total} 条
+      </span>
+      {props.page < pages && <a href={link(props.page + 1)}>下一页</a>}
+    </nav>
+  );
+}

@@ -1,0 +1,53 @@
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import type { TPrincipal } from "../auth/permissions";
+import type { TCtx } from "../http/context";
+
+export type TNavItem = { href: string; label: string };
+
+/** Everything a page template needs from the request, gathered once. */
+export type TPageCtx = {
+  principal: TPrincipal | null;
+  csrfToken: string;
+  path: string;
+  isElder: boolean;
+  siteName: string;
+  portalNav: TNavItem[];
+  adminNav: TNavItem[];
+  flash: string | null;
+};
+
+const FLASH_COOKIE = "gk_flash";
+
+export type TShell = {
+  siteName: () => Promise<string>;
+  portalNav: TNavItem[];
+  adminNav: (p: TPrincipal) => TNavItem[];
+};
+
+let shell: TShell = { siteName: async () => "政务公开", portalNav: [], adminNav: () => [] };
+
+/** Set once by the app: the site name and the navigation that the features provide. */
+export function setShell(s: TShell): void {
+  shell = s;
+}
+
+export async function pageCtx(c: TCtx): Promise<TPageCtx> {
+  const principal = c.get("principal");
+  const flash = getCookie(c, FLASH_COOKIE);
+  if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/" });
+  return {
+    principal,
+    csrfToken: c.get("csrfToken"),
+    path: new URL(c.req.url).pathname,
+    isElder: c.get("isElder"),
+    siteName: await shell.siteName(),
+    portalNav: shell.portalNav,
+    adminNav: principal ? shell.adminNav(principal) : [],
+    flash: flash ? decodeURIComponent(flash) : null,
+  };
+}
+
+/** Shows a one-time notice on the next page (post/redirect/get). */
+export function setFlash(c: TCtx, message: string): void {
+  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 60 });
+}
