@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "./db";
 import { rateLimits } from "./db/tables";
 
@@ -26,20 +26,20 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 }
 
 /** Reads the current window's count without adding to it. */
-export async function peekRateLimit(db: Db, key: string, windowSeconds: number): Promise<TRateResult & { count: number }> {
+export async function peekRateLimit(db: Db, key: string, windowSeconds: number): Promise<TRateResult> {
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
   const rows = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} = ${windowStart}`);
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
   const count = rows[0]?.count ?? 0;
   return { count, isAllowed: true, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) };
 }
 
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Drops windows older than a day; run periodically. */

@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { describe, expect, inject } from "vitest";
+import { createApp } from "../src/app";
+import { prepareDatabase } from "../src/bootstrap";
+import { DEMO_PASSWORD } from "../src/demo";
+import type { TConfig } from "../src/platform/config";
+import { createLogger } from "../src/platform/logger";
+import { CHROMIUM } from "../test/global-setup-browser";
+
+const skipReason = inject("browserSkipReason");
+
+/** `describe` for browser tests: skipped, with the reason in its name, when Chromium is missing. */
+export const describeBrowser = (name: string, fn: () => void) =>
+  skipReason ? describe.skip(`${name}（跳过：${skipReason}）`, fn) : describe(name, fn);
+
+export type TTestServer = { baseUrl: string; close: () => Promise<void> };
+
+/** The real app over HTTP on an ephemeral port, on a fresh embedded database with the demo data. */
+export async function startServer(): Promise<TTestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-"));
+  const config: TConfig = {
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: undefined,
+    dataDir,
+    adminPassword: undefined,
+    isDemo: true,
+    // The browser talks to us directly; no proxy headers are to be believed.
+    trustProxy: false,
+    logLevel: "silent",
+  };
+  const logger = createLogger("silent");
+  let database: Awaited<ReturnType<typeof prepareDatabase>>["database"] | undefined;
+  try {
+    ({ database } = await prepareDatabase(config, logger));
+    const app = createApp({ database, db: database.db, config, logger });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: config.host });
+    await new Promise<void>((resolve, reject) => {
+      if (server.listening) return resolve();
+      server.once("listening", () => resolve());
+      server.once("error", reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const db = database;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      close: async () => {
+        // Keep-alive sockets left by the browser would otherwise hold close() open.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await database?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Debian's Chromium, headless, with everything that would reach the network switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A page in its own context, so cookies never leak between tests. */
+export async function newPage(browser: Browser, baseUrl: string, opts: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: "zh-CN", ...opts });
+  return context.newPage();
+}
+
+/** Signs in through the login form and waits for the page it leads to. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+}
+
+const AXE_SOURCE = readFileSync(
+  path.join(path.dirname(createRequire(import.meta.url).resolve("axe-core")), "axe.min.js"),
+  "utf8",
+);
+
+type TAxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+};
+
+/**
+ * Runs axe-core against WCAG 2.1 A and AA. The page must come from a context opened with
+ * `bypassCSP: true`: the app's CSP forbids inline scripts, and axe is injected as one.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: TAxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  const report = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`).join("\n"),
+    )
+    .join("\n");
+  expect(violations, `axe 在 ${page.url()} 发现无障碍问题：\n${report}`).toEqual([]);
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createUser, resetPassword } from "./features/org";
+import { type TActor, verifyAuditChain } from "./platform/audit";
+import { ROLES } from "./platform/auth/permissions";
+import { loadConfig } from "./platform/config";
+import { openDatabase, type TDatabase } from "./platform/db";
+import { migrate } from "./platform/db/migrate";
+import { AppError } from "./platform/errors";
+import { parseOrThrow } from "./platform/validation";
+
+const CLI_ACTOR: TActor = { userId: null, name: "命令行", ip: "", requestId: "cli" };
+
+const USAGE = `用法：npm run gongkai -- <命令> [选项]
+
+命令：
+  user:create --username 用户名 --name 姓名 --password 密码 [--role 角色[@单位编号]]...
+      创建工作人员账号。角色：${ROLES.join("、")}；单位角色须写 @单位编号，如 unit_editor@8。
+  user:reset-password --username 用户名 --password 新密码
+      重置密码；该用户下次登录须修改密码，其所有会话立即失效。
+  audit:verify
+      校验操作日志的哈希链，报告第一条被篡改或断链的记录。
+`;
+
+type TOut = { log: (s: string) => void; error: (s: string) => void };
+
+const ZRoleArg = z.string().regex(/^[a-z_]+(@\d+)?$/, "角色格式应为 角色 或 角色@单位编号");
+
+/** Runs one CLI command against an open database; returns the process exit code. */
+export async function runCli(argv: string[], database: TDatabase, out: TOut = console): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string", multiple: true },
+    },
+    strict: true,
+  });
+  try {
+    switch (command) {
+      case "user:create": {
+        const roles = (values.role ?? []).map((r) => {
+          const [role, unit] = parseOrThrow(ZRoleArg, r).split("@");
+          return { role, unitId: unit ? Number(unit) : null };
+        });
+        const user = await createUser(database.db, CLI_ACTOR, {
+          ...parseOrThrow(
+            z.object({
+              username: z.string().min(2),
+              displayName: z.string().min(1),
+              password: z.string().min(10, "密码至少 10 个字符"),
+              roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.number().nullable() })),
+            }),
+            { username: values.username, displayName: values.name, password: values.password, roles },
+          ),
+        });
+        out.log(`已创建用户 ${user.username}（编号 ${user.id}），首次登录须修改密码。`);
+        return 0;
+      }
+      case "user:reset-password": {
+        const input = parseOrThrow(
+          z.object({ username: z.string().min(1), password: z.string().min(10, "密码至少 10 个字符") }),
+          values,
+        );
+        await resetPassword(database.db, CLI_ACTOR, input.username, input.password);
+        out.log(`已重置 ${input.username} 的密码。`);
+        return 0;
+      }
+      case "audit:verify": {
+        const r = await verifyAuditChain(database.db);
+        if (r.firstBroken) {
+          out.error(`操作日志校验失败：第 ${r.firstBroken.id} 号记录${r.firstBroken.reason}（此前 ${r.checked} 条完好）。`);
+          return 1;
+        }
+        out.log(`操作日志完好：共 ${r.checked} 条记录，哈希链连续。`);
+        return 0;
+      }
+      default:
+        out.error(USAGE);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      const details = err.issues?.map((i) => `  ${i.path}: ${i.message}`).join("\n");
+      out.error(details ? `${err.message}\n${details}` : err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+// Entry point when run as `npm run gongkai -- …`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  let code = 2;
+  try {
+    code = await runCli(process.argv.slice(2), database);
+  } catch (err) {
+    console.error((err as Error).message);
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { loadConfig } from "./config";
+import { AppError, sqlState } from "./errors";
+import { parseOrThrow } from "./validation";
+
+describe("validation messages", () => {
+  it("reports every issue in plain Chinese, with dotted paths", () => {
+    const schema = z.object({
+      name: z.string().min(2),
+      applicant: z.object({ email: z.email() }),
+      kind: z.enum(["a", "b"]),
+    });
+    try {
+      parseOrThrow(schema, { name: "x", applicant: { email: "nope" }, kind: "c" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      const e = err as AppError;
+      expect(e.status).toBe(400);
+      expect(e.issues).toEqual([
+        { path: "name", message: "至少 2 个字符。" },
+        { path: "applicant.email", message: "电子邮箱格式不正确。" },
+        { path: "kind", message: "请从给定的选项中选择。" },
+      ]);
+    }
+  });
+
+  it("says a missing field is required", () => {
+    const r = z.object({ title: z.string() }).safeParse({});
+    expect(r.error?.issues[0]?.message).toBe("此项为必填项。");
+  });
+});
+
+describe("configuration", () => {
+  it("uses the documented defaults", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: "::", dataDir: "./data", databaseUrl: undefined, isDemo: false });
+  });
+
+  it("defaults to demo data only for npm start, and GONGKAI_DEMO overrides", () => {
+    expect(loadConfig({ npm_lifecycle_event: "start" }).isDemo).toBe(true);
+    expect(loadConfig({ npm_lifecycle_event: "start", GONGKAI_DEMO: "0" }).isDemo).toBe(false);
+    expect(loadConfig({ GONGKAI_DEMO: "1" }).isDemo).toBe(true);
+  });
+
+  it("refuses a bad setting with a Chinese message naming it", () => {
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/环境变量设置有误[\s\S]*PORT/);
+    expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: "short" })).toThrow(/GONGKAI_ADMIN_PASSWORD 至少 8 个字符/);
+  });
+});
+
+describe("sqlState", () => {
+  it("finds the SQLSTATE through wrapper errors", () => {
+    const inner = Object.assign(new Error("dup"), { code: "23505" });
+    expect(sqlState(Object.assign(new Error("query failed"), { cause: inner }))).toBe("23505");
+    expect(sqlState(new Error("plain"))).toBeUndefined();
+  });
+});

@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import postgres from "postgres";
+import { describe, inject } from "vitest";
+import { createApp } from "../src/app";
+import { openDatabase, type TDatabase } from "../src/platform/db";
+import type { TDeps } from "../src/platform/http/context";
+import { createLogger } from "../src/platform/logger";
+import type { TConfig } from "../src/platform/config";
+
+const skipReason = inject("dbSkipReason");
+
+/** `describe` for database tests: skipped, with the reason in its name, when the database is missing. */
+export const describeDb = (name: string, fn: () => void) =>
+  skipReason ? describe.skip(`${name}（跳过：${skipReason}）`, fn) : describe(name, fn);
+
+/** A fresh migrated database of the project's kind under test (TEST_DB=pglite|postgres). */
+export async function openTestDatabase(): Promise<TDatabase> {
+  if (process.env.TEST_DB === "postgres") {
+    const template = inject("pgTemplate");
+    const adminUrl = inject("pgAdminUrl");
+    const name = `${template}_${randomBytes(5).toString("hex")}`;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.unsafe(`create database ${name} template ${template}`);
+        break;
+      } catch (err) {
+        // Two workers copying the template at the same instant: try again shortly.
+        if (attempt >= 10) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 300));
+      }
+    }
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString() });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject("pgliteDumpPath"))]);
+  return openDatabase({ pgliteDump: dump });
+}
+
+export const TEST_CONFIG: TConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  databaseUrl: undefined,
+  dataDir: "",
+  adminPassword: undefined,
+  isDemo: false,
+  trustProxy: true,
+  logLevel: "silent",
+};
+
+/** The whole app on a fresh database, called through app.request() with no server. */
+export async function createTestApp() {
+  const database = await openTestDatabase();
+  const deps: TDeps = { database, db: database.db, config: TEST_CONFIG, logger: createLogger("silent") };
+  const app = createApp(deps);
+  return { app, deps, database, db: database.db, close: () => database.close() };
+}
+
+export type TTestApp = Awaited<ReturnType<typeof createTestApp>>;
