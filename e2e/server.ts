@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
@@ -82,7 +82,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page in its own context, so cookies never leak between tests. */
-export async function newPage(browser: Browser, baseUrl: string, opts: BrowserContextOptions = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  baseUrl: string,
+  opts: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: "zh-CN", ...opts });
   return context.newPage();
 }
@@ -92,7 +96,10 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== "/login"), page.getByRole("button", { name: "登录" }).click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/login"),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
 }
 
 const AXE_SOURCE = readFileSync(
@@ -114,7 +121,11 @@ type TAxeViolation = {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: TAxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: TAxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
@@ -129,7 +140,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`).join("\n"),
+        v.nodes
+          .map(
+            (n) =>
+              `    ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`,
+          )
+          .join("\n"),
     )
     .join("\n");
   expect(violations, `axe 在 ${page.url()} 发现无障碍问题：\n${report}`).toEqual([]);

@@ -1,9 +1,24 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeBrowser, expectNoAxeViolations, launchBrowser, logIn, startServer, type TTestServer } from "../server";
+import {
+  describeBrowser,
+  expectNoAxeViolations,
+  launchBrowser,
+  logIn,
+  startServer,
+  type TTestServer,
+} from "../server";
 
 const PUBLIC_PAGES = ["/", "/guide", "/units", "/login"];
-const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/units", "/admin/liaisons", "/admin/audit", "/admin/guide", "/admin/account"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/users",
+  "/admin/units",
+  "/admin/liaisons",
+  "/admin/audit",
+  "/admin/guide",
+  "/admin/account",
+];
 
 describeBrowser("无障碍（axe-core，WCAG 2.1 AA）", () => {
   let server: TTestServer;

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { can, DISTRICT_ROLES, type TRole, type TRoleGrant, unitScope } from "../../platform/auth/permissions";
-import { destroySession } from "../../platform/auth/sessions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
@@ -36,7 +35,7 @@ import {
 } from "./org.pages";
 import { ZChangePasswordBody, ZCreateUnitBody, ZCreateUserBody, ZHandoverBody, ZLoginBody, ZUpdateUnitBody } from "./org.schemas";
 import { createUnit, updateUnit } from "./save-unit";
-import { changePassword, signIn } from "./sign-in";
+import { changePassword, signIn, signOut } from "./sign-in";
 
 const zId = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -134,7 +133,7 @@ export function orgRoutes(deps: TDeps) {
 
   app.post("/logout", async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await destroySession(db, token);
+    if (token) await signOut(db, actorOf(c), token);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.redirect("/", 303);
   });

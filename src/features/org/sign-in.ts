@@ -1,6 +1,6 @@
 import { recordAudit, type TActor } from "../../platform/audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../../platform/auth/password";
-import { createApiToken, createSession, destroyUserSessions } from "../../platform/auth/sessions";
+import { createApiToken, createSession, destroySession, destroyUserSessions } from "../../platform/auth/sessions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
@@ -89,5 +89,13 @@ export async function changePassword(
     await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
     await destroyUserSessions(tx, user.id, keepSessionId);
     await recordAudit(tx, actor, { action: "user.change_password", entity: "user", entityId: user.id });
+  });
+}
+
+/** Ends the browser session, audited when someone was signed in. */
+export async function signOut(db: Db, actor: TActor, token: string) {
+  await db.transaction(async (tx) => {
+    await destroySession(tx, token);
+    if (actor.userId) await recordAudit(tx, actor, { action: "auth.logout", entity: "user", entityId: actor.userId });
   });
 }

@@ -1,5 +1,8 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { TPageCtx } from "./page-context";
+
+const DOCTYPE = raw("<!DOCTYPE html>");
 
 type TLayoutProps = { ctx: TPageCtx; title: string; children?: Child };
 
@@ -15,7 +18,15 @@ function Head({ ctx, title }: { ctx: TPageCtx; title: string }) {
   );
 }
 
-function NavList({ items, path, label }: { items: { href: string; label: string }[]; path: string; label: string }) {
+function NavList({
+  items,
+  path,
+  label,
+}: {
+  items: { href: string; label: string }[];
+  path: string;
+  label: string;
+}) {
   // The longest matching prefix is the current section, so "/admin" is not current on "/admin/users".
   const current = items
     .map((i) => i.href)
@@ -64,96 +75,102 @@ function Flash({ ctx }: { ctx: TPageCtx }) {
 /** The public portal's page frame: banner, navigation, main, footer. */
 export function PortalLayout({ ctx, title, children }: TLayoutProps) {
   return (
-    <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
-      <Head ctx={ctx} title={title} />
-      <body>
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
-        <header class="site-header">
-          <div class="wrap header-row">
-            <p class="site-name">
-              <a href="/">{ctx.siteName}</a>
-              <span class="site-sub">政府信息公开</span>
-            </p>
-            <div class="header-tools">
-              <ElderToggle ctx={ctx} />
-              {ctx.principal ? (
-                <a href="/admin" class="header-link">
-                  工作台
-                </a>
-              ) : (
-                <a href="/login" class="header-link">
-                  工作人员登录
-                </a>
-              )}
+    <>
+      {DOCTYPE}
+      <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
+        <Head ctx={ctx} title={title} />
+        <body>
+          <a class="skip-link" href="#main">
+            跳到主要内容
+          </a>
+          <header class="site-header">
+            <div class="wrap header-row">
+              <p class="site-name">
+                <a href="/">{ctx.siteName}</a>
+                <span class="site-sub">政府信息公开</span>
+              </p>
+              <div class="header-tools">
+                <ElderToggle ctx={ctx} />
+                {ctx.principal ? (
+                  <a href="/admin" class="header-link">
+                    工作台
+                  </a>
+                ) : (
+                  <a href="/login" class="header-link">
+                    工作人员登录
+                  </a>
+                )}
+              </div>
             </div>
-          </div>
-          <div class="wrap">
-            <NavList items={ctx.portalNav} path={ctx.path} label="主导航" />
-          </div>
-        </header>
-        <main id="main" tabindex={-1} class="wrap">
-          <Flash ctx={ctx} />
-          {children}
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>主办：{ctx.siteName}办公室</p>
-            <p>
-              <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a>
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+            <div class="wrap">
+              <NavList items={ctx.portalNav} path={ctx.path} label="主导航" />
+            </div>
+          </header>
+          <main id="main" tabindex={-1} class="wrap">
+            <Flash ctx={ctx} />
+            {children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>主办：{ctx.siteName}办公室</p>
+              <p>
+                <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }
 
 /** The back office's page frame: the signed-in user's navigation by role. */
 export function AdminLayout({ ctx, title, children }: TLayoutProps) {
   return (
-    <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
-      <Head ctx={ctx} title={title} />
-      <body class="admin">
-        <a class="skip-link" href="#main">
-          跳到主要内容
-        </a>
-        <header class="site-header admin-header">
-          <div class="wrap header-row">
-            <p class="site-name">
-              <a href="/admin">政务公开工作台</a>
-              <span class="site-sub">{ctx.siteName}</span>
-            </p>
-            <div class="header-tools">
-              <ElderToggle ctx={ctx} />
-              {ctx.principal && (
-                <>
-                  <a href="/admin/account" class="header-link">
-                    {ctx.principal.displayName}
-                  </a>
-                  <form method="post" action="/logout" class="inline">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <button type="submit" class="link-button">
-                      退出登录
-                    </button>
-                  </form>
-                </>
-              )}
-              <a href="/" class="header-link">
-                门户首页
-              </a>
+    <>
+      {DOCTYPE}
+      <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
+        <Head ctx={ctx} title={title} />
+        <body class="admin">
+          <a class="skip-link" href="#main">
+            跳到主要内容
+          </a>
+          <header class="site-header admin-header">
+            <div class="wrap header-row">
+              <p class="site-name">
+                <a href="/admin">政务公开工作台</a>
+                <span class="site-sub">{ctx.siteName}</span>
+              </p>
+              <div class="header-tools">
+                <ElderToggle ctx={ctx} />
+                {ctx.principal && (
+                  <>
+                    <a href="/admin/account" class="header-link">
+                      {ctx.principal.displayName}
+                    </a>
+                    <form method="post" action="/logout" class="inline">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="link-button">
+                        退出登录
+                      </button>
+                    </form>
+                  </>
+                )}
+                <a href="/" class="header-link">
+                  门户首页
+                </a>
+              </div>
             </div>
-          </div>
-          <div class="wrap">
-            <NavList items={ctx.adminNav} path={ctx.path} label="工作台导航" />
-          </div>
-        </header>
-        <main id="main" tabindex={-1} class="wrap">
-          <Flash ctx={ctx} />
-          {children}
-        </main>
-      </body>
-    </html>
+            <div class="wrap">
+              <NavList items={ctx.adminNav} path={ctx.path} label="工作台导航" />
+            </div>
+          </header>
+          <main id="main" tabindex={-1} class="wrap">
+            <Flash ctx={ctx} />
+            {children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }

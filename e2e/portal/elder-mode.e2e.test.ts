@@ -1,0 +1,89 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeBrowser, launchBrowser, newPage, startServer, type TTestServer } from "../server";
+
+const TURN_ON = "适老模式（大字体）";
+const TURN_OFF = "关闭适老模式";
+
+async function rootState(page: Page) {
+  const [isElder, fontSize] = await Promise.all([
+    page.locator("html").evaluate((el) => el.classList.contains("elder")),
+    page.locator("html").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+  ]);
+  return { isElder, fontSize };
+}
+
+/** Submits the toggle and waits for the redirect back to the page it was pressed on. */
+async function pressToggle(page: Page, label: string) {
+  const path = new URL(page.url()).pathname;
+  const button = page.getByRole("button", { name: label, exact: true });
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === path),
+    button.click(),
+  ]);
+  await page.waitForLoadState("load");
+}
+
+describeBrowser("适老模式", () => {
+  let server: TTestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each([
+    { title: "启用 JavaScript", javaScriptEnabled: true },
+    { title: "禁用 JavaScript", javaScriptEnabled: false },
+  ])("$title", ({ javaScriptEnabled }) => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await newPage(browser, server.baseUrl, { javaScriptEnabled });
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it("按钮开启后根元素有 elder 类、字号变大，刷新和换页后仍保持，再按一次关闭", async () => {
+      await page.goto("/");
+      const normal = await rootState(page);
+      expect(normal.isElder).toBe(false);
+      const toggle = page.getByRole("button", { name: TURN_ON, exact: true });
+      expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+
+      await pressToggle(page, TURN_ON);
+      expect(new URL(page.url()).pathname).toBe("/");
+      const elder = await rootState(page);
+      expect(elder.isElder).toBe(true);
+      expect(elder.fontSize).toBeGreaterThan(normal.fontSize);
+      expect(
+        await page.getByRole("button", { name: TURN_OFF, exact: true }).getAttribute("aria-pressed"),
+      ).toBe("true");
+
+      await page.reload();
+      expect(await rootState(page)).toEqual(elder);
+
+      await page
+        .getByRole("navigation", { name: "主导航" })
+        .getByRole("link", { name: "政府信息公开指南" })
+        .click();
+      await page.waitForURL((u) => u.pathname === "/guide");
+      expect(await rootState(page)).toEqual(elder);
+
+      // Turned off on another page than it was turned on: the cookie, not the page, holds it.
+      await pressToggle(page, TURN_OFF);
+      expect(new URL(page.url()).pathname).toBe("/guide");
+      expect(await rootState(page)).toEqual(normal);
+      await page.goto("/");
+      expect(await rootState(page)).toEqual(normal);
+      expect(
+        await page.getByRole("button", { name: TURN_ON, exact: true }).getAttribute("aria-pressed"),
+      ).toBe("false");
+    });
+  });
+});

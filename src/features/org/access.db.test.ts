@@ -1,0 +1,178 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
+import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { auditLog } from "../../platform/db/tables";
+import { liaisonTerms } from "./org.tables";
+import { DEFAULT_GUIDE } from "../portal";
+
+describeDb("unit scoping and the audit of every staff write", () => {
+  let t: TTestApp;
+  let unitA: number;
+  let unitB: number;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const s = await seedOrg(t.db);
+    unitA = s.unitA.id;
+    unitB = s.unitB.id;
+  });
+  afterAll(() => t?.close());
+
+  const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
+  const terms = async (unitId: number) => t.db.select().from(liaisonTerms).where(eq(liaisonTerms.unitId, unitId));
+  const handover = (name: string, startedOn = "2026-01-05") => ({ name, startedOn, handoverNote: "交接台账" });
+
+  it("lets a unit head manage their own unit's liaison, with a recorded handover", async () => {
+    const v = await new Visitor(t).login("a.head");
+    expect((await v.post(`/admin/liaisons/${unitA}`, handover("张三", "2025-03-01"))).status).toBe(303);
+    expect((await v.post(`/admin/liaisons/${unitA}`, handover("李四", "2026-01-05"))).status).toBe(303);
+    const rows = await terms(unitA);
+    const first = rows.find((r) => r.name === "张三");
+    const second = rows.find((r) => r.name === "李四");
+    expect(first).toMatchObject({ endedOn: "2026-01-05", handoverNote: "交接台账" });
+    expect(second).toMatchObject({ endedOn: null, previousTermId: first?.id });
+    const page = await v.get(`/admin/liaisons/${unitA}`);
+    expect(page.text).toContain("2025-03-01 至 2026-01-05");
+  });
+
+  it("refuses a handover dated before the current liaison started, changing nothing", async () => {
+    const v = await new Visitor(t).login("a.head");
+    const before = await terms(unitA);
+    const r = await v.post(`/admin/liaisons/${unitA}`, handover("王五", "2024-01-01"));
+    expect(r.status).toBe(422);
+    expect(r.text).toMatch(/id="f-startedOn-error"[^>]*>.*不能早于现任联络员的任职日期/s);
+    expect(await terms(unitA)).toEqual(before);
+  });
+
+  it("hides another unit's liaison records from a unit user: 404 to read, 404 to write, nothing changes", async () => {
+    const v = await new Visitor(t).login("b.head");
+    expect((await v.get(`/admin/liaisons/${unitA}`)).status).toBe(404);
+    const before = await terms(unitA);
+    const auditBefore = await auditCount();
+    expect((await v.post(`/admin/liaisons/${unitA}`, handover("冒名", "2026-02-01"))).status).toBe(404);
+    expect(await terms(unitA)).toEqual(before);
+    expect(await auditCount()).toBe(auditBefore);
+    const roster = await v.get("/admin/liaisons");
+    expect(roster.text).toContain("区财政局");
+    expect(roster.text).not.toContain("区卫生健康局");
+  });
+
+  it("lets a liaison read their unit's roster but not change it", async () => {
+    const v = await new Visitor(t).login("a.liaison");
+    const page = await v.get(`/admin/liaisons/${unitA}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("更换联络员");
+    expect((await v.post(`/admin/liaisons/${unitA}`, handover("越权", "2026-03-01"))).status).toBe(404);
+    expect((await v.get(`/admin/liaisons/${unitB}`)).status).toBe(404);
+  });
+
+  it("keeps district-wide pages from unit users", async () => {
+    const v = await new Visitor(t).login("a.head");
+    for (const path of ["/admin/units", "/admin/users", "/admin/audit", "/admin/guide", "/admin/users/1", `/admin/units/${unitB}`])
+      expect((await v.get(path)).status, path).toBe(403);
+    const token = await tokenFor(t, "a.head");
+    const r = await api(t, "PUT", `/api/v1/units/${unitB}`, { token, json: { name: "区财政局", kind: "other" } });
+    expect(r.status).toBe(403);
+    expect((await api(t, "GET", `/api/v1/units/${unitB}`)).data.kind).toBe("department");
+  });
+
+  it("sends anonymous visitors of staff pages to the login form and API callers a 401", async () => {
+    const res = await t.app.request("/admin/liaisons");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/login?next=%2Fadmin%2Fliaisons");
+    expect((await api(t, "GET", "/api/v1/me")).status).toBe(401);
+  });
+
+  // Each staff write route, with a valid write and the audit action it must leave.
+  const writes: { method: string; path: string; action: string; run: () => Promise<number> }[] = [
+    { method: "POST", path: "/login", action: "auth.login", run: async () => (await new Visitor(t).login("office")) && 303 },
+    { method: "POST", path: "/logout", action: "auth.logout", run: async () => (await (await new Visitor(t).login("office")).post("/logout", {})).status },
+    { method: "POST", path: "/api/v1/auth/token", action: "auth.token_issued", run: async () => (await tokenFor(t, "office")) && 200 },
+    {
+      method: "POST",
+      path: "/admin/account/password",
+      action: "user.change_password",
+      run: async () => {
+        const v = await new Visitor(t).login("office");
+        const args = { currentPassword: PASSWORD, newPassword: "another-pass-9", confirmPassword: "another-pass-9" };
+        const r = await v.post("/admin/account/password", args);
+        await v.post("/admin/account/password", { currentPassword: "another-pass-9", newPassword: PASSWORD, confirmPassword: PASSWORD });
+        return r.status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/units",
+      action: "unit.create",
+      run: async () => (await (await new Visitor(t).login("office")).post("/admin/units", { name: "区统计局", kind: "department", aliases: "区统计" })).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/units/:id",
+      action: "unit.update",
+      run: async () =>
+        (await (await new Visitor(t).login("office")).post(`/admin/units/${unitB}`, { name: "区财政局", kind: "department", phone: "0531-1", isActive: "1" })).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/users",
+      action: "user.create",
+      run: async () =>
+        (await (await new Visitor(t).login("admin")).post("/admin/users", {
+          username: "b.editor",
+          displayName: "财政编辑",
+          password: "initial-pass-2",
+          unitId: String(unitB),
+          unitRoles: ["unit_editor", "unit_reviewer"],
+        })).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/users/:id",
+      action: "user.update",
+      run: async () => {
+        const [u] = await t.database.query<{ id: number }>("select id from users where username = 'b.editor'");
+        return (await (await new Visitor(t).login("admin")).post(`/admin/users/${u?.id}`, { displayName: "财政编辑二", password: "", isActive: "1", unitId: String(unitB), unitRoles: "unit_editor" })).status;
+      },
+    },
+    { method: "POST", path: "/admin/liaisons/:unitId", action: "liaison.appoint", run: async () => (await (await new Visitor(t).login("b.head")).post(`/admin/liaisons/${unitB}`, handover("赵六"))).status },
+    {
+      method: "POST",
+      path: "/admin/guide",
+      action: "guide.update",
+      run: async () => {
+        const v = await new Visitor(t).login("office");
+        const fields = { ...DEFAULT_GUIDE } as Record<string, string>;
+        return (await v.post("/admin/guide", { ...fields, phone: "0531-88888888" })).status;
+      },
+    },
+    { method: "POST", path: "/api/v1/units", action: "unit.create", run: async () => (await api(t, "POST", "/api/v1/units", { token: await tokenFor(t, "office"), json: { name: "区审计局", kind: "department" } })).status },
+    {
+      method: "PUT",
+      path: "/api/v1/units/:id",
+      action: "unit.update",
+      run: async () => (await api(t, "PUT", `/api/v1/units/${unitA}`, { token: await tokenFor(t, "office"), json: { name: "区卫生健康局", kind: "department", aliases: ["区卫健局"], phone: "0531-2" } })).status,
+    },
+  ];
+
+  for (const w of writes) {
+    it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
+      const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
+      const status = await w.run();
+      expect(status).toBeLessThan(400);
+      const after = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
+      expect(after[0]?.n).toBeGreaterThan(before[0]?.n ?? 0);
+    });
+  }
+
+  it("covers every state-changing route of the app in the list above", () => {
+    // Preferences only set a cookie in the visitor's own browser: no record changes.
+    const exempt = new Set(["POST /preferences/elder"]);
+    const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
+    const routes = t.app.routes
+      .filter((r) => !["GET", "HEAD", "OPTIONS", "ALL"].includes(r.method))
+      .map((r) => `${r.method} ${r.path.replace(/\{(\w+)\}/g, ":$1")}`)
+      .filter((r) => !exempt.has(r));
+    expect([...new Set(routes)].filter((r) => !covered.has(r))).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { api, PASSWORD, seedOrg, Visitor } from "../../../test/http";
+import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { runCli } from "../../cli";
+import { auditLog, sessions, users } from "../../platform/db/tables";
+
+describeDb("browser sign-in, sessions and CSRF", () => {
+  let t: TTestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedOrg(t.db);
+  });
+  afterAll(() => t?.close());
+
+  it("signs in with the form and sets an HttpOnly, SameSite session cookie", async () => {
+    const v = new Visitor(t);
+    const page = await v.get("/login");
+    expect(page.text).toContain("工作人员登录");
+    const r = await v.post("/login?next=/admin/liaisons", { username: "office", password: PASSWORD });
+    expect(r.status).toBe(303);
+    expect(r.location).toBe("/admin/liaisons");
+    const cookie = r.res.headers.getSetCookie().find((c) => c.startsWith("gk_session="));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    expect((await v.get("/admin")).text).toContain("工作台");
+  });
+
+  it("marks the session cookie Secure behind TLS", async () => {
+    const v = new Visitor(t);
+    await v.get("/login");
+    const res = await t.app.request("/login", {
+      method: "POST",
+      headers: {
+        cookie: v.cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-proto": "https",
+      },
+      body: new URLSearchParams({ _csrf: v.csrf, username: "office", password: PASSWORD }).toString(),
+    });
+    expect(res.headers.getSetCookie().find((c) => c.startsWith("gk_session="))).toMatch(/Secure/);
+  });
+
+  it("never follows a login redirect to another site", async () => {
+    const v = new Visitor(t);
+    await v.get("/login");
+    const r = await v.post("/login?next=//evil.example/x", { username: "office", password: PASSWORD });
+    expect(r.location).toBe("/admin");
+  });
+
+  it("shows a wrong password beside the field with 401, and creates no session", async () => {
+    const before = (await t.db.select({ n: count() }).from(sessions))[0]?.n;
+    const v = new Visitor(t);
+    await v.get("/login");
+    const r = await v.post("/login", { username: "a.head", password: "not-the-password" });
+    expect(r.status).toBe(401);
+    expect(r.text).toMatch(/id="f-password-error"[^>]*>.*用户名或密码不正确/s);
+    expect((await t.db.select({ n: count() }).from(sessions))[0]?.n).toBe(before);
+  });
+
+  it("refuses a form post without the CSRF token, changing nothing", async () => {
+    const v = await new Visitor(t).login("office");
+    const r = await v.post("/admin/guide", { siteName: "被篡改" }, { csrf: null });
+    expect(r.status).toBe(403);
+    expect(r.text).toContain("页面已过期或来源不明");
+    const forged = await v.post("/admin/guide", { siteName: "被篡改" }, { csrf: "x".repeat(43) });
+    expect(forged.status).toBe(403);
+    expect((await v.get("/guide")).text).not.toContain("被篡改");
+  });
+
+  it("requires the CSRF header for cookie-authenticated API writes, but not for bearer calls", async () => {
+    const v = await new Visitor(t).login("office");
+    const body = { name: "区统计局", kind: "department" };
+    expect((await api(t, "POST", "/api/v1/units", { cookie: v.cookie, json: body })).status).toBe(403);
+    const ok = await api(t, "POST", "/api/v1/units", { cookie: v.cookie, json: body, headers: { "x-csrf-token": v.csrf } });
+    expect(ok.status).toBe(201);
+  });
+
+  it("locks an account for 15 minutes after five wrong passwords, even for the right one", async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await api(t, "POST", "/api/v1/auth/token", { json: { username: "b.head", password: `wrong-${i}` } });
+      expect(r.status).toBe(401);
+    }
+    const locked = await api(t, "POST", "/api/v1/auth/token", { json: { username: "b.head", password: PASSWORD } });
+    expect(locked.status).toBe(429);
+    expect(locked.data.error.message).toMatch(/登录失败次数过多，请 \d+ 分钟后再试/);
+    expect(Number(locked.res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another account from the same address is not locked by that.
+    expect((await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.head", password: PASSWORD } })).status).toBe(200);
+  });
+
+  it("changes a password: the old one stops working and other sessions end", async () => {
+    const other = await new Visitor(t).login("a.liaison");
+    const v = await new Visitor(t).login("a.liaison");
+    const wrong = await v.post("/admin/account/password", {
+      currentPassword: "bad",
+      newPassword: "new-password-22",
+      confirmPassword: "new-password-22",
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain("当前密码不正确");
+    const mismatch = await v.post("/admin/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "new-password-22",
+      confirmPassword: "new-password-23",
+    });
+    expect(mismatch.text).toContain("两次输入的新密码不一致");
+    const ok = await v.post("/admin/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "new-password-22",
+      confirmPassword: "new-password-22",
+    });
+    expect(ok.status).toBe(303);
+    expect((await v.get("/admin")).status).toBe(200);
+    expect((await other.get("/admin")).status).toBe(303);
+    expect((await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.liaison", password: PASSWORD } })).status).toBe(401);
+    expect(
+      (await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.liaison", password: "new-password-22" } })).status,
+    ).toBe(200);
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "user.change_password"));
+    expect(entry?.actorName).toContain("a.liaison");
+    expect(JSON.stringify(entry)).not.toMatch(/new-password|scrypt/);
+  });
+
+  it("resets a password from the CLI and forces a change at next sign-in", async () => {
+    const out = { log: () => {}, error: () => {} };
+    expect(await runCli(["user:reset-password", "--username", "a.editor", "--password", "temporary-pass-1"], t.database, out)).toBe(0);
+    expect(await runCli(["user:reset-password", "--username", "a.editor", "--password", "short"], t.database, out)).toBe(1);
+    const v = new Visitor(t);
+    await v.get("/login");
+    const r = await v.post("/login", { username: "a.editor", password: "temporary-pass-1" });
+    expect(r.location).toBe("/admin/account");
+    expect((await v.get("/admin")).status).toBe(303);
+  });
+
+  it("creates a user from the CLI with a scoped role", async () => {
+    const lines: string[] = [];
+    const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) };
+    const [unit] = await t.database.query<{ id: number }>("select id from units where name = '区财政局'");
+    const code = await runCli(
+      ["user:create", "--username", "cz.editor", "--name", "财政编辑", "--password", "initial-pass-1", "--role", `unit_editor@${unit?.id}`],
+      t.database,
+      out,
+    );
+    expect(code).toBe(0);
+    const [u] = await t.db.select().from(users).where(eq(users.username, "cz.editor"));
+    expect(u?.mustChangePassword).toBe(true);
+    expect(await runCli(["user:create", "--username", "x.y", "--name", "X", "--password", "initial-pass-1", "--role", "unit_editor"], t.database, out)).toBe(1);
+    expect(lines.at(-1)).toContain("单位角色必须选择一个存在的单位");
+  });
+
+  it("signs out and the session is gone", async () => {
+    const v = await new Visitor(t).login("office");
+    const r = await v.post("/logout", {});
+    expect(r.status).toBe(303);
+    expect((await v.get("/admin")).res.headers.get("location")).toBe("/login?next=%2Fadmin");
+  });
+});
