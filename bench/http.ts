@@ -336,9 +336,23 @@ function fmt(n: number, digits = 2): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** Terminal columns taken by a string: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return w;
+}
+
 function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")))) ?? [];
+  const pad = (cell: string, i: number) =>
+    cell + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
+  const line = (r: string[]) => `| ${r.map(pad).join(" | ")} |`;
   const sep = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
   return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n");
 }
@@ -377,6 +391,12 @@ async function main(): Promise<void> {
     `wrk：${opts.threads} 线程，${opts.connections} 连接，每个目标预热 ${WARMUP_SECONDS} 秒 + 测量 ${opts.duration} 秒` +
       `（${wrkVersion}；${host.cpus} 核，负载 ${host.loadAvgAtStart.join(" ")}）`,
   );
+
+  if ((host.loadAvgAtStart[0] ?? 0) > host.cpus * 0.5) {
+    console.warn(
+      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart[0]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏低且不稳定。`,
+    );
+  }
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gongkai-bench-"));
   tempDir = dataDir;

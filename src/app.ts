@@ -92,7 +92,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     info: {
       title: "gongkai 政务公开平台 API",
       version: "1.0.0",
-      description: "稳定的 JSON 接口（v1）。日期为 YYYY-MM-DD（北京时间），错误为 { error: { code, message, issues? } }。",
+      description:
+        "稳定的 JSON 接口（v1）。日期为 YYYY-MM-DD（北京时间），错误为 { error: { code, message, issues? } }。",
     },
   });
   app.route("/api/v1", api);

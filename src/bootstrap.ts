@@ -1,14 +1,17 @@
 import { sql } from "drizzle-orm";
+import { DEMO_PASSWORD, loadDemoData, SYSTEM_ACTOR } from "./demo";
 import { createUser, findUserByUsername } from "./features/org";
 import { units } from "./features/org/org.tables";
-import { DEMO_PASSWORD, loadDemoData, SYSTEM_ACTOR } from "./demo";
 import type { TConfig } from "./platform/config";
 import { openDatabase, type TDatabase } from "./platform/db";
 import { migrate } from "./platform/db/migrate";
 import type { TLogger } from "./platform/logger";
 
 /** Opens the database, applies migrations, then creates the admin and demo data as configured. */
-export async function prepareDatabase(config: TConfig, logger: TLogger): Promise<{ database: TDatabase; notes: string[] }> {
+export async function prepareDatabase(
+  config: TConfig,
+  logger: TLogger,
+): Promise<{ database: TDatabase; notes: string[] }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
   if (applied.length) logger.info({ applied }, "migrations applied");
@@ -19,7 +22,12 @@ export async function prepareDatabase(config: TConfig, logger: TLogger): Promise
     await createUser(
       db,
       SYSTEM_ACTOR,
-      { username: "admin", displayName: "系统管理员", password: config.adminPassword, roles: [{ role: "admin", unitId: null }] },
+      {
+        username: "admin",
+        displayName: "系统管理员",
+        password: config.adminPassword,
+        roles: [{ role: "admin", unitId: null }],
+      },
       { mustChangePassword: false },
     );
     notes.push("已按 GONGKAI_ADMIN_PASSWORD 创建系统管理员 admin。");

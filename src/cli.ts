@@ -72,7 +72,9 @@ export async function runCli(argv: string[], database: TDatabase, out: TOut = co
       case "audit:verify": {
         const r = await verifyAuditChain(database.db);
         if (r.firstBroken) {
-          out.error(`操作日志校验失败：第 ${r.firstBroken.id} 号记录${r.firstBroken.reason}（此前 ${r.checked} 条完好）。`);
+          out.error(
+            `操作日志校验失败：第 ${r.firstBroken.id} 号记录${r.firstBroken.reason}（此前 ${r.checked} 条完好）。`,
+          );
           return 1;
         }
         out.log(`操作日志完好：共 ${r.checked} 条记录，哈希链连续。`);

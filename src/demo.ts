@@ -1,8 +1,15 @@
-import type { TActor } from "./platform/audit";
-import type { Db } from "./platform/db";
-import type { TRole } from "./platform/auth/permissions";
-import { createUnit, createUser, findUserByUsername, handOverLiaison, listUnits, type TUnitKind } from "./features/org";
+import {
+  createUnit,
+  createUser,
+  findUserByUsername,
+  handOverLiaison,
+  listUnits,
+  type TUnitKind,
+} from "./features/org";
 import { DEFAULT_GUIDE, saveGuide } from "./features/portal";
+import type { TActor } from "./platform/audit";
+import type { TRole } from "./platform/auth/permissions";
+import type { Db } from "./platform/db";
 
 export const SYSTEM_ACTOR: TActor = { userId: null, name: "系统初始化", ip: "", requestId: "" };
 
@@ -59,13 +66,25 @@ export const DEMO_USERS: TDemoUser[] = [
   { username: "wj.reviewer", displayName: "钱伟", roles: [{ role: "unit_reviewer", unit: "区卫生健康局" }] },
   { username: "wj.head", displayName: "孙立新", roles: [{ role: "unit_head", unit: "区卫生健康局" }] },
   { username: "wj.liaison", displayName: "周静", roles: [{ role: "unit_liaison", unit: "区卫生健康局" }] },
-  { username: "dgy.liaison", displayName: "吴磊", roles: [{ role: "unit_liaison", unit: "大观园街道办事处" }] },
+  {
+    username: "dgy.liaison",
+    displayName: "吴磊",
+    roles: [{ role: "unit_liaison", unit: "大观园街道办事处" }],
+  },
   { username: "cz.head", displayName: "郑海涛", roles: [{ role: "unit_head", unit: "区财政局" }] },
 ];
 
 /** Loads the demo data set into an empty database: units, staff of every role, liaisons, guide. */
 export async function loadDemoData(db: Db, adminPassword: string): Promise<void> {
-  for (const u of DEMO_UNITS) await createUnit(db, SYSTEM_ACTOR, { aliases: [], address: "", phone: "", duties: "", sortOrder: 0, ...u });
+  for (const u of DEMO_UNITS)
+    await createUnit(db, SYSTEM_ACTOR, {
+      aliases: [],
+      address: "",
+      phone: "",
+      duties: "",
+      sortOrder: 0,
+      ...u,
+    });
   const units = await listUnits(db);
   const unitId = (name: string) => {
     const unit = units.find((u) => u.name === name);
@@ -76,7 +95,12 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     await createUser(
       db,
       SYSTEM_ACTOR,
-      { username: "admin", displayName: "系统管理员", password: adminPassword, roles: [{ role: "admin", unitId: null }] },
+      {
+        username: "admin",
+        displayName: "系统管理员",
+        password: adminPassword,
+        roles: [{ role: "admin", unitId: null }],
+      },
       { mustChangePassword: false },
     );
   for (const u of DEMO_USERS)

@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
     await admin.end({ timeout: 1 }).catch(() => {});
     const reason = `PostgreSQL 不可用（${PG_ADMIN_URL}：${(err as Error).message}）`;
     if (isCi) throw new Error(`${reason}；CI 中不得跳过 PostgreSQL 测试。`);
-    console.warn(`\n⚠ ${reason}，已跳过 postgres 项目的测试。启动 PostgreSQL 后重新运行 npm test 即可包含它们。\n`);
+    console.warn(
+      `\n⚠ ${reason}，已跳过 postgres 项目的测试。启动 PostgreSQL 后重新运行 npm test 即可包含它们。\n`,
+    );
     project.provide("dbSkipReason", reason);
     return;
   }
@@ -63,8 +65,11 @@ export default async function setup(project: TestProject) {
   project.provide("pgTemplate", template);
   return async () => {
     // Drop what this run created, including databases of test files that crashed.
-    const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}_%`}`;
-    for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+    const leftovers = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`${template}_%`}`;
+    for (const { datname } of leftovers)
+      await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`drop database if exists ${template} with (force)`);
     await admin.end({ timeout: 5 });
   };

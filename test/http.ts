@@ -10,7 +10,12 @@ const SETUP: TActor = { userId: null, name: "测试准备", ip: "", requestId: "
 /** Two units and one user per role: enough to test scoping between units. */
 export async function seedOrg(db: Db) {
   const base = { aliases: [], address: "", phone: "", duties: "", sortOrder: 0 };
-  const unitA = await createUnit(db, SETUP, { ...base, name: "区卫生健康局", kind: "department", aliases: ["区卫健局"] });
+  const unitA = await createUnit(db, SETUP, {
+    ...base,
+    name: "区卫生健康局",
+    kind: "department",
+    aliases: ["区卫健局"],
+  });
   const unitB = await createUnit(db, SETUP, { ...base, name: "区财政局", kind: "department" });
   const users: Record<string, { role: TRole; unitId: number | null }[]> = {
     admin: [{ role: "admin", unitId: null }],
@@ -21,7 +26,12 @@ export async function seedOrg(db: Db) {
     "b.head": [{ role: "unit_head", unitId: unitB.id }],
   };
   for (const [username, roles] of Object.entries(users))
-    await createUser(db, SETUP, { username, displayName: username, password: PASSWORD, roles }, { mustChangePassword: false });
+    await createUser(
+      db,
+      SETUP,
+      { username, displayName: username, password: PASSWORD, roles },
+      { mustChangePassword: false },
+    );
   return { unitA, unitB };
 }
 
@@ -91,7 +101,8 @@ export class Visitor {
     const form = new URLSearchParams();
     const token = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (token !== null) form.append("_csrf", token);
-    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
+    for (const [k, v] of Object.entries(fields))
+      for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
     const res = await this.t.app.request(path, {
       method: "POST",
       headers: { cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },

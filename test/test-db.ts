@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { describe, inject } from "vitest";
 import { createApp } from "../src/app";
+import type { TConfig } from "../src/platform/config";
 import { openDatabase, type TDatabase } from "../src/platform/db";
 import type { TDeps } from "../src/platform/http/context";
 import { createLogger } from "../src/platform/logger";
-import type { TConfig } from "../src/platform/config";
 
 const skipReason = inject("dbSkipReason");
 

@@ -24,7 +24,11 @@ export class AppError extends Error {
   readonly issues: TFieldIssue[] | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: TErrorCode, message: string, opts: { issues?: TFieldIssue[]; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: TErrorCode,
+    message: string,
+    opts: { issues?: TFieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -35,7 +35,13 @@ describe("validation messages", () => {
 describe("configuration", () => {
   it("uses the documented defaults", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: "::", dataDir: "./data", databaseUrl: undefined, isDemo: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: "::",
+      dataDir: "./data",
+      databaseUrl: undefined,
+      isDemo: false,
+    });
   });
 
   it("defaults to demo data only for npm start, and GONGKAI_DEMO overrides", () => {
@@ -46,7 +52,9 @@ describe("configuration", () => {
 
   it("refuses a bad setting with a Chinese message naming it", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/环境变量设置有误[\s\S]*PORT/);
-    expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: "short" })).toThrow(/GONGKAI_ADMIN_PASSWORD 至少 8 个字符/);
+    expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: "short" })).toThrow(
+      /GONGKAI_ADMIN_PASSWORD 至少 8 个字符/,
+    );
   });
 });
 

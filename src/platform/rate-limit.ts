@@ -8,7 +8,12 @@ export type TRateResult = { count: number; isAllowed: boolean; retryAfterSeconds
  * Counts one event under `key` in a fixed window shared by all app processes (it lives in the
  * database) and says whether the count is still within `limit`.
  */
-export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<TRateResult> {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<TRateResult> {
   const windowMs = windowSeconds * 1000;
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -35,7 +40,11 @@ export async function peekRateLimit(db: Db, key: string, windowSeconds: number):
     .from(rateLimits)
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
   const count = rows[0]?.count ?? 0;
-  return { count, isAllowed: true, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) };
+  return {
+    count,
+    isAllowed: true,
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000),
+  };
 }
 
 export async function clearRateLimit(db: Db, key: string): Promise<void> {

@@ -11,7 +11,8 @@ function explain(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined || issue.input === null || issue.input === "") return MSG.required;
       return issue.expected === "number" || issue.expected === "int" ? "请输入数字。" : "格式不正确。";
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? MSG.required : `至少 ${issue.minimum} 个字符。`;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1 ? MSG.required : `至少 ${issue.minimum} 个字符。`;
       if (issue.origin === "array" || issue.origin === "set") return `至少选择 ${issue.minimum} 项。`;
       return `不能小于 ${issue.minimum}。`;
     case "too_big":

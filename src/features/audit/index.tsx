@@ -32,7 +32,9 @@ function AuditPage(props: {
   return (
     <AdminLayout ctx={props.ctx} title="操作日志">
       <h1>操作日志</h1>
-      <p>记录所有工作人员的写操作，只可追加，逐条以哈希值链接；可用命令 npm run gongkai -- audit:verify 校验。</p>
+      <p>
+        记录所有工作人员的写操作，只可追加，逐条以哈希值链接；可用命令 npm run gongkai -- audit:verify 校验。
+      </p>
       <form method="get" action="/admin/audit" class="filters">
         <div class="field">
           <label for="q-entity">对象类型</label>
@@ -62,7 +64,12 @@ function AuditPage(props: {
         </div>
         <div class="field">
           <label for="q-actorId">操作人编号</label>
-          <input id="q-actorId" name="actorId" inputmode="numeric" value={f.actorId ? String(f.actorId) : ""} />
+          <input
+            id="q-actorId"
+            name="actorId"
+            inputmode="numeric"
+            value={f.actorId ? String(f.actorId) : ""}
+          />
         </div>
         <div class="field">
           <label for="q-from">起始日期</label>

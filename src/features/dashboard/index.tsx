@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { ROLE_LABELS, canAnywhere, unitScope } from "../../platform/auth/permissions";
+import { canAnywhere, ROLE_LABELS, unitScope } from "../../platform/auth/permissions";
 import type { TAppEnv, TDeps } from "../../platform/http/context";
 import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
@@ -26,7 +26,8 @@ export function dashboardRoutes(deps: TDeps) {
         <h1>工作台</h1>
         <p>
           {p.displayName}，您好。您的角色：
-          {p.roles.map((g) => `${unitName(g.unitId)}·${ROLE_LABELS[g.role]}`).join("；") || "（尚未分配角色）"}
+          {p.roles.map((g) => `${unitName(g.unitId)}·${ROLE_LABELS[g.role]}`).join("；") ||
+            "（尚未分配角色）"}
         </p>
         <div class="cards">
           {canAnywhere(p, "liaisons.read") && (

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
-import { liaisonTerms } from "./org.tables";
 import { DEFAULT_GUIDE } from "../portal";
+import { liaisonTerms } from "./org.tables";
 
 describeDb("unit scoping and the audit of every staff write", () => {
   let t: TTestApp;
@@ -19,8 +19,13 @@ describeDb("unit scoping and the audit of every staff write", () => {
   afterAll(() => t?.close());
 
   const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
-  const terms = async (unitId: number) => t.db.select().from(liaisonTerms).where(eq(liaisonTerms.unitId, unitId));
-  const handover = (name: string, startedOn = "2026-01-05") => ({ name, startedOn, handoverNote: "交接台账" });
+  const terms = async (unitId: number) =>
+    t.db.select().from(liaisonTerms).where(eq(liaisonTerms.unitId, unitId));
+  const handover = (name: string, startedOn = "2026-01-05") => ({
+    name,
+    startedOn,
+    handoverNote: "交接台账",
+  });
 
   it("lets a unit head manage their own unit's liaison, with a recorded handover", async () => {
     const v = await new Visitor(t).login("a.head");
@@ -68,10 +73,20 @@ describeDb("unit scoping and the audit of every staff write", () => {
 
   it("keeps district-wide pages from unit users", async () => {
     const v = await new Visitor(t).login("a.head");
-    for (const path of ["/admin/units", "/admin/users", "/admin/audit", "/admin/guide", "/admin/users/1", `/admin/units/${unitB}`])
+    for (const path of [
+      "/admin/units",
+      "/admin/users",
+      "/admin/audit",
+      "/admin/guide",
+      "/admin/users/1",
+      `/admin/units/${unitB}`,
+    ])
       expect((await v.get(path)).status, path).toBe(403);
     const token = await tokenFor(t, "a.head");
-    const r = await api(t, "PUT", `/api/v1/units/${unitB}`, { token, json: { name: "区财政局", kind: "other" } });
+    const r = await api(t, "PUT", `/api/v1/units/${unitB}`, {
+      token,
+      json: { name: "区财政局", kind: "other" },
+    });
     expect(r.status).toBe(403);
     expect((await api(t, "GET", `/api/v1/units/${unitB}`)).data.kind).toBe("department");
   });
@@ -85,18 +100,47 @@ describeDb("unit scoping and the audit of every staff write", () => {
 
   // Each staff write route, with a valid write and the audit action it must leave.
   const writes: { method: string; path: string; action: string; run: () => Promise<number> }[] = [
-    { method: "POST", path: "/login", action: "auth.login", run: async () => (await new Visitor(t).login("office")) && 303 },
-    { method: "POST", path: "/logout", action: "auth.logout", run: async () => (await (await new Visitor(t).login("office")).post("/logout", {})).status },
-    { method: "POST", path: "/api/v1/auth/token", action: "auth.token_issued", run: async () => (await tokenFor(t, "office")) && 200 },
+    {
+      method: "POST",
+      path: "/login",
+      action: "auth.login",
+      run: async () => {
+        const v = new Visitor(t);
+        await v.get("/login");
+        return (await v.post("/login", { username: "office", password: PASSWORD })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/logout",
+      action: "auth.logout",
+      run: async () => (await (await new Visitor(t).login("office")).post("/logout", {})).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/auth/token",
+      action: "auth.token_issued",
+      run: async () =>
+        (await api(t, "POST", "/api/v1/auth/token", { json: { username: "office", password: PASSWORD } }))
+          .status,
+    },
     {
       method: "POST",
       path: "/admin/account/password",
       action: "user.change_password",
       run: async () => {
         const v = await new Visitor(t).login("office");
-        const args = { currentPassword: PASSWORD, newPassword: "another-pass-9", confirmPassword: "another-pass-9" };
+        const args = {
+          currentPassword: PASSWORD,
+          newPassword: "another-pass-9",
+          confirmPassword: "another-pass-9",
+        };
         const r = await v.post("/admin/account/password", args);
-        await v.post("/admin/account/password", { currentPassword: "another-pass-9", newPassword: PASSWORD, confirmPassword: PASSWORD });
+        await v.post("/admin/account/password", {
+          currentPassword: "another-pass-9",
+          newPassword: PASSWORD,
+          confirmPassword: PASSWORD,
+        });
         return r.status;
       },
     },
@@ -104,38 +148,75 @@ describeDb("unit scoping and the audit of every staff write", () => {
       method: "POST",
       path: "/admin/units",
       action: "unit.create",
-      run: async () => (await (await new Visitor(t).login("office")).post("/admin/units", { name: "区统计局", kind: "department", aliases: "区统计" })).status,
+      run: async () =>
+        (
+          await (
+            await new Visitor(t).login("office")
+          ).post("/admin/units", { name: "区统计局", kind: "department", aliases: "区统计" })
+        ).status,
     },
     {
       method: "POST",
       path: "/admin/units/:id",
       action: "unit.update",
       run: async () =>
-        (await (await new Visitor(t).login("office")).post(`/admin/units/${unitB}`, { name: "区财政局", kind: "department", phone: "0531-1", isActive: "1" })).status,
+        (
+          await (
+            await new Visitor(t).login("office")
+          ).post(`/admin/units/${unitB}`, {
+            name: "区财政局",
+            kind: "department",
+            phone: "0531-1",
+            isActive: "1",
+          })
+        ).status,
     },
     {
       method: "POST",
       path: "/admin/users",
       action: "user.create",
       run: async () =>
-        (await (await new Visitor(t).login("admin")).post("/admin/users", {
-          username: "b.editor",
-          displayName: "财政编辑",
-          password: "initial-pass-2",
-          unitId: String(unitB),
-          unitRoles: ["unit_editor", "unit_reviewer"],
-        })).status,
+        (
+          await (
+            await new Visitor(t).login("admin")
+          ).post("/admin/users", {
+            username: "b.editor",
+            displayName: "财政编辑",
+            password: "initial-pass-2",
+            unitId: String(unitB),
+            unitRoles: ["unit_editor", "unit_reviewer"],
+          })
+        ).status,
     },
     {
       method: "POST",
       path: "/admin/users/:id",
       action: "user.update",
       run: async () => {
-        const [u] = await t.database.query<{ id: number }>("select id from users where username = 'b.editor'");
-        return (await (await new Visitor(t).login("admin")).post(`/admin/users/${u?.id}`, { displayName: "财政编辑二", password: "", isActive: "1", unitId: String(unitB), unitRoles: "unit_editor" })).status;
+        const [u] = await t.database.query<{ id: number }>(
+          "select id from users where username = 'b.editor'",
+        );
+        return (
+          await (
+            await new Visitor(t).login("admin")
+          ).post(`/admin/users/${u?.id}`, {
+            displayName: "财政编辑二",
+            password: "",
+            isActive: "1",
+            unitId: String(unitB),
+            unitRoles: "unit_editor",
+          })
+        ).status;
       },
     },
-    { method: "POST", path: "/admin/liaisons/:unitId", action: "liaison.appoint", run: async () => (await (await new Visitor(t).login("b.head")).post(`/admin/liaisons/${unitB}`, handover("赵六"))).status },
+    {
+      method: "POST",
+      path: "/admin/liaisons/:unitId",
+      action: "liaison.appoint",
+      run: async () =>
+        (await (await new Visitor(t).login("b.head")).post(`/admin/liaisons/${unitB}`, handover("赵六")))
+          .status,
+    },
     {
       method: "POST",
       path: "/admin/guide",
@@ -146,12 +227,29 @@ describeDb("unit scoping and the audit of every staff write", () => {
         return (await v.post("/admin/guide", { ...fields, phone: "0531-88888888" })).status;
       },
     },
-    { method: "POST", path: "/api/v1/units", action: "unit.create", run: async () => (await api(t, "POST", "/api/v1/units", { token: await tokenFor(t, "office"), json: { name: "区审计局", kind: "department" } })).status },
+    {
+      method: "POST",
+      path: "/api/v1/units",
+      action: "unit.create",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/units", {
+            token: await tokenFor(t, "office"),
+            json: { name: "区审计局", kind: "department" },
+          })
+        ).status,
+    },
     {
       method: "PUT",
       path: "/api/v1/units/:id",
       action: "unit.update",
-      run: async () => (await api(t, "PUT", `/api/v1/units/${unitA}`, { token: await tokenFor(t, "office"), json: { name: "区卫生健康局", kind: "department", aliases: ["区卫健局"], phone: "0531-2" } })).status,
+      run: async () =>
+        (
+          await api(t, "PUT", `/api/v1/units/${unitA}`, {
+            token: await tokenFor(t, "office"),
+            json: { name: "区卫生健康局", kind: "department", aliases: ["区卫健局"], phone: "0531-2" },
+          })
+        ).status,
     },
   ];
 

@@ -30,7 +30,11 @@ export async function handOverLiaison(db: Db, actor: TActor, unitId: number, bod
         await tx
           .delete(userRoles)
           .where(
-            and(eq(userRoles.userId, current.userId), eq(userRoles.role, "unit_liaison"), eq(userRoles.unitId, unitId)),
+            and(
+              eq(userRoles.userId, current.userId),
+              eq(userRoles.role, "unit_liaison"),
+              eq(userRoles.unitId, unitId),
+            ),
           );
     }
     const term = await insertTerm(tx, {
@@ -45,7 +49,10 @@ export async function handOverLiaison(db: Db, actor: TActor, unitId: number, bod
       previousTermId: current?.id ?? null,
     });
     if (body.userId)
-      await tx.insert(userRoles).values({ userId: body.userId, role: "unit_liaison", unitId }).onConflictDoNothing();
+      await tx
+        .insert(userRoles)
+        .values({ userId: body.userId, role: "unit_liaison", unitId })
+        .onConflictDoNothing();
     await recordAudit(tx, actor, {
       action: current ? "liaison.handover" : "liaison.appoint",
       entity: "liaison",

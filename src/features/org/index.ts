@@ -1,9 +1,10 @@
 // The org feature: units, people, roles, sign-in and the liaison roster.
-export { orgRoutes, idParam } from "./org.routes";
-export { registerOrgApi } from "./org.api";
-export { createUnit } from "./save-unit";
-export { createUser, resetPassword } from "./manage-users";
+
 export { handOverLiaison } from "./hand-over-liaison";
-export { listUnits, findUnit, findUserByUsername, currentLiaisons } from "./org.repository";
+export { createUser, resetPassword } from "./manage-users";
+export { registerOrgApi } from "./org.api";
 export type { TUnitRow } from "./org.repository";
-export { UNIT_KINDS, UNIT_KIND_LABELS, type TUnitKind } from "./org.schemas";
+export { currentLiaisons, findUnit, findUserByUsername, listUnits } from "./org.repository";
+export { idParam, orgRoutes } from "./org.routes";
+export { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
+export { createUnit } from "./save-unit";

@@ -1,6 +1,6 @@
 import { recordAudit, type TActor } from "../../platform/audit";
-import { DISTRICT_ROLES, type TRoleGrant } from "../../platform/auth/permissions";
 import { hashPassword } from "../../platform/auth/password";
+import { DISTRICT_ROLES, type TRoleGrant } from "../../platform/auth/permissions";
 import { destroyUserSessions } from "../../platform/auth/sessions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -48,7 +48,12 @@ async function normaliseGrants(tx: Db, grants: TRoleGrant[]): Promise<TRoleGrant
 }
 
 /** Creates a staff account with its roles. */
-export async function createUser(db: Db, actor: TActor, body: TCreateUserBody, opts: { mustChangePassword?: boolean } = {}) {
+export async function createUser(
+  db: Db,
+  actor: TActor,
+  body: TCreateUserBody,
+  opts: { mustChangePassword?: boolean } = {},
+) {
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     if (await findUserByUsername(tx, body.username)) throw new AppError("conflict", MSG.usernameTaken);
@@ -94,7 +99,11 @@ export async function resetPassword(db: Db, actor: TActor, username: string, new
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, username);
     if (!user) throw new AppError("not_found", MSG.unknownUser);
-    await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() });
+    await updateUserRow(tx, user.id, {
+      passwordHash,
+      mustChangePassword: true,
+      passwordChangedAt: new Date(),
+    });
     await destroyUserSessions(tx, user.id);
     await recordAudit(tx, actor, {
       action: "user.reset_password",

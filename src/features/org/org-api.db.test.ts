@@ -17,7 +17,9 @@ describeDb("auth and units API", () => {
   const unitCount = async () => (await t.db.select({ n: count() }).from(units))[0]?.n;
 
   it("exchanges a username and password for a token that authenticates later calls", async () => {
-    const r = await api(t, "POST", "/api/v1/auth/token", { json: { username: "office", password: "test-password-1" } });
+    const r = await api(t, "POST", "/api/v1/auth/token", {
+      json: { username: "office", password: "test-password-1" },
+    });
     expect(r.status).toBe(200);
     expect(r.data.token).toMatch(/^gk_[\w-]{43}$/);
     const me = await api(t, "GET", "/api/v1/me", { token: r.data.token });
@@ -56,7 +58,12 @@ describeDb("auth and units API", () => {
     const r = await api(t, "GET", "/api/v1/units");
     expect(r.status).toBe(200);
     expect(r.data.total).toBe(2);
-    expect(r.data.items[0]).toMatchObject({ id: seeded.unitA.id, name: "区卫生健康局", kind: "department", aliases: ["区卫健局"] });
+    expect(r.data.items[0]).toMatchObject({
+      id: seeded.unitA.id,
+      name: "区卫生健康局",
+      kind: "department",
+      aliases: ["区卫健局"],
+    });
   });
 
   it("creates a unit for the office, with 201 and an audit entry", async () => {
@@ -78,7 +85,10 @@ describeDb("auth and units API", () => {
   it("refuses a name or alias that another unit already uses, with 409 and nothing written", async () => {
     const token = await tokenFor(t, "office");
     const n = await unitCount();
-    const r = await api(t, "POST", "/api/v1/units", { token, json: { name: "区卫健局", kind: "department" } });
+    const r = await api(t, "POST", "/api/v1/units", {
+      token,
+      json: { name: "区卫健局", kind: "department" },
+    });
     expect(r.status).toBe(409);
     expect(r.data.error.message).toMatch(/区卫生健康局/);
     expect(await unitCount()).toBe(n);
@@ -86,7 +96,10 @@ describeDb("auth and units API", () => {
 
   it("validates every field of a unit and lists all issues", async () => {
     const token = await tokenFor(t, "office");
-    const r = await api(t, "POST", "/api/v1/units", { token, json: { name: "x", kind: "ministry", extra: 1 } });
+    const r = await api(t, "POST", "/api/v1/units", {
+      token,
+      json: { name: "x", kind: "ministry", extra: 1 },
+    });
     expect(r.status).toBe(400);
     const paths = r.data.error.issues.map((i: { path: string }) => i.path).sort();
     expect(paths).toEqual(["", "kind", "name"]);
@@ -94,9 +107,14 @@ describeDb("auth and units API", () => {
 
   it("needs a login to create units, and the right role", async () => {
     const n = await unitCount();
-    expect((await api(t, "POST", "/api/v1/units", { json: { name: "区统计局", kind: "department" } })).status).toBe(401);
+    expect(
+      (await api(t, "POST", "/api/v1/units", { json: { name: "区统计局", kind: "department" } })).status,
+    ).toBe(401);
     const editor = await tokenFor(t, "a.editor");
-    const r = await api(t, "POST", "/api/v1/units", { token: editor, json: { name: "区统计局", kind: "department" } });
+    const r = await api(t, "POST", "/api/v1/units", {
+      token: editor,
+      json: { name: "区统计局", kind: "department" },
+    });
     expect(r.status).toBe(403);
     expect(r.data.error.message).toBe("您没有执行此操作的权限。");
     expect(await unitCount()).toBe(n);
@@ -114,6 +132,8 @@ describeDb("auth and units API", () => {
     const r = await api(t, "GET", "/api/v1/openapi.json");
     expect(r.status).toBe(200);
     expect(r.data.openapi).toBe("3.1.0");
-    expect(Object.keys(r.data.paths)).toEqual(expect.arrayContaining(["/auth/token", "/units", "/units/{id}"]));
+    expect(Object.keys(r.data.paths)).toEqual(
+      expect.arrayContaining(["/auth/token", "/units", "/units/{id}"]),
+    );
   });
 });

@@ -43,7 +43,10 @@ export function registerOrgApi(api: TApi, deps: TDeps) {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const { token, expiresAt } = await issueApiToken(db, body, { ip: c.get("clientIp"), requestId: c.get("requestId") });
+      const { token, expiresAt } = await issueApiToken(db, body, {
+        ip: c.get("clientIp"),
+        requestId: c.get("requestId"),
+      });
       return c.json({ token, expiresAt: expiresAt.toISOString() }, 200);
     },
   );
@@ -84,7 +87,9 @@ export function registerOrgApi(api: TApi, deps: TDeps) {
       path: "/units",
       tags: ["机构"],
       summary: "机构列表（公开）",
-      responses: { 200: { description: "全部机构", content: { "application/json": { schema: zList(ZUnitOut) } } } },
+      responses: {
+        200: { description: "全部机构", content: { "application/json": { schema: zList(ZUnitOut) } } },
+      },
     }),
     async (c) => {
       const items = (await listUnits(db)).map(presentUnit);

@@ -1,9 +1,16 @@
 import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type TRoleGrant } from "../../platform/auth/permissions";
-import { CheckboxGroup, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import {
+  CheckboxGroup,
+  Form,
+  SelectField,
+  TextArea,
+  TextField,
+  type TFormState,
+} from "../../platform/ui/forms";
 import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import type { TLiaisonTerm, TUnitRow, TUserRow } from "./org.repository";
-import { UNIT_KIND_LABELS, UNIT_KINDS, type TUnitKind } from "./org.schemas";
+import { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
 
 const kindOptions = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
 const unitOptions = (units: TUnitRow[]) => units.map((u) => ({ value: String(u.id), label: u.name }));
@@ -13,9 +20,21 @@ export function LoginPage({ ctx, form, next }: { ctx: TPageCtx; form: TFormState
     <PortalLayout ctx={ctx} title="工作人员登录">
       <h1>工作人员登录</h1>
       <p>本入口供区政府办公室及各单位工作人员使用。申请政府信息无需登录。</p>
-      <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken} form={form} submitLabel="登录">
+      <Form
+        action={`/login?next=${encodeURIComponent(next)}`}
+        csrfToken={ctx.csrfToken}
+        form={form}
+        submitLabel="登录"
+      >
         <TextField form={form} name="username" label="用户名" autocomplete="username" isRequired />
-        <TextField form={form} name="password" label="密码" type="password" autocomplete="current-password" isRequired />
+        <TextField
+          form={form}
+          name="password"
+          label="密码"
+          type="password"
+          autocomplete="current-password"
+          isRequired
+        />
       </Form>
     </PortalLayout>
   );
@@ -39,7 +58,14 @@ export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) 
       </dl>
       <h2>修改密码</h2>
       <Form action="/admin/account/password" csrfToken={ctx.csrfToken} form={form} submitLabel="修改密码">
-        <TextField form={form} name="currentPassword" label="当前密码" type="password" autocomplete="current-password" isRequired />
+        <TextField
+          form={form}
+          name="currentPassword"
+          label="当前密码"
+          type="password"
+          autocomplete="current-password"
+          isRequired
+        />
         <TextField
           form={form}
           name="newPassword"
@@ -49,14 +75,23 @@ export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) 
           hint="至少 10 个字符。"
           isRequired
         />
-        <TextField form={form} name="confirmPassword" label="再次输入新密码" type="password" autocomplete="new-password" isRequired />
+        <TextField
+          form={form}
+          name="confirmPassword"
+          label="再次输入新密码"
+          type="password"
+          autocomplete="new-password"
+          isRequired
+        />
       </Form>
     </AdminLayout>
   );
 }
 
 export function PublicUnitsPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[] }) {
-  const groups = UNIT_KINDS.map((k) => ({ kind: k, items: units.filter((u) => u.kind === k) })).filter((g) => g.items.length);
+  const groups = UNIT_KINDS.map((k) => ({ kind: k, items: units.filter((u) => u.kind === k) })).filter(
+    (g) => g.items.length,
+  );
   return (
     <PortalLayout ctx={ctx} title="机构设置">
       <h1>机构设置</h1>
@@ -119,10 +154,21 @@ export function UnitFormPage({ ctx, form, unitId }: { ctx: TPageCtx; form: TForm
   return (
     <AdminLayout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <Form action={unitId ? `/admin/units/${unitId}` : "/admin/units"} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+      <Form
+        action={unitId ? `/admin/units/${unitId}` : "/admin/units"}
+        csrfToken={ctx.csrfToken}
+        form={form}
+        submitLabel="保存"
+      >
         <TextField form={form} name="name" label="机构名称" isRequired />
         <SelectField form={form} name="kind" label="机构类别" options={kindOptions} isRequired />
-        <TextArea form={form} name="aliases" label="简称或别名" hint="每行一个，或用顿号分隔，例如：区卫健局。" rows={3} />
+        <TextArea
+          form={form}
+          name="aliases"
+          label="简称或别名"
+          hint="每行一个，或用顿号分隔，例如：区卫健局。"
+          rows={3}
+        />
         <TextField form={form} name="address" label="办公地址" />
         <TextField form={form} name="phone" label="联系电话" inputmode="tel" />
         <TextArea form={form} name="duties" label="主要职责" rows={4} />
@@ -155,7 +201,11 @@ export function UsersAdminPage({
   ctx,
   users,
   units,
-}: { ctx: TPageCtx; users: (TUserRow & { roles: TRoleGrant[] })[]; units: TUnitRow[] }) {
+}: {
+  ctx: TPageCtx;
+  users: (TUserRow & { roles: TRoleGrant[] })[];
+  units: TUnitRow[];
+}) {
   return (
     <AdminLayout ctx={ctx} title="用户管理">
       <h1>用户管理</h1>
@@ -192,25 +242,45 @@ export function UsersAdminPage({
 }
 
 const districtRoleOptions = DISTRICT_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const unitRoleOptions = ROLES.filter((r) => !DISTRICT_ROLES.includes(r)).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const unitRoleOptions = ROLES.filter((r) => !DISTRICT_ROLES.includes(r)).map((r) => ({
+  value: r,
+  label: ROLE_LABELS[r],
+}));
 
 export function UserFormPage({
   ctx,
   form,
   units,
   userId,
-}: { ctx: TPageCtx; form: TFormState; units: TUnitRow[]; userId?: number }) {
+}: {
+  ctx: TPageCtx;
+  form: TFormState;
+  units: TUnitRow[];
+  userId?: number;
+}) {
   const title = userId ? "编辑用户" : "新增用户";
   return (
     <AdminLayout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <Form action={userId ? `/admin/users/${userId}` : "/admin/users"} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+      <Form
+        action={userId ? `/admin/users/${userId}` : "/admin/users"}
+        csrfToken={ctx.csrfToken}
+        form={form}
+        submitLabel="保存"
+      >
         {userId ? (
           <p>
             用户名：<strong>{String(form.values.username ?? "")}</strong>
           </p>
         ) : (
-          <TextField form={form} name="username" label="用户名" autocomplete="off" isRequired hint="小写字母、数字、点、下划线或连字符。" />
+          <TextField
+            form={form}
+            name="username"
+            label="用户名"
+            autocomplete="off"
+            isRequired
+            hint="小写字母、数字、点、下划线或连字符。"
+          />
         )}
         <TextField form={form} name="displayName" label="姓名" isRequired />
         <TextField
@@ -223,7 +293,13 @@ export function UserFormPage({
           isRequired={!userId}
         />
         <CheckboxGroup form={form} name="districtRoles" label="区级角色" options={districtRoleOptions} />
-        <SelectField form={form} name="unitId" label="所属单位" options={unitOptions(units)} placeholder="（无）" />
+        <SelectField
+          form={form}
+          name="unitId"
+          label="所属单位"
+          options={unitOptions(units)}
+          placeholder="（无）"
+        />
         <CheckboxGroup form={form} name="unitRoles" label="在所属单位的角色" options={unitRoleOptions} />
         {userId && (
           <SelectField
@@ -245,7 +321,11 @@ export function LiaisonRosterPage({
   ctx,
   units,
   current,
-}: { ctx: TPageCtx; units: TUnitRow[]; current: TLiaisonTerm[] }) {
+}: {
+  ctx: TPageCtx;
+  units: TUnitRow[];
+  current: TLiaisonTerm[];
+}) {
   return (
     <AdminLayout ctx={ctx} title="联络员名册">
       <h1>政务公开联络员名册</h1>
@@ -335,7 +415,12 @@ export function LiaisonUnitPage({
       {canManage && (
         <>
           <h2>{current ? "更换联络员（交接）" : "指定联络员"}</h2>
-          <Form action={`/admin/liaisons/${unit.id}`} csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+          <Form
+            action={`/admin/liaisons/${unit.id}`}
+            csrfToken={ctx.csrfToken}
+            form={form}
+            submitLabel="保存"
+          >
             <TextField form={form} name="name" label="新任联络员姓名" isRequired />
             <TextField form={form} name="position" label="职务" />
             <TextField form={form} name="phone" label="办公电话" inputmode="tel" />
@@ -345,10 +430,20 @@ export function LiaisonUnitPage({
               form={form}
               name="userId"
               label="对应系统账号"
-              options={accounts.map((a) => ({ value: String(a.id), label: `${a.displayName}（${a.username}）` }))}
+              options={accounts.map((a) => ({
+                value: String(a.id),
+                label: `${a.displayName}（${a.username}）`,
+              }))}
               placeholder="（无）"
             />
-            <TextField form={form} name="startedOn" label="任职（交接）日期" type="date" hint="格式：YYYY-MM-DD。" isRequired />
+            <TextField
+              form={form}
+              name="startedOn"
+              label="任职（交接）日期"
+              type="date"
+              hint="格式：YYYY-MM-DD。"
+              isRequired
+            />
             {current && (
               <TextArea
                 form={form}

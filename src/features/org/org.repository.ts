@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { TRole, TRoleGrant } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
-import type { TRoleGrant, TRole } from "../../platform/auth/permissions";
-import { liaisonTerms, units } from "./org.tables";
 import type { TUnitKind } from "./org.schemas";
+import { liaisonTerms, units } from "./org.tables";
 
 export type TUnitRow = typeof units.$inferSelect;
 export type TUserRow = typeof users.$inferSelect;
@@ -11,7 +11,10 @@ export type TLiaisonTerm = typeof liaisonTerms.$inferSelect;
 
 // ---- units
 
-export async function listUnits(db: Db, opts: { ids?: number[]; isActiveOnly?: boolean } = {}): Promise<TUnitRow[]> {
+export async function listUnits(
+  db: Db,
+  opts: { ids?: number[]; isActiveOnly?: boolean } = {},
+): Promise<TUnitRow[]> {
   const cond = [];
   if (opts.ids) cond.push(opts.ids.length ? inArray(units.id, opts.ids) : sql`false`);
   if (opts.isActiveOnly) cond.push(eq(units.isActive, true));
@@ -47,14 +50,26 @@ export async function findUnitsNamed(db: Db, names: string[], exceptId?: number)
 
 export async function insertUnit(
   db: Db,
-  v: { name: string; kind: TUnitKind; aliases: string[]; address?: string; phone?: string; duties?: string; sortOrder?: number },
+  v: {
+    name: string;
+    kind: TUnitKind;
+    aliases: string[];
+    address?: string;
+    phone?: string;
+    duties?: string;
+    sortOrder?: number;
+  },
 ): Promise<TUnitRow> {
   const [row] = await db.insert(units).values(v).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
-export async function updateUnitRow(db: Db, id: number, v: Partial<typeof units.$inferInsert>): Promise<TUnitRow> {
+export async function updateUnitRow(
+  db: Db,
+  id: number,
+  v: Partial<typeof units.$inferInsert>,
+): Promise<TUnitRow> {
   const [row] = await db
     .update(units)
     .set({ ...v, updatedAt: new Date() })
@@ -99,7 +114,11 @@ export async function insertUser(
   return row;
 }
 
-export async function updateUserRow(db: Db, id: number, v: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUserRow(
+  db: Db,
+  id: number,
+  v: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db
     .update(users)
     .set({ ...v, updatedAt: new Date() })
@@ -108,7 +127,8 @@ export async function updateUserRow(db: Db, id: number, v: Partial<typeof users.
 
 export async function replaceRoles(db: Db, userId: number, grants: TRoleGrant[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
-  if (grants.length) await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
+  if (grants.length)
+    await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
 }
 
 /** Users holding a unit role in `unitId` (for choosing a liaison). */
@@ -124,7 +144,9 @@ export async function usersOfUnit(db: Db, unitId: number): Promise<TUserRow[]> {
 // ---- liaison roster
 
 export async function currentLiaisons(db: Db, unitIds?: number[]): Promise<TLiaisonTerm[]> {
-  const cond = unitIds ? and(isNull(liaisonTerms.endedOn), unitIds.length ? inArray(liaisonTerms.unitId, unitIds) : sql`false`) : isNull(liaisonTerms.endedOn);
+  const cond = unitIds
+    ? and(isNull(liaisonTerms.endedOn), unitIds.length ? inArray(liaisonTerms.unitId, unitIds) : sql`false`)
+    : isNull(liaisonTerms.endedOn);
   return db.select().from(liaisonTerms).where(cond);
 }
 

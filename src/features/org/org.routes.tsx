@@ -13,16 +13,6 @@ import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { handOverLiaison } from "./hand-over-liaison";
 import { createUser, resetPassword, updateUser } from "./manage-users";
 import {
-  currentLiaisons,
-  findUnit,
-  findUser,
-  liaisonHistory,
-  listUnits,
-  listUsers,
-  rolesOf,
-  usersOfUnit,
-} from "./org.repository";
-import {
   AccountPage,
   LiaisonRosterPage,
   LiaisonUnitPage,
@@ -33,7 +23,24 @@ import {
   UserFormPage,
   UsersAdminPage,
 } from "./org.pages";
-import { ZChangePasswordBody, ZCreateUnitBody, ZCreateUserBody, ZHandoverBody, ZLoginBody, ZUpdateUnitBody } from "./org.schemas";
+import {
+  currentLiaisons,
+  findUnit,
+  findUser,
+  liaisonHistory,
+  listUnits,
+  listUsers,
+  rolesOf,
+  usersOfUnit,
+} from "./org.repository";
+import {
+  ZChangePasswordBody,
+  ZCreateUnitBody,
+  ZCreateUserBody,
+  ZHandoverBody,
+  ZLoginBody,
+  ZUpdateUnitBody,
+} from "./org.schemas";
 import { createUnit, updateUnit } from "./save-unit";
 import { changePassword, signIn, signOut } from "./sign-in";
 
@@ -89,7 +96,9 @@ export function orgRoutes(deps: TDeps) {
 
   app.get("/login", async (c) => {
     if (c.get("principal")) return c.redirect(safeNext(c.req.query("next")), 303);
-    return c.html(<LoginPage ctx={await pageCtx(c)} form={emptyForm()} next={safeNext(c.req.query("next"))} />);
+    return c.html(
+      <LoginPage ctx={await pageCtx(c)} form={emptyForm()} next={safeNext(c.req.query("next"))} />,
+    );
   });
 
   app.post("/login", async (c) => {
@@ -121,7 +130,11 @@ export function orgRoutes(deps: TDeps) {
             const status = err.code === "unauthorized" ? 401 : 429;
             if (err.retryAfterSeconds) c.header("Retry-After", String(err.retryAfterSeconds));
             return c.html(
-              <LoginPage ctx={ctx} form={{ values: { username: input.username }, errors: { password: err.message } }} next={next} />,
+              <LoginPage
+                ctx={ctx}
+                form={{ values: { username: input.username }, errors: { password: err.message } }}
+                next={next}
+              />,
               status,
             );
           }
@@ -220,7 +233,9 @@ export function orgRoutes(deps: TDeps) {
 
   app.get("/admin/users", async (c) => {
     requirePermission(c, "users.manage");
-    return c.html(<UsersAdminPage ctx={await pageCtx(c)} users={await listUsers(db)} units={await listUnits(db)} />);
+    return c.html(
+      <UsersAdminPage ctx={await pageCtx(c)} users={await listUsers(db)} units={await listUnits(db)} />,
+    );
   });
 
   app.get("/admin/users/new", async (c) => {
@@ -251,9 +266,18 @@ export function orgRoutes(deps: TDeps) {
     requirePermission(c, "users.manage");
     const user = await findUser(db, idParam(c));
     if (!user) throw new AppError("not_found", MSG.unknownUser);
-    const values = { ...user, isActive: user.isActive ? "1" : "0", ...formFromGrants(await rolesOf(db, user.id)) };
+    const values = {
+      ...user,
+      isActive: user.isActive ? "1" : "0",
+      ...formFromGrants(await rolesOf(db, user.id)),
+    };
     return c.html(
-      <UserFormPage ctx={await pageCtx(c)} form={emptyForm(values)} units={await listUnits(db)} userId={user.id} />,
+      <UserFormPage
+        ctx={await pageCtx(c)}
+        form={emptyForm(values)}
+        units={await listUnits(db)}
+        userId={user.id}
+      />,
     );
   });
 
@@ -292,7 +316,16 @@ export function orgRoutes(deps: TDeps) {
     const scope = unitScope(p, "liaisons.read");
     const units = await listUnits(db, { isActiveOnly: true, ids: scope === "all" ? undefined : scope });
     return c.html(
-      <LiaisonRosterPage ctx={await pageCtx(c)} units={units} current={await currentLiaisons(db, units.map((u) => u.id))} />,
+      <LiaisonRosterPage
+        ctx={await pageCtx(c)}
+        units={units}
+        current={
+          await currentLiaisons(
+            db,
+            units.map((u) => u.id),
+          )
+        }
+      />,
     );
   });
 

@@ -56,7 +56,10 @@ export const ZCreateUserBody = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "用户名为 2–40 位小写字母、数字、点、下划线或连字符，以字母或数字开头。"),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{1,39}$/,
+      "用户名为 2–40 位小写字母、数字、点、下划线或连字符，以字母或数字开头。",
+    ),
   displayName: z.string().trim().min(1).max(40),
   password: zPassword,
   roles: z.array(ZRoleGrant).max(20).default([]),
@@ -74,7 +77,10 @@ export const ZChangePasswordBody = z
     newPassword: zPassword,
     confirmPassword: z.string().max(200),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致。" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "两次输入的新密码不一致。",
+  });
 
 const zPhone = z.string().trim().max(40);
 

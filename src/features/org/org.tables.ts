@@ -32,4 +32,3 @@ export const liaisonTerms = pgTable("liaison_terms", {
   handoverNote: text("handover_note").notNull().default(""),
   createdAt: ts("created_at").notNull().default(sql`now()`),
 });
-

@@ -22,19 +22,37 @@ export async function createUnit(db: Db, actor: TActor, body: TCreateUnitBody): 
   return db.transaction(async (tx) => {
     await assertNamesFree(tx, body);
     const unit = await insertUnit(tx, body);
-    await recordAudit(tx, actor, { action: "unit.create", entity: "unit", entityId: unit.id, unitId: unit.id, after: unit });
+    await recordAudit(tx, actor, {
+      action: "unit.create",
+      entity: "unit",
+      entityId: unit.id,
+      unitId: unit.id,
+      after: unit,
+    });
     return unit;
   });
 }
 
 /** Updates a unit's name, kind, aliases and public contact details, and audits the change. */
-export async function updateUnit(db: Db, actor: TActor, id: number, body: TUpdateUnitBody): Promise<TUnitRow> {
+export async function updateUnit(
+  db: Db,
+  actor: TActor,
+  id: number,
+  body: TUpdateUnitBody,
+): Promise<TUnitRow> {
   return db.transaction(async (tx) => {
     const before = await findUnit(tx, id);
     if (!before) throw new AppError("not_found", MSG.unknownUnit);
     await assertNamesFree(tx, body, id);
     const after = await updateUnitRow(tx, id, body);
-    await recordAudit(tx, actor, { action: "unit.update", entity: "unit", entityId: id, unitId: id, before, after });
+    await recordAudit(tx, actor, {
+      action: "unit.update",
+      entity: "unit",
+      entityId: id,
+      unitId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

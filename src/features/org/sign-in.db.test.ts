@@ -73,21 +73,32 @@ describeDb("browser sign-in, sessions and CSRF", () => {
     const v = await new Visitor(t).login("office");
     const body = { name: "区统计局", kind: "department" };
     expect((await api(t, "POST", "/api/v1/units", { cookie: v.cookie, json: body })).status).toBe(403);
-    const ok = await api(t, "POST", "/api/v1/units", { cookie: v.cookie, json: body, headers: { "x-csrf-token": v.csrf } });
+    const ok = await api(t, "POST", "/api/v1/units", {
+      cookie: v.cookie,
+      json: body,
+      headers: { "x-csrf-token": v.csrf },
+    });
     expect(ok.status).toBe(201);
   });
 
   it("locks an account for 15 minutes after five wrong passwords, even for the right one", async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await api(t, "POST", "/api/v1/auth/token", { json: { username: "b.head", password: `wrong-${i}` } });
+      const r = await api(t, "POST", "/api/v1/auth/token", {
+        json: { username: "b.head", password: `wrong-${i}` },
+      });
       expect(r.status).toBe(401);
     }
-    const locked = await api(t, "POST", "/api/v1/auth/token", { json: { username: "b.head", password: PASSWORD } });
+    const locked = await api(t, "POST", "/api/v1/auth/token", {
+      json: { username: "b.head", password: PASSWORD },
+    });
     expect(locked.status).toBe(429);
     expect(locked.data.error.message).toMatch(/登录失败次数过多，请 \d+ 分钟后再试/);
     expect(Number(locked.res.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another account from the same address is not locked by that.
-    expect((await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.head", password: PASSWORD } })).status).toBe(200);
+    expect(
+      (await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.head", password: PASSWORD } }))
+        .status,
+    ).toBe(200);
   });
 
   it("changes a password: the old one stops working and other sessions end", async () => {
@@ -114,9 +125,16 @@ describeDb("browser sign-in, sessions and CSRF", () => {
     expect(ok.status).toBe(303);
     expect((await v.get("/admin")).status).toBe(200);
     expect((await other.get("/admin")).status).toBe(303);
-    expect((await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.liaison", password: PASSWORD } })).status).toBe(401);
     expect(
-      (await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.liaison", password: "new-password-22" } })).status,
+      (await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.liaison", password: PASSWORD } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await api(t, "POST", "/api/v1/auth/token", {
+          json: { username: "a.liaison", password: "new-password-22" },
+        })
+      ).status,
     ).toBe(200);
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "user.change_password"));
     expect(entry?.actorName).toContain("a.liaison");
@@ -125,8 +143,16 @@ describeDb("browser sign-in, sessions and CSRF", () => {
 
   it("resets a password from the CLI and forces a change at next sign-in", async () => {
     const out = { log: () => {}, error: () => {} };
-    expect(await runCli(["user:reset-password", "--username", "a.editor", "--password", "temporary-pass-1"], t.database, out)).toBe(0);
-    expect(await runCli(["user:reset-password", "--username", "a.editor", "--password", "short"], t.database, out)).toBe(1);
+    expect(
+      await runCli(
+        ["user:reset-password", "--username", "a.editor", "--password", "temporary-pass-1"],
+        t.database,
+        out,
+      ),
+    ).toBe(0);
+    expect(
+      await runCli(["user:reset-password", "--username", "a.editor", "--password", "short"], t.database, out),
+    ).toBe(1);
     const v = new Visitor(t);
     await v.get("/login");
     const r = await v.post("/login", { username: "a.editor", password: "temporary-pass-1" });
@@ -139,14 +165,40 @@ describeDb("browser sign-in, sessions and CSRF", () => {
     const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) };
     const [unit] = await t.database.query<{ id: number }>("select id from units where name = '区财政局'");
     const code = await runCli(
-      ["user:create", "--username", "cz.editor", "--name", "财政编辑", "--password", "initial-pass-1", "--role", `unit_editor@${unit?.id}`],
+      [
+        "user:create",
+        "--username",
+        "cz.editor",
+        "--name",
+        "财政编辑",
+        "--password",
+        "initial-pass-1",
+        "--role",
+        `unit_editor@${unit?.id}`,
+      ],
       t.database,
       out,
     );
     expect(code).toBe(0);
     const [u] = await t.db.select().from(users).where(eq(users.username, "cz.editor"));
     expect(u?.mustChangePassword).toBe(true);
-    expect(await runCli(["user:create", "--username", "x.y", "--name", "X", "--password", "initial-pass-1", "--role", "unit_editor"], t.database, out)).toBe(1);
+    expect(
+      await runCli(
+        [
+          "user:create",
+          "--username",
+          "x.y",
+          "--name",
+          "X",
+          "--password",
+          "initial-pass-1",
+          "--role",
+          "unit_editor",
+        ],
+        t.database,
+        out,
+      ),
+    ).toBe(1);
     expect(lines.at(-1)).toContain("单位角色必须选择一个存在的单位");
   });
 

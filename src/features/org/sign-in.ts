@@ -1,6 +1,11 @@
 import { recordAudit, type TActor } from "../../platform/audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../../platform/auth/password";
-import { createApiToken, createSession, destroySession, destroyUserSessions } from "../../platform/auth/sessions";
+import {
+  createApiToken,
+  createSession,
+  destroySession,
+  destroyUserSessions,
+} from "../../platform/auth/sessions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
@@ -20,10 +25,15 @@ const MAX_PER_IP = 20;
 export async function checkCredentials(db: Db, username: string, password: string, ip: string) {
   const userKey = `login-fail:user:${username}`;
   const ipKey = `login-fail:ip:${ip}`;
-  const [byUser, byIp] = [await peekRateLimit(db, userKey, WINDOW_S), await peekRateLimit(db, ipKey, WINDOW_S)];
+  const [byUser, byIp] = [
+    await peekRateLimit(db, userKey, WINDOW_S),
+    await peekRateLimit(db, ipKey, WINDOW_S),
+  ];
   if (byUser.count >= MAX_PER_USER || byIp.count >= MAX_PER_IP) {
     const wait = Math.max(byUser.retryAfterSeconds, byIp.retryAfterSeconds);
-    throw new AppError("too_many_requests", MSG.loginLocked(Math.ceil(wait / 60)), { retryAfterSeconds: wait });
+    throw new AppError("too_many_requests", MSG.loginLocked(Math.ceil(wait / 60)), {
+      retryAfterSeconds: wait,
+    });
   }
   const user = await findUserByUsername(db, username);
   const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -36,8 +46,16 @@ export async function checkCredentials(db: Db, username: string, password: strin
   return user;
 }
 
-function actorFor(user: { id: number; displayName: string; username: string }, meta: { ip: string; requestId: string }): TActor {
-  return { userId: user.id, name: `${user.displayName}（${user.username}）`, ip: meta.ip, requestId: meta.requestId };
+function actorFor(
+  user: { id: number; displayName: string; username: string },
+  meta: { ip: string; requestId: string },
+): TActor {
+  return {
+    userId: user.id,
+    name: `${user.displayName}（${user.username}）`,
+    ip: meta.ip,
+    requestId: meta.requestId,
+  };
 }
 
 /** Password sign-in for the browser: a new session, audited. */
@@ -63,7 +81,11 @@ export async function issueApiToken(
   const user = await checkCredentials(db, input.username, input.password, meta.ip);
   return db.transaction(async (tx) => {
     const token = await createApiToken(tx, user.id, "api");
-    await recordAudit(tx, actorFor(user, meta), { action: "auth.token_issued", entity: "user", entityId: user.id });
+    await recordAudit(tx, actorFor(user, meta), {
+      action: "auth.token_issued",
+      entity: "user",
+      entityId: user.id,
+    });
     return token;
   });
 }
@@ -86,7 +108,11 @@ export async function changePassword(
     });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
+    await updateUserRow(tx, user.id, {
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+    });
     await destroyUserSessions(tx, user.id, keepSessionId);
     await recordAudit(tx, actor, { action: "user.change_password", entity: "user", entityId: user.id });
   });
@@ -96,6 +122,7 @@ export async function changePassword(
 export async function signOut(db: Db, actor: TActor, token: string) {
   await db.transaction(async (tx) => {
     await destroySession(tx, token);
-    if (actor.userId) await recordAudit(tx, actor, { action: "auth.logout", entity: "user", entityId: actor.userId });
+    if (actor.userId)
+      await recordAudit(tx, actor, { action: "auth.logout", entity: "user", entityId: actor.userId });
   });
 }

@@ -1,8 +1,8 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
 import { settings } from "../../platform/db/tables";
-import { eq } from "drizzle-orm";
 
 /**
  * The 政府信息公开指南 (Art. 12): how information is classified and published, how to request it,
@@ -12,7 +12,10 @@ export const ZGuide = z.object({
   siteName: z.string().trim().min(2).max(40),
   officeName: z.string().trim().min(2).max(60),
   address: z.string().trim().min(2).max(200),
-  postcode: z.string().trim().regex(/^(\d{6})?$/, "邮政编码应为 6 位数字。"),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, "邮政编码应为 6 位数字。"),
   hours: z.string().trim().min(2).max(200),
   phone: z.string().trim().min(5).max(60),
   fax: z.string().trim().max(60),
@@ -68,7 +71,13 @@ export async function saveGuide(db: Db, actor: TActor, guide: TGuide): Promise<v
       .insert(settings)
       .values({ key: KEY, value: guide })
       .onConflictDoUpdate({ target: settings.key, set: { value: guide, updatedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "guide.update", entity: "setting", entityId: KEY, before, after: guide });
+    await recordAudit(tx, actor, {
+      action: "guide.update",
+      entity: "setting",
+      entityId: KEY,
+      before,
+      after: guide,
+    });
   });
   cache.delete(db);
 }

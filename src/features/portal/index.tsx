@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import { listUnits } from "../org";
 import { actorOf, type TAppEnv, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
@@ -8,10 +7,11 @@ import { ELDER_COOKIE } from "../../platform/http/middleware";
 import { MSG } from "../../platform/messages";
 import { emptyForm } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
+import { listUnits } from "../org";
 import { getGuide, saveGuide, ZGuide } from "./guide";
 import { GuideEditPage, GuidePage, HomePage } from "./portal.pages";
 
-export { getGuide, saveGuide, DEFAULT_GUIDE, type TGuide } from "./guide";
+export { DEFAULT_GUIDE, getGuide, saveGuide, type TGuide } from "./guide";
 
 /** The portal's home and guide pages, the elder-mode preference, and the guide editor. */
 export function portalRoutes(deps: TDeps) {
@@ -25,7 +25,11 @@ export function portalRoutes(deps: TDeps) {
 
   app.get("/guide", async (c) =>
     c.html(
-      <GuidePage ctx={await pageCtx(c)} guide={await getGuide(db)} units={await listUnits(db, { isActiveOnly: true })} />,
+      <GuidePage
+        ctx={await pageCtx(c)}
+        guide={await getGuide(db)}
+        units={await listUnits(db, { isActiveOnly: true })}
+      />,
     ),
   );
 

@@ -5,8 +5,8 @@ import { api, seedOrg, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { createApp } from "../../app";
 import { DEMO_UNITS, loadDemoData } from "../../demo";
-import { auditLog, rateLimits } from "../../platform/db/tables";
 import { migrate } from "../../platform/db/migrate";
+import { auditLog, rateLimits } from "../../platform/db/tables";
 import { listUnits } from "../org";
 
 describeDb("portal shell, errors and hardening", () => {
@@ -21,9 +21,17 @@ describeDb("portal shell, errors and hardening", () => {
     const home = await new Visitor(t).get("/");
     expect(home.status).toBe(200);
     expect(home.text).toMatch(/^<!DOCTYPE html><html lang="zh-CN"/);
-    for (const mark of ['<header class="site-header"', '<nav aria-label="主导航"', '<main id="main"', "<footer", 'href="#main"'])
+    for (const mark of [
+      '<header class="site-header"',
+      '<nav aria-label="主导航"',
+      '<main id="main"',
+      "<footer",
+      'href="#main"',
+    ])
       expect(home.text).toContain(mark);
-    const links = [...home.text.matchAll(/<nav aria-label="主导航".*?<\/nav>/gs)][0]?.[0].matchAll(/href="([^"]+)"/g) ?? [];
+    const links =
+      [...home.text.matchAll(/<nav aria-label="主导航".*?<\/nav>/gs)][0]?.[0].matchAll(/href="([^"]+)"/g) ??
+      [];
     for (const [, href] of links) expect((await new Visitor(t).get(href as string)).status, href).toBe(200);
   });
 
@@ -43,13 +51,29 @@ describeDb("portal shell, errors and hardening", () => {
 
   it("shows the guide with everything Art. 12 asks for", async () => {
     const page = await new Visitor(t).get("/guide");
-    for (const part of ["信息分类与编排", "主动公开", "依申请公开", "受理机构", "办公地址", "办公时间", "咨询电话", "监督和救济", "20 个工作日"])
+    for (const part of [
+      "信息分类与编排",
+      "主动公开",
+      "依申请公开",
+      "受理机构",
+      "办公地址",
+      "办公时间",
+      "咨询电话",
+      "监督和救济",
+      "20 个工作日",
+    ])
       expect(page.text).toContain(part);
   });
 
   it("lets the office edit the guide, showing each error beside its field", async () => {
     const v = await new Visitor(t).login("office");
-    const r = await v.post("/admin/guide", { siteName: "某区人民政府", officeName: "", address: "x", postcode: "12", email: "bad" });
+    const r = await v.post("/admin/guide", {
+      siteName: "某区人民政府",
+      officeName: "",
+      address: "x",
+      postcode: "12",
+      email: "bad",
+    });
     expect(r.status).toBe(422);
     expect(r.text).toMatch(/id="f-postcode-error"[^>]*>.*邮政编码应为 6 位数字/s);
     expect(r.text).toMatch(/id="f-email-error"[^>]*>.*电子邮箱格式不正确/s);
@@ -79,7 +103,9 @@ describeDb("portal shell, errors and hardening", () => {
   });
 
   it("limits body size with a Chinese 413", async () => {
-    const r = await api(t, "POST", "/api/v1/auth/token", { json: { username: "x", password: "y".repeat(2_000_000) } });
+    const r = await api(t, "POST", "/api/v1/auth/token", {
+      json: { username: "x", password: "y".repeat(2_000_000) },
+    });
     expect(r.status).toBe(413);
     expect(r.data.error.message).toBe("提交的内容过大。");
   });
@@ -88,9 +114,14 @@ describeDb("portal shell, errors and hardening", () => {
     const headers = { "x-forwarded-for": "203.0.113.9" };
     let last = 0;
     for (let i = 0; i < 61; i++)
-      last = (await api(t, "POST", "/api/v1/auth/token", { json: { username: "nobody", password: "x" }, headers })).status;
+      last = (
+        await api(t, "POST", "/api/v1/auth/token", { json: { username: "nobody", password: "x" }, headers })
+      ).status;
     expect(last).toBe(429);
-    const other = await api(t, "POST", "/api/v1/auth/token", { json: {}, headers: { "x-forwarded-for": "203.0.113.10" } });
+    const other = await api(t, "POST", "/api/v1/auth/token", {
+      json: {},
+      headers: { "x-forwarded-for": "203.0.113.10" },
+    });
     expect(other.status).toBe(400);
     expect((await t.db.select({ n: count() }).from(rateLimits))[0]?.n).toBeGreaterThan(0);
   });
@@ -122,7 +153,9 @@ describeDb("portal shell, errors and hardening", () => {
     expect(html).not.toContain("secret");
     const json = await broken.request("/api/v1-boom");
     expect(json.status).toBe(500);
-    expect(await json.json()).toEqual({ error: { code: "internal", message: "服务器内部错误，请稍后再试。" } });
+    expect(await json.json()).toEqual({
+      error: { code: "internal", message: "服务器内部错误，请稍后再试。" },
+    });
   });
 });
 
@@ -147,12 +180,19 @@ describeDb("migrations and demo data", () => {
         .split("\n")
         .slice(1)
         .flatMap((line) => (line.split(",")[4] ?? "").split(/[、，]/))
-        .map((n) => n.replace(/(牵头|配合)$/, "").replace(/等部门$/, "").trim())
+        .map((n) =>
+          n
+            .replace(/(牵头|配合)$/, "")
+            .replace(/等部门$/, "")
+            .trim(),
+        )
         .filter((n) => n && !/^(区政府各部门|各街道办事处|区政府有关部门|各相关部门|相关部门)$/.test(n)),
     );
     expect(referenced.size).toBeGreaterThan(15);
     expect([...referenced].filter((n) => !names.has(n))).toEqual([]);
-    expect(units.filter((u) => u.kind === "subdistrict").length).toBe(DEMO_UNITS.filter((u) => u.kind === "subdistrict").length);
+    expect(units.filter((u) => u.kind === "subdistrict").length).toBe(
+      DEMO_UNITS.filter((u) => u.kind === "subdistrict").length,
+    );
     expect(units.find((u) => u.aliases.includes("区卫健局"))?.name).toBe("区卫生健康局");
     const { verifyAuditChain } = await import("../../platform/audit");
     const chain = await verifyAuditChain(t.db);

@@ -1,7 +1,7 @@
-import type { TUnitRow } from "../org";
 import { Form, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
 import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
+import type { TUnitRow } from "../org";
 import type { TGuide } from "./guide";
 
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => <p>{p}</p>);
@@ -11,7 +11,8 @@ export function HomePage({ ctx, guide, unitCount }: { ctx: TPageCtx; guide: TGui
     <PortalLayout ctx={ctx} title="首页">
       <h1>{guide.siteName}政府信息公开</h1>
       <p class="lead">
-        这里公开本区各级行政机关的政府信息，说明如何申请获取未主动公开的信息，并提供本区 {unitCount} 个机构的设置情况。
+        这里公开本区各级行政机关的政府信息，说明如何申请获取未主动公开的信息，并提供本区 {unitCount}{" "}
+        个机构的设置情况。
       </p>
       <div class="cards">
         <section class="card" aria-labelledby="card-guide">
@@ -116,7 +117,8 @@ export function GuidePage({ ctx, guide, units }: { ctx: TPageCtx; guide: TGuide;
           )}
         </dl>
         <p>
-          各部门和街道办事处负责本机关的政府信息公开工作，联系方式见<a href="/units">机构设置</a>（共 {units.length} 个机构）。
+          各部门和街道办事处负责本机关的政府信息公开工作，联系方式见<a href="/units">机构设置</a>（共{" "}
+          {units.length} 个机构）。
         </p>
       </section>
       <section aria-labelledby="remedies">

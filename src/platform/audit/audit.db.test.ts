@@ -37,13 +37,18 @@ describeDb("audit log", () => {
   it("verifies an intact chain, through the CLI too", async () => {
     expect(await verifyAuditChain(t.db)).toEqual({ checked: 5, firstBroken: null });
     const lines: string[] = [];
-    const code = await runCli(["audit:verify"], t.database, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
+    const code = await runCli(["audit:verify"], t.database, {
+      log: (s) => lines.push(s),
+      error: (s) => lines.push(s),
+    });
     expect(code).toBe(0);
     expect(lines.join("")).toContain("共 5 条记录");
   });
 
   it("is append-only: the database refuses updates and deletes", async () => {
-    await expect(t.database.exec("update audit_log set actor_name = 'x' where id = 2")).rejects.toThrow(/append-only/);
+    await expect(t.database.exec("update audit_log set actor_name = 'x' where id = 2")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.database.exec("delete from audit_log where id = 2")).rejects.toThrow(/append-only/);
     await expect(t.database.exec("truncate audit_log")).rejects.toThrow(/append-only/);
   });
@@ -59,7 +64,10 @@ describeDb("audit log", () => {
     const r = await verifyAuditChain(t.db, 2);
     expect(r.firstBroken).toEqual({ id, reason: "记录内容与其哈希值不符" });
     const lines: string[] = [];
-    const code = await runCli(["audit:verify"], t.database, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
+    const code = await runCli(["audit:verify"], t.database, {
+      log: (s) => lines.push(s),
+      error: (s) => lines.push(s),
+    });
     expect(code).toBe(1);
     expect(lines.join("")).toContain(`第 ${id} 号记录`);
   });
@@ -67,13 +75,17 @@ describeDb("audit log", () => {
   it("detects a deleted entry as a broken link", async () => {
     const t2 = await createTestApp();
     try {
-      for (let i = 0; i < 3; i++) await t2.db.transaction((tx) => recordAudit(tx, actor, { action: "a", entity: "e" }));
+      for (let i = 0; i < 3; i++)
+        await t2.db.transaction((tx) => recordAudit(tx, actor, { action: "a", entity: "e" }));
       const ids = await t2.database.query<{ id: number }>("select id::int as id from audit_log order by id");
       await t2.database.exec(`
         alter table audit_log disable trigger audit_log_no_update;
         delete from audit_log where id = ${ids[1]?.id};
         alter table audit_log enable trigger audit_log_no_update;`);
-      expect((await verifyAuditChain(t2.db)).firstBroken).toEqual({ id: ids[2]?.id, reason: "与上一条记录的链接不符" });
+      expect((await verifyAuditChain(t2.db)).firstBroken).toEqual({
+        id: ids[2]?.id,
+        reason: "与上一条记录的链接不符",
+      });
     } finally {
       await t2.close();
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { auditLog } from "../db/tables";
 
@@ -84,7 +84,8 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<TChain
       .limit(batchSize);
     if (rows.length === 0) return { checked, firstBroken: null };
     for (const { id, hash, ...rest } of rows) {
-      if (rest.prevHash !== prevHash) return { checked, firstBroken: { id, reason: "与上一条记录的链接不符" } };
+      if (rest.prevHash !== prevHash)
+        return { checked, firstBroken: { id, reason: "与上一条记录的链接不符" } };
       if (hashEntry(rest) !== hash) return { checked, firstBroken: { id, reason: "记录内容与其哈希值不符" } };
       prevHash = hash;
       lastId = id;

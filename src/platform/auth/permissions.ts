@@ -1,5 +1,13 @@
 /** Roles. District-wide roles carry no unit; unit roles are scoped to one unit. */
-export const ROLES = ["admin", "office", "office_head", "unit_editor", "unit_reviewer", "unit_head", "unit_liaison"] as const;
+export const ROLES = [
+  "admin",
+  "office",
+  "office_head",
+  "unit_editor",
+  "unit_reviewer",
+  "unit_head",
+  "unit_liaison",
+] as const;
 export type TRole = (typeof ROLES)[number];
 
 export const DISTRICT_ROLES: readonly TRole[] = ["admin", "office", "office_head"];
@@ -29,12 +37,35 @@ export type TPermission =
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
-  admin: ["users.manage", "units.manage", "audit.read", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage"],
+  admin: [
+    "users.manage",
+    "units.manage",
+    "audit.read",
+    "guide.edit",
+    "unit.read",
+    "liaisons.read",
+    "liaisons.manage",
+  ],
   office: ["units.manage", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage", "requests.handle"],
-  office_head: ["units.manage", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage", "requests.handle", "requests.extend"],
+  office_head: [
+    "units.manage",
+    "guide.edit",
+    "unit.read",
+    "liaisons.read",
+    "liaisons.manage",
+    "requests.handle",
+    "requests.extend",
+  ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
-  unit_head: ["unit.read", "liaisons.read", "liaisons.manage", "documents.review", "requests.handle", "requests.extend"],
+  unit_head: [
+    "unit.read",
+    "liaisons.read",
+    "liaisons.manage",
+    "documents.review",
+    "requests.handle",
+    "requests.extend",
+  ],
   unit_liaison: ["unit.read", "liaisons.read", "requests.handle"],
 };
 
@@ -51,7 +82,9 @@ export type TPrincipal = {
 /** Whether the principal holds `permission` district-wide, or for `unitId` when one is given. */
 export function can(p: TPrincipal, permission: TPermission, unitId?: number): boolean {
   return p.roles.some(
-    (g) => GRANTS[g.role].includes(permission) && (g.unitId === null || (unitId !== undefined && g.unitId === unitId)),
+    (g) =>
+      GRANTS[g.role].includes(permission) &&
+      (g.unitId === null || (unitId !== undefined && g.unitId === unitId)),
   );
 }
 

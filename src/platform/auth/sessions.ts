@@ -22,7 +22,7 @@ export function hashSecret(secret: string): string {
 /** Loads a user's identity and roles; null when the user does not exist or is disabled. */
 export async function loadPrincipal(db: Db, userId: number): Promise<TPrincipal | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || !user.isActive) return null;
+  if (!user?.isActive) return null;
   const roles = await db
     .select({ role: userRoles.role, unitId: userRoles.unitId })
     .from(userRoles)
@@ -82,7 +82,11 @@ export async function destroyUserSessions(db: Db, userId: number, exceptSessionI
 }
 
 /** Issues an API token for integrators; the plain token is returned once and never stored. */
-export async function createApiToken(db: Db, userId: number, label = ""): Promise<{ token: string; expiresAt: Date }> {
+export async function createApiToken(
+  db: Db,
+  userId: number,
+  label = "",
+): Promise<{ token: string; expiresAt: Date }> {
   const token = `gk_${randomToken()}`;
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
   await db.insert(apiTokens).values({ userId, tokenHash: hashSecret(token), label, expiresAt });
@@ -95,7 +99,13 @@ export async function resolveApiToken(db: Db, token: string): Promise<number | n
   const [row] = await db
     .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), gt(apiTokens.expiresAt, now), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashSecret(token)),
+        gt(apiTokens.expiresAt, now),
+        isNull(apiTokens.revokedAt),
+      ),
+    );
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));

@@ -26,7 +26,9 @@ async function applyPending(database: TConnection, dir: string): Promise<string[
   const applied: string[] = [];
   try {
     const done = new Set(
-      (await database.query<{ version: string }>("select version from schema_migrations")).map((r) => r.version),
+      (await database.query<{ version: string }>("select version from schema_migrations")).map(
+        (r) => r.version,
+      ),
     );
     for (const file of files) {
       const version = file.slice(0, -4);

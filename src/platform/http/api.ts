@@ -4,14 +4,13 @@ import { MSG } from "../messages";
 import { toFieldIssues } from "../validation";
 import type { TAppEnv } from "./context";
 
-export const ZErrorResponse = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  });
+export const ZErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
 
 /** Error responses for a route's OpenAPI description. */
 export function errorResponses(...statuses: number[]) {
@@ -25,7 +24,10 @@ export function errorResponses(...statuses: number[]) {
     429: "请求过于频繁",
   };
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: text[s] ?? "错误", content: { "application/json": { schema: ZErrorResponse } } }]),
+    statuses.map((s) => [
+      s,
+      { description: text[s] ?? "错误", content: { "application/json": { schema: ZErrorResponse } } },
+    ]),
   );
 }
 
@@ -35,7 +37,8 @@ export const bearerSecurity = [{ bearerAuth: [] }];
 export function createApi() {
   const api = new OpenAPIHono<TAppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
+      if (!result.success)
+        throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
     },
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -49,4 +52,5 @@ export function createApi() {
 export type TApi = ReturnType<typeof createApi>;
 
 /** Standard list envelope. */
-export const zList = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+export const zList = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), items: z.array(item) });

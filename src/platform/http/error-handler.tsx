@@ -3,8 +3,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, sqlState } from "../errors";
 import { MSG } from "../messages";
-import { ErrorPage } from "../ui/pages";
 import { pageCtx } from "../ui/page-context";
+import { ErrorPage } from "../ui/pages";
 import type { TAppEnv, TCtx, TDeps } from "./context";
 
 const isApiRequest = (c: Context) => new URL(c.req.url).pathname.startsWith("/api/");
@@ -25,7 +25,14 @@ function toAppError(err: unknown): AppError | null {
   if (state === "23505") return new AppError("conflict", MSG.duplicate);
   // Foreign-key, check and not-null violations and bad text representations come from input that
   // slipped past validation: still the caller's mistake, still no half-written record.
-  if (state === "23503" || state === "23514" || state === "23502" || state === "22P02" || state === "22007" || state === "22008")
+  if (
+    state === "23503" ||
+    state === "23514" ||
+    state === "23502" ||
+    state === "22P02" ||
+    state === "22007" ||
+    state === "22008"
+  )
     return new AppError("unprocessable", MSG.validation);
   return null;
 }
@@ -35,7 +42,13 @@ async function respond(c: TCtx, appErr: AppError) {
   const status = appErr.status as ContentfulStatusCode;
   if (isApiRequest(c)) {
     return c.json(
-      { error: { code: appErr.code, message: appErr.message, ...(appErr.issues ? { issues: appErr.issues } : {}) } },
+      {
+        error: {
+          code: appErr.code,
+          message: appErr.message,
+          ...(appErr.issues ? { issues: appErr.issues } : {}),
+        },
+      },
       status,
     );
   }
@@ -61,4 +74,5 @@ export function errorHandler(deps: TDeps): ErrorHandler<TAppEnv> {
   };
 }
 
-export const notFoundHandler: NotFoundHandler<TAppEnv> = (c) => respond(c, new AppError("not_found", MSG.notFound));
+export const notFoundHandler: NotFoundHandler<TAppEnv> = (c) =>
+  respond(c, new AppError("not_found", MSG.notFound));

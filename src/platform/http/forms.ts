@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
-import { fieldErrors, toFieldIssues } from "../validation";
 import type { TFormState } from "../ui/forms";
+import { fieldErrors, toFieldIssues } from "../validation";
 import type { TCtx } from "./context";
 
 /** The posted form: repeated names become arrays; files are left to the routes that take them. */

@@ -1,4 +1,4 @@
-import { type TPermission, type TPrincipal, can, canAnywhere } from "../auth/permissions";
+import { can, canAnywhere, type TPermission, type TPrincipal } from "../auth/permissions";
 import { AppError } from "../errors";
 import { MSG } from "../messages";
 import type { TCtx } from "./context";

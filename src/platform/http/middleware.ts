@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
-import { type TPrincipal } from "../auth/permissions";
+import type { TPrincipal } from "../auth/permissions";
 import { loadPrincipal, randomToken, resolveApiToken, resolveSession } from "../auth/sessions";
 import { AppError } from "../errors";
 import { MSG } from "../messages";
@@ -156,7 +156,9 @@ export function publicPostLimit(deps: TDeps, perMinute = 60): MiddlewareHandler<
     if (SAFE_METHODS.has(c.req.method) || c.get("principal")) return next();
     const r = await hitRateLimit(deps.db, `post:${c.get("clientIp")}`, perMinute, 60);
     if (!r.isAllowed)
-      throw new AppError("too_many_requests", MSG.tooManyRequests, { retryAfterSeconds: r.retryAfterSeconds });
+      throw new AppError("too_many_requests", MSG.tooManyRequests, {
+        retryAfterSeconds: r.retryAfterSeconds,
+      });
     return next();
   };
 }

@@ -51,7 +51,12 @@ function describedBy(props: TFieldProps): string | undefined {
 }
 
 export function TextField(
-  props: TFieldProps & { type?: string; autocomplete?: string; maxLength?: number; inputmode?: "numeric" | "tel" | "email" },
+  props: TFieldProps & {
+    type?: string;
+    autocomplete?: string;
+    maxLength?: number;
+    inputmode?: "numeric" | "tel" | "email";
+  },
 ) {
   return (
     <FieldFrame {...props}>
@@ -89,7 +94,9 @@ export function TextArea(props: TFieldProps & { rows?: number; maxLength?: numbe
   );
 }
 
-export function SelectField(props: TFieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField(
+  props: TFieldProps & { options: { value: string; label: string }[]; placeholder?: string },
+) {
   const current = text(props.form.values[props.name]);
   return (
     <FieldFrame {...props}>
@@ -117,7 +124,10 @@ export function CheckboxGroup(props: TFieldProps & { options: { value: string; l
   const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
   const error = props.form.errors[props.name];
   return (
-    <fieldset class={error ? "field has-error" : "field"} aria-describedby={error ? `f-${props.name}-error` : undefined}>
+    <fieldset
+      class={error ? "field has-error" : "field"}
+      aria-describedby={error ? `f-${props.name}-error` : undefined}
+    >
       <legend>{props.label}</legend>
       {error && (
         <p class="field-error" id={`f-${props.name}-error`}>
@@ -175,7 +185,12 @@ export function Form(props: {
 }
 
 /** Page links for a list; keeps the other query parameters. */
-export function Pagination(props: { total: number; page: number; pageSize: number; baseQuery: URLSearchParams }) {
+export function Pagination(props: {
+  total: number;
+  page: number;
+  pageSize: number;
+  baseQuery: URLSearchParams;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   if (pages <= 1) return null;
   const link = (p: number) => {

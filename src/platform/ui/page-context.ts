@@ -1,4 +1,4 @@
-import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { TPrincipal } from "../auth/permissions";
 import type { TCtx } from "../http/context";
 
@@ -49,5 +49,10 @@ export async function pageCtx(c: TCtx): Promise<TPageCtx> {
 
 /** Shows a one-time notice on the next page (post/redirect/get). */
 export function setFlash(c: TCtx, message: string): void {
-  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: "/", httpOnly: true, sameSite: "Lax", maxAge: 60 });
+  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    maxAge: 60,
+  });
 }
