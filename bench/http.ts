@@ -357,6 +357,12 @@ function table(rows: string[][]): string {
   return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n");
 }
 
+/** Load averages as an object, not an array: Biome would reformat a multi-line number array. */
+function loadAvg(): { "1m": number; "5m": number; "15m": number } {
+  const [a = 0, b = 0, c = 0] = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  return { "1m": a, "5m": b, "15m": c };
+}
+
 async function machine() {
   const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => "");
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
@@ -367,7 +373,7 @@ async function machine() {
     totalMemGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    loadAvgAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    loadAvgAtStart: loadAvg(),
     gitCommit: git.status === 0 ? git.stdout.trim() : null,
   };
 }
@@ -389,12 +395,12 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   console.log(
     `wrk：${opts.threads} 线程，${opts.connections} 连接，每个目标预热 ${WARMUP_SECONDS} 秒 + 测量 ${opts.duration} 秒` +
-      `（${wrkVersion}；${host.cpus} 核，负载 ${host.loadAvgAtStart.join(" ")}）`,
+      `（${wrkVersion}；${host.cpus} 核，负载 ${Object.values(host.loadAvgAtStart).join(" ")}）`,
   );
 
-  if ((host.loadAvgAtStart[0] ?? 0) > host.cpus * 0.5) {
+  if (host.loadAvgAtStart["1m"] > host.cpus * 0.5) {
     console.warn(
-      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart[0]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏低且不稳定。`,
+      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart["1m"]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏低且不稳定。`,
     );
   }
 
@@ -443,7 +449,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-    machine: { ...host, loadAvgAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    machine: { ...host, loadAvgAtEnd: loadAvg() },
     wrk: {
       version: wrkVersion,
       threads: opts.threads,

@@ -91,6 +91,15 @@ export async function newPage(
   return context.newPage();
 }
 
+/**
+ * Runs `action` (a click that submits a form) and waits until the next document has loaded. Needed
+ * where the answer is a page at the same address, which waitForURL cannot tell from the old one.
+ */
+export async function submitAndWait(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForEvent("framenavigated", (f) => f === page.mainFrame()), action()]);
+  await page.waitForLoadState("load");
+}
+
 /** Signs in through the login form and waits for the page it leads to. */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");

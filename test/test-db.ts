@@ -14,32 +14,43 @@ const skipReason = inject("dbSkipReason");
 export const describeDb = (name: string, fn: () => void) =>
   skipReason ? describe.skip(`${name}（跳过：${skipReason}）`, fn) : describe(name, fn);
 
+/** A fresh, migrated PostgreSQL database copied from the run's template; drop() removes it. */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = inject("pgTemplate");
+  const adminUrl = inject("pgAdminUrl");
+  const name = `${template}_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${template}`);
+      break;
+    } catch (err) {
+      // Two workers copying the template at the same instant: try again shortly.
+      if (attempt >= 10) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 300));
+    }
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 /** A fresh migrated database of the project's kind under test (TEST_DB=pglite|postgres). */
 export async function openTestDatabase(): Promise<TDatabase> {
   if (process.env.TEST_DB === "postgres") {
-    const template = inject("pgTemplate");
-    const adminUrl = inject("pgAdminUrl");
-    const name = `${template}_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.unsafe(`create database ${name} template ${template}`);
-        break;
-      } catch (err) {
-        // Two workers copying the template at the same instant: try again shortly.
-        if (attempt >= 10) throw err;
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 300));
-      }
-    }
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
+    const { url, drop } = await createPostgresTestDatabase();
+    const database = await openDatabase({ databaseUrl: url });
     return {
       ...database,
       close: async () => {
         await database.close();
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
+        await drop();
       },
     };
   }

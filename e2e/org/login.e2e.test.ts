@@ -1,7 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo";
-import { describeBrowser, launchBrowser, logIn, newPage, startServer, type TTestServer } from "../server";
+import {
+  describeBrowser,
+  launchBrowser,
+  logIn,
+  newPage,
+  startServer,
+  submitAndWait,
+  type TTestServer,
+} from "../server";
 
 const path = (page: Page) => new URL(page.url()).pathname;
 
@@ -50,12 +58,11 @@ describeBrowser("工作人员登录", () => {
     await page.goto("/login");
     await page.getByLabel("用户名").fill("admin");
     await page.getByLabel("密码").fill("not-the-password");
-    const [res] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
-      page.getByRole("button", { name: "登录" }).click(),
-    ]);
-    expect(res.status()).toBe(401);
-    await page.waitForLoadState("load");
+    const response = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
+    );
+    await submitAndWait(page, () => page.getByRole("button", { name: "登录" }).click());
+    expect((await response).status()).toBe(401);
     expect(path(page)).toBe("/login");
 
     const password = page.getByLabel("密码");

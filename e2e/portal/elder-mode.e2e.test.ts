@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeBrowser, launchBrowser, newPage, startServer, type TTestServer } from "../server";
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  startServer,
+  submitAndWait,
+  type TTestServer,
+} from "../server";
 
 const TURN_ON = "适老模式（大字体）";
 const TURN_OFF = "关闭适老模式";
@@ -13,15 +20,9 @@ async function rootState(page: Page) {
   return { isElder, fontSize };
 }
 
-/** Submits the toggle and waits for the redirect back to the page it was pressed on. */
-async function pressToggle(page: Page, label: string) {
-  const path = new URL(page.url()).pathname;
-  const button = page.getByRole("button", { name: label, exact: true });
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === path),
-    button.click(),
-  ]);
-  await page.waitForLoadState("load");
+/** Submits the toggle; the server redirects back to the page it was pressed on. */
+function pressToggle(page: Page, label: string) {
+  return submitAndWait(page, () => page.getByRole("button", { name: label, exact: true }).click());
 }
 
 describeBrowser("适老模式", () => {
@@ -65,6 +66,8 @@ describeBrowser("适老模式", () => {
         await page.getByRole("button", { name: TURN_OFF, exact: true }).getAttribute("aria-pressed"),
       ).toBe("true");
 
+      const cookie = (await page.context().cookies()).find((c) => c.name === "gk_elder");
+      expect(cookie?.value).toBe("1");
       await page.reload();
       expect(await rootState(page)).toEqual(elder);
 
