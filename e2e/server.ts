@@ -21,9 +21,12 @@ export const describeBrowser = (name: string, fn: () => void) =>
 
 export type TTestServer = { baseUrl: string; close: () => Promise<void> };
 
-/** The real app over HTTP on an ephemeral port, on a fresh embedded database with the demo data. */
+/**
+ * The real app over HTTP on an ephemeral port, on a fresh in-memory embedded database with the demo
+ * data (an on-disk data directory is covered by src/main.db.test.ts; in memory starts much faster).
+ */
 export async function startServer(): Promise<TTestServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-"));
+  const dataDir = "";
   const config: TConfig = {
     port: 0,
     host: "127.0.0.1",
@@ -55,12 +58,10 @@ export async function startServer(): Promise<TTestServer> {
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
-        rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await database?.close();
-    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
 }

@@ -10,7 +10,8 @@ import {
 } from "../server";
 
 const TURN_ON = "适老模式（大字体）";
-const TURN_OFF = "关闭适老模式";
+// One toggle with a fixed label: its state is aria-pressed, not its name.
+const TURN_OFF = TURN_ON;
 
 async function rootState(page: Page) {
   const [isElder, fontSize] = await Promise.all([

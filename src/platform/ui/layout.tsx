@@ -50,7 +50,10 @@ function NavList({
   );
 }
 
-/** The elder-friendly toggle: a plain form, so it works without JavaScript. */
+/**
+ * The elder-friendly toggle: a plain form, so it works without JavaScript. One fixed label with
+ * aria-pressed (and a filled look when on), so a screen reader hears one unambiguous state.
+ */
 function ElderToggle({ ctx }: { ctx: TPageCtx }) {
   return (
     <form method="post" action="/preferences/elder" class="elder-toggle">
@@ -58,7 +61,7 @@ function ElderToggle({ ctx }: { ctx: TPageCtx }) {
       <input type="hidden" name="back" value={ctx.path} />
       <input type="hidden" name="on" value={ctx.isElder ? "0" : "1"} />
       <button type="submit" aria-pressed={ctx.isElder ? "true" : "false"}>
-        {ctx.isElder ? "关闭适老模式" : "适老模式（大字体）"}
+        适老模式（大字体）
       </button>
     </form>
   );
