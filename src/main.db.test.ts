@@ -41,7 +41,10 @@ describeDb("the server process", () => {
       env.DATABASE_URL = db.url;
       dropDb = db.drop;
     }
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout?.on("data", (d) => {
       output += d;
     });
@@ -50,7 +53,8 @@ describeDb("the server process", () => {
     });
     const deadline = Date.now() + 60_000;
     while (!output.includes("工作人员登录")) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`server did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }, 90_000);
@@ -79,7 +83,12 @@ describeDb("the server process", () => {
     await fetch(`http://127.0.0.1:${port}/guide`, { headers: { "x-request-id": "trace-guide-1" } });
     await new Promise((r) => setTimeout(r, 200));
     const line = output.split("\n").find((l) => l.includes("trace-guide-1"));
-    expect(JSON.parse(line ?? "{}")).toMatchObject({ msg: "request", reqId: "trace-guide-1", path: "/guide", status: 200 });
+    expect(JSON.parse(line ?? "{}")).toMatchObject({
+      msg: "request",
+      reqId: "trace-guide-1",
+      path: "/guide",
+      status: 200,
+    });
   });
 
   it("finishes an in-flight request on SIGTERM, then closes the database and exits 0", async () => {

@@ -91,6 +91,59 @@ describeDb("unit scoping and the audit of every staff write", () => {
     expect((await api(t, "GET", `/api/v1/units/${unitB}`)).data.kind).toBe("department");
   });
 
+  it("edits a user with roles in two units without losing either", async () => {
+    const v = await new Visitor(t).login("admin");
+    const created = await v.post("/admin/users", {
+      username: "two.units",
+      displayName: "两单位",
+      password: "initial-pass-3",
+      districtRoles: "office",
+      unitId_0: String(unitA),
+      unitRoles_0: "unit_liaison",
+      unitId_1: String(unitB),
+      unitRoles_1: ["unit_editor", "unit_head"],
+    });
+    expect(created.status).toBe(303);
+    const [u] = await t.database.query<{ id: number }>("select id from users where username = 'two.units'");
+    const form = await v.get(`/admin/users/${u?.id}`);
+    // Both units are shown, each with its own roles, plus an empty row to add a third.
+    expect(form.text).toMatch(new RegExp(`name="unitId_1"[\\s\\S]*value="${unitB}" selected`));
+    expect(form.text).toContain('name="unitId_2"');
+    const saved = await v.post(`/admin/users/${u?.id}`, {
+      displayName: "两单位",
+      password: "",
+      isActive: "1",
+      districtRoles: "office",
+      unitId_0: String(unitA),
+      unitRoles_0: "unit_liaison",
+      unitId_1: String(unitB),
+      unitRoles_1: "unit_head",
+      unitId_2: "",
+    });
+    expect(saved.status).toBe(303);
+    const roles = await t.database.query<{ role: string; unit_id: number | null }>(
+      `select role, unit_id from user_roles where user_id = ${u?.id} order by role`,
+    );
+    expect(roles).toEqual([
+      { role: "office", unit_id: null },
+      { role: "unit_head", unit_id: unitB },
+      { role: "unit_liaison", unit_id: unitA },
+    ]);
+  });
+
+  it("refuses a unit role without a unit, beside the roles, creating nothing", async () => {
+    const v = await new Visitor(t).login("admin");
+    const r = await v.post("/admin/users", {
+      username: "no.unit",
+      displayName: "无单位",
+      password: "initial-pass-4",
+      unitRoles_0: "unit_editor",
+    });
+    expect(r.status).toBe(422);
+    expect(r.text).toMatch(/id="f-roles"[^>]*>\s*<p class="field-error">.*单位角色必须选择一个存在的单位/s);
+    expect(await t.database.query("select 1 from users where username = 'no.unit'")).toEqual([]);
+  });
+
   it("sends anonymous visitors of staff pages to the login form and API callers a 401", async () => {
     const res = await t.app.request("/admin/liaisons");
     expect(res.status).toBe(303);
@@ -183,8 +236,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
             username: "b.editor",
             displayName: "财政编辑",
             password: "initial-pass-2",
-            unitId: String(unitB),
-            unitRoles: ["unit_editor", "unit_reviewer"],
+            unitId_0: String(unitB),
+            unitRoles_0: ["unit_editor", "unit_reviewer"],
           })
         ).status,
     },
@@ -203,8 +256,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
             displayName: "财政编辑二",
             password: "",
             isActive: "1",
-            unitId: String(unitB),
-            unitRoles: "unit_editor",
+            unitId_0: String(unitB),
+            unitRoles_0: "unit_editor",
           })
         ).status;
       },

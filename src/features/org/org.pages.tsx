@@ -247,6 +247,16 @@ const unitRoleOptions = ROLES.filter((r) => !DISTRICT_ROLES.includes(r)).map((r)
   label: ROLE_LABELS[r],
 }));
 
+/** One row per unit the user has roles in, plus an empty row for adding another unit. */
+function unitRowIndexes(form: TFormState): number[] {
+  const used = Object.keys(form.values)
+    .map((k) => /^unitId_(\d+)$/.exec(k)?.[1])
+    .filter((i): i is string => i !== undefined)
+    .map(Number);
+  const rows = used.length ? Math.max(...used) + 2 : 1;
+  return Array.from({ length: Math.min(rows, 20) }, (_, i) => i);
+}
+
 export function UserFormPage({
   ctx,
   form,
@@ -292,15 +302,33 @@ export function UserFormPage({
           hint="至少 10 个字符；用户首次登录后须修改。"
           isRequired={!userId}
         />
+        <div id="f-roles" tabindex={-1}>
+          {form.errors.roles && (
+            <p class="field-error">
+              <span class="visually-hidden">错误：</span>
+              {form.errors.roles}
+            </p>
+          )}
+        </div>
         <CheckboxGroup form={form} name="districtRoles" label="区级角色" options={districtRoleOptions} />
-        <SelectField
-          form={form}
-          name="unitId"
-          label="所属单位"
-          options={unitOptions(units)}
-          placeholder="（无）"
-        />
-        <CheckboxGroup form={form} name="unitRoles" label="在所属单位的角色" options={unitRoleOptions} />
+        {unitRowIndexes(form).map((i) => (
+          <fieldset class="field role-row">
+            <legend>单位角色 {i + 1}</legend>
+            <SelectField
+              form={form}
+              name={`unitId_${i}`}
+              label="单位"
+              options={unitOptions(units)}
+              placeholder="（无）"
+            />
+            <CheckboxGroup
+              form={form}
+              name={`unitRoles_${i}`}
+              label="在该单位的角色"
+              options={unitRoleOptions}
+            />
+          </fieldset>
+        ))}
         {userId && (
           <SelectField
             form={form}

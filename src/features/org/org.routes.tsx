@@ -60,21 +60,27 @@ function safeNext(next: string | undefined): string {
 
 const asArray = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
 
-/** The user form's role inputs (district role boxes, one unit and its role boxes) as grants. */
+/** The user form's role inputs (district role boxes, then rows of unit + role boxes) as grants. */
 function grantsFromForm(values: Record<string, unknown>): TRoleGrant[] {
   const grants: TRoleGrant[] = asArray(values.districtRoles).map((r) => ({ role: r as TRole, unitId: null }));
-  const unitId = Number(values.unitId) || null;
-  for (const r of asArray(values.unitRoles)) grants.push({ role: r as TRole, unitId });
+  for (let i = 0; i < 20; i++) {
+    const roles = asArray(values[`unitRoles_${i}`]);
+    const unitId = Number(values[`unitId_${i}`]) || null;
+    for (const r of roles) grants.push({ role: r as TRole, unitId });
+  }
   return grants;
 }
 
 function formFromGrants(grants: TRoleGrant[]) {
-  const unitGrants = grants.filter((g) => g.unitId !== null);
-  return {
+  const values: Record<string, string | string[]> = {
     districtRoles: grants.filter((g) => DISTRICT_ROLES.includes(g.role)).map((g) => g.role),
-    unitId: unitGrants[0]?.unitId ? String(unitGrants[0].unitId) : "",
-    unitRoles: unitGrants.filter((g) => g.unitId === unitGrants[0]?.unitId).map((g) => g.role),
   };
+  const unitIds = [...new Set(grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId])))];
+  unitIds.forEach((unitId, i) => {
+    values[`unitId_${i}`] = String(unitId);
+    values[`unitRoles_${i}`] = grants.filter((g) => g.unitId === unitId).map((g) => g.role);
+  });
+  return values;
 }
 
 const ZUserForm = z.object({
