@@ -6,6 +6,7 @@ import { requirePermission } from "../../platform/http/guards";
 import { Pagination } from "../../platform/ui/forms";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx, type TPageCtx } from "../../platform/ui/page-context";
+import { DataTable } from "../../platform/ui/table";
 
 const ZFilter = z.object({
   actorId: z.coerce.number().int().positive().optional().catch(undefined),
@@ -84,38 +85,29 @@ function AuditPage(props: {
         </button>
       </form>
       <p>共 {props.total} 条记录。</p>
-      <table class="table audit">
-        <caption class="visually-hidden">操作日志，按时间倒序</caption>
-        <thead>
+      <DataTable
+        caption="操作日志，按时间倒序"
+        columns={["序号", "时间", "操作人", "操作", "对象", "变更"]}
+        className="audit"
+      >
+        {props.rows.map((r) => (
           <tr>
-            <th scope="col">序号</th>
-            <th scope="col">时间</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">变更</th>
+            <td>{r.id}</td>
+            <td>{shanghai(r.at)}</td>
+            <td>{r.actorName}</td>
+            <td>{r.action}</td>
+            <td>
+              {r.entity} {r.entityId}
+            </td>
+            <td>
+              <details>
+                <summary>前后内容</summary>
+                <pre>{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre>
+              </details>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <td>{r.id}</td>
-              <td>{shanghai(r.at)}</td>
-              <td>{r.actorName}</td>
-              <td>{r.action}</td>
-              <td>
-                {r.entity} {r.entityId}
-              </td>
-              <td>
-                <details>
-                  <summary>前后内容</summary>
-                  <pre>{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pagination total={props.total} page={f.page} pageSize={50} baseQuery={props.query} />
     </AdminLayout>
   );

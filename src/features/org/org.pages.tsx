@@ -9,6 +9,7 @@ import {
 } from "../../platform/ui/forms";
 import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
+import { DataTable } from "../../platform/ui/table";
 import type { TLiaisonTerm, TUnitRow, TUserRow } from "./org.repository";
 import { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
 
@@ -122,29 +123,18 @@ export function UnitsAdminPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[
           新增机构
         </a>
       </p>
-      <table class="table">
-        <caption class="visually-hidden">机构列表</caption>
-        <thead>
+      <DataTable caption="机构列表" columns={["名称", "类别", "别名", "状态"]}>
+        {units.map((u) => (
           <tr>
-            <th scope="col">名称</th>
-            <th scope="col">类别</th>
-            <th scope="col">别名</th>
-            <th scope="col">状态</th>
+            <td>
+              <a href={`/admin/units/${u.id}`}>{u.name}</a>
+            </td>
+            <td>{UNIT_KIND_LABELS[u.kind as TUnitKind]}</td>
+            <td>{u.aliases.join("、")}</td>
+            <td>{u.isActive ? "启用" : "停用"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr>
-              <td>
-                <a href={`/admin/units/${u.id}`}>{u.name}</a>
-              </td>
-              <td>{UNIT_KIND_LABELS[u.kind as TUnitKind]}</td>
-              <td>{u.aliases.join("、")}</td>
-              <td>{u.isActive ? "启用" : "停用"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -214,29 +204,18 @@ export function UsersAdminPage({
           新增用户
         </a>
       </p>
-      <table class="table">
-        <caption class="visually-hidden">用户列表</caption>
-        <thead>
+      <DataTable caption="用户列表" columns={["用户名", "姓名", "角色", "状态"]}>
+        {users.map((u) => (
           <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">姓名</th>
-            <th scope="col">角色</th>
-            <th scope="col">状态</th>
+            <td>
+              <a href={`/admin/users/${u.id}`}>{u.username}</a>
+            </td>
+            <td>{u.displayName}</td>
+            <td>{roleText(u.roles, units)}</td>
+            <td>{u.isActive ? "正常" : "已停用"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr>
-              <td>
-                <a href={`/admin/users/${u.id}`}>{u.username}</a>
-              </td>
-              <td>{u.displayName}</td>
-              <td>{roleText(u.roles, units)}</td>
-              <td>{u.isActive ? "正常" : "已停用"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -357,36 +336,26 @@ export function LiaisonRosterPage({
   return (
     <AdminLayout ctx={ctx} title="联络员名册">
       <h1>政务公开联络员名册</h1>
-      <table class="table">
-        <caption class="visually-hidden">各单位现任联络员</caption>
-        <thead>
-          <tr>
-            <th scope="col">单位</th>
-            <th scope="col">联络员</th>
-            <th scope="col">职务</th>
-            <th scope="col">办公电话</th>
-            <th scope="col">手机</th>
-            <th scope="col">任职日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => {
-            const t = current.find((c) => c.unitId === u.id);
-            return (
-              <tr>
-                <td>
-                  <a href={`/admin/liaisons/${u.id}`}>{u.name}</a>
-                </td>
-                <td>{t ? t.name : <span class="muted">未指定</span>}</td>
-                <td>{t?.position}</td>
-                <td>{t?.phone}</td>
-                <td>{t?.mobile}</td>
-                <td>{t?.startedOn}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption="各单位现任联络员"
+        columns={["单位", "联络员", "职务", "办公电话", "手机", "任职日期"]}
+      >
+        {units.map((u) => {
+          const t = current.find((c) => c.unitId === u.id);
+          return (
+            <tr>
+              <td>
+                <a href={`/admin/liaisons/${u.id}`}>{u.name}</a>
+              </td>
+              <td>{t ? t.name : <span class="muted">未指定</span>}</td>
+              <td>{t?.position}</td>
+              <td>{t?.phone}</td>
+              <td>{t?.mobile}</td>
+              <td>{t?.startedOn}</td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -414,31 +383,22 @@ export function LiaisonUnitPage({
       {history.length === 0 ? (
         <p>尚未指定联络员。</p>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">联络员任职与交接记录</caption>
-          <thead>
+        <DataTable
+          caption="联络员任职与交接记录"
+          columns={["联络员", "职务", "联系方式", "任职期间", "交接说明"]}
+        >
+          {history.map((t) => (
             <tr>
-              <th scope="col">联络员</th>
-              <th scope="col">职务</th>
-              <th scope="col">联系方式</th>
-              <th scope="col">任职期间</th>
-              <th scope="col">交接说明</th>
+              <td>{t.name}</td>
+              <td>{t.position}</td>
+              <td>{[t.phone, t.mobile, t.email].filter(Boolean).join(" / ")}</td>
+              <td>
+                {t.startedOn} 至 {t.endedOn ?? "今"}
+              </td>
+              <td>{t.handoverNote}</td>
             </tr>
-          </thead>
-          <tbody>
-            {history.map((t) => (
-              <tr>
-                <td>{t.name}</td>
-                <td>{t.position}</td>
-                <td>{[t.phone, t.mobile, t.email].filter(Boolean).join(" / ")}</td>
-                <td>
-                  {t.startedOn} 至 {t.endedOn ?? "今"}
-                </td>
-                <td>{t.handoverNote}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {canManage && (
         <>

@@ -75,105 +75,125 @@ function Flash({ ctx }: { ctx: TPageCtx }) {
   ) : null;
 }
 
-/** The public portal's page frame: banner, navigation, main, footer. */
-export function PortalLayout({ ctx, title, children }: TLayoutProps) {
+/** What both faces share: doctype, head, skip link, banner with tools and navigation, main. */
+function Frame(props: {
+  ctx: TPageCtx;
+  title: string;
+  isAdmin: boolean;
+  brand: Child;
+  tools: Child;
+  nav: Child;
+  footer?: Child;
+  children?: Child;
+}) {
+  const { ctx } = props;
   return (
     <>
       {DOCTYPE}
       <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
-        <Head ctx={ctx} title={title} />
-        <body>
+        <Head ctx={ctx} title={props.title} />
+        <body class={props.isAdmin ? "admin" : undefined}>
           <a class="skip-link" href="#main">
             跳到主要内容
           </a>
-          <header class="site-header">
+          <header class={props.isAdmin ? "site-header admin-header" : "site-header"}>
             <div class="wrap header-row">
-              <p class="site-name">
-                <a href="/">{ctx.siteName}</a>
-                <span class="site-sub">政府信息公开</span>
-              </p>
+              <p class="site-name">{props.brand}</p>
               <div class="header-tools">
                 <ElderToggle ctx={ctx} />
-                {ctx.principal ? (
-                  <a href="/admin" class="header-link">
-                    工作台
-                  </a>
-                ) : (
-                  <a href="/login" class="header-link">
-                    工作人员登录
-                  </a>
-                )}
+                {props.tools}
               </div>
             </div>
-            <div class="wrap">
-              <NavList items={ctx.portalNav} path={ctx.path} label="主导航" />
-            </div>
+            <div class="wrap">{props.nav}</div>
           </header>
           <main id="main" tabindex={-1} class="wrap">
             <Flash ctx={ctx} />
-            {children}
+            {props.children}
           </main>
-          <footer class="site-footer">
-            <div class="wrap">
-              <p>主办：{ctx.siteName}办公室</p>
-              <p>
-                <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a>
-              </p>
-            </div>
-          </footer>
+          {props.footer}
         </body>
       </html>
     </>
   );
 }
 
+/** The public portal's page frame: banner, navigation, main, footer. */
+export function PortalLayout({ ctx, title, children }: TLayoutProps) {
+  return (
+    <Frame
+      ctx={ctx}
+      title={title}
+      isAdmin={false}
+      brand={
+        <>
+          <a href="/">{ctx.siteName}</a>
+          <span class="site-sub">政府信息公开</span>
+        </>
+      }
+      tools={
+        ctx.principal ? (
+          <a href="/admin" class="header-link">
+            工作台
+          </a>
+        ) : (
+          <a href="/login" class="header-link">
+            工作人员登录
+          </a>
+        )
+      }
+      nav={<NavList items={ctx.portalNav} path={ctx.path} label="主导航" />}
+      footer={
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>主办：{ctx.siteName}办公室</p>
+            <p>
+              <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a>
+            </p>
+          </div>
+        </footer>
+      }
+    >
+      {children}
+    </Frame>
+  );
+}
+
 /** The back office's page frame: the signed-in user's navigation by role. */
 export function AdminLayout({ ctx, title, children }: TLayoutProps) {
   return (
-    <>
-      {DOCTYPE}
-      <html lang="zh-CN" class={ctx.isElder ? "elder" : undefined}>
-        <Head ctx={ctx} title={title} />
-        <body class="admin">
-          <a class="skip-link" href="#main">
-            跳到主要内容
+    <Frame
+      ctx={ctx}
+      title={title}
+      isAdmin={true}
+      brand={
+        <>
+          <a href="/admin">政务公开工作台</a>
+          <span class="site-sub">{ctx.siteName}</span>
+        </>
+      }
+      tools={
+        <>
+          {ctx.principal && (
+            <>
+              <a href="/admin/account" class="header-link">
+                {ctx.principal.displayName}
+              </a>
+              <form method="post" action="/logout" class="inline">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <button type="submit" class="link-button">
+                  退出登录
+                </button>
+              </form>
+            </>
+          )}
+          <a href="/" class="header-link">
+            门户首页
           </a>
-          <header class="site-header admin-header">
-            <div class="wrap header-row">
-              <p class="site-name">
-                <a href="/admin">政务公开工作台</a>
-                <span class="site-sub">{ctx.siteName}</span>
-              </p>
-              <div class="header-tools">
-                <ElderToggle ctx={ctx} />
-                {ctx.principal && (
-                  <>
-                    <a href="/admin/account" class="header-link">
-                      {ctx.principal.displayName}
-                    </a>
-                    <form method="post" action="/logout" class="inline">
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                      <button type="submit" class="link-button">
-                        退出登录
-                      </button>
-                    </form>
-                  </>
-                )}
-                <a href="/" class="header-link">
-                  门户首页
-                </a>
-              </div>
-            </div>
-            <div class="wrap">
-              <NavList items={ctx.adminNav} path={ctx.path} label="工作台导航" />
-            </div>
-          </header>
-          <main id="main" tabindex={-1} class="wrap">
-            <Flash ctx={ctx} />
-            {children}
-          </main>
-        </body>
-      </html>
-    </>
+        </>
+      }
+      nav={<NavList items={ctx.adminNav} path={ctx.path} label="工作台导航" />}
+    >
+      {children}
+    </Frame>
   );
 }
