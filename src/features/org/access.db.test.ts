@@ -144,6 +144,16 @@ describeDb("unit scoping and the audit of every staff write", () => {
     expect(await t.database.query("select 1 from users where username = 'no.unit'")).toEqual([]);
   });
 
+  it("lets administrators browse the audit log with filters", async () => {
+    const v = await new Visitor(t).login("admin");
+    const page = await v.get("/admin/audit?entity=liaison");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("liaison.handover");
+    expect(page.text).not.toContain("<td>user.create</td>");
+    const none = await v.get("/admin/audit?entity=liaison&from=2099-01-01");
+    expect(none.text).toContain("共 0 条记录");
+  });
+
   it("sends anonymous visitors of staff pages to the login form and API callers a 401", async () => {
     const res = await t.app.request("/admin/liaisons");
     expect(res.status).toBe(303);

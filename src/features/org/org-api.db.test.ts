@@ -66,6 +66,15 @@ describeDb("auth and units API", () => {
     });
   });
 
+  it("pages and filters the unit list, refusing a page size above 100", async () => {
+    const r = await api(t, "GET", "/api/v1/units?pageSize=1&page=2");
+    expect(r.data).toMatchObject({ total: 2, items: [{ name: "区财政局" }] });
+    expect((await api(t, "GET", "/api/v1/units?kind=subdistrict")).data.total).toBe(0);
+    const tooBig = await api(t, "GET", "/api/v1/units?pageSize=101");
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.data.error.issues[0].path).toBe("pageSize");
+  });
+
   it("creates a unit for the office, with 201 and an audit entry", async () => {
     const token = await tokenFor(t, "office");
     const before = (await t.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;

@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
-import { bearerSecurity, errorResponses, type TApi, zList } from "../../platform/http/api";
+import { bearerSecurity, errorResponses, type TApi, ZPageQuery, zList } from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
 import { findUnit, listUnits, type TUnitRow } from "./org.repository";
-import { ZCreateUnitBody, ZLoginBody, ZUnit, ZUpdateUnitBody } from "./org.schemas";
+import { UNIT_KINDS, ZCreateUnitBody, ZLoginBody, ZUnit, ZUpdateUnitBody } from "./org.schemas";
 import { createUnit, updateUnit } from "./save-unit";
 import { issueApiToken } from "./sign-in";
 
@@ -87,13 +87,15 @@ export function registerOrgApi(api: TApi, deps: TDeps) {
       path: "/units",
       tags: ["机构"],
       summary: "机构列表（公开）",
+      request: { query: ZPageQuery.extend({ kind: z.enum(UNIT_KINDS).optional() }) },
       responses: {
         200: { description: "全部机构", content: { "application/json": { schema: zList(ZUnitOut) } } },
       },
     }),
     async (c) => {
-      const items = (await listUnits(db)).map(presentUnit);
-      return c.json({ total: items.length, items }, 200);
+      const { page, pageSize, kind } = c.req.valid("query");
+      const all = (await listUnits(db)).filter((u) => !kind || u.kind === kind).map(presentUnit);
+      return c.json({ total: all.length, items: all.slice((page - 1) * pageSize, page * pageSize) }, 200);
     },
   );
 

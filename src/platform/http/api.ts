@@ -54,3 +54,9 @@ export type TApi = ReturnType<typeof createApi>;
 /** Standard list envelope. */
 export const zList = <T extends z.ZodType>(item: T) =>
   z.object({ total: z.number().int(), items: z.array(item) });
+
+/** `page` from 1 and `pageSize` up to 100, as every list of the API takes them. */
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(100),
+});
