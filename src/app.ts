@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
+import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
@@ -36,6 +37,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission })[] = [
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/units", label: "机构管理", permission: "units.manage" },
   { href: "/admin/users", label: "用户管理", permission: "users.manage" },
+  { href: "/admin/calendar", label: "工作日历", permission: "calendar.edit" },
   { href: "/admin/audit", label: "操作日志", permission: "audit.read" },
   { href: "/admin/account", label: "我的账号" },
 ];
@@ -87,6 +89,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
 
   const api = createApi();
   registerOrgApi(api, deps);
+  registerCalendarApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -102,6 +105,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", orgRoutes(deps));
   app.route("/", dashboardRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", calendarRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -316,6 +316,32 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   ];
 
+  writes.push(
+    {
+      method: "PUT",
+      path: "/api/v1/calendar/:year",
+      action: "calendar.update",
+      run: async () =>
+        (
+          await api(t, "PUT", "/api/v1/calendar/2030", {
+            token: await tokenFor(t, "admin"),
+            json: { holidays: ["2030-01-01"], workdays: [] },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/calendar",
+      action: "calendar.update",
+      run: async () =>
+        (
+          await (
+            await new Visitor(t).login("admin")
+          ).post("/admin/calendar", { year: "2031", holidays: "2031-01-01", workdays: "", official: "0" })
+        ).status,
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

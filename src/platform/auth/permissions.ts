@@ -26,6 +26,7 @@ export type TPermission =
   | "users.manage"
   | "units.manage"
   | "audit.read"
+  | "calendar.edit"
   | "guide.edit"
   | "unit.read"
   | "liaisons.read"
@@ -41,6 +42,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "users.manage",
     "units.manage",
     "audit.read",
+    "calendar.edit",
     "guide.edit",
     "unit.read",
     "liaisons.read",

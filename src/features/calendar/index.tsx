@@ -1,0 +1,182 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/api";
+import { actorOf, type TAppEnv, type TDeps } from "../../platform/http/context";
+import { readForm, submitForm } from "../../platform/http/forms";
+import { requirePermission } from "../../platform/http/guards";
+import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import { AdminLayout } from "../../platform/ui/layout";
+import { pageCtx, setFlash, type TPageCtx } from "../../platform/ui/page-context";
+import { DataTable } from "../../platform/ui/table";
+import { findYear, listYears, type TCalendarYear } from "./calendar.repository";
+import { saveCalendarYear, ZCalendarYearBody } from "./save-calendar-year";
+
+export { loadWorkCalendar } from "./load-calendar";
+export { addDays, dayNumber, type TPause, todayInChina, WorkCalendar } from "./working-days";
+
+const ZYearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const ZCalendarOut = z.object({
+  year: z.number(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  official: z.boolean(),
+  source: z.string(),
+});
+
+const present = (year: number, y: TCalendarYear | undefined) =>
+  y ?? { year, holidays: [], workdays: [], official: false, source: "" };
+
+/** GET and PUT /calendar/{year}. A year with no schedule answers official: false and empty lists. */
+export function registerCalendarApi(api: TApi, deps: TDeps) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/calendar/{year}",
+      tags: ["工作日历"],
+      summary: "某年的节假日安排（工作日上的假日、周末调休上班日）",
+      request: { params: ZYearParam },
+      responses: {
+        200: {
+          description: "该年安排；未载入的年份 official 为 false，计算结果为临时",
+          content: { "application/json": { schema: ZCalendarOut } },
+        },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const { year } = c.req.valid("param");
+      return c.json(present(year, await findYear(deps.db, year)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/calendar/{year}",
+      tags: ["工作日历"],
+      summary: "替换某年的节假日安排（系统管理员）",
+      security: bearerSecurity,
+      request: {
+        params: ZYearParam,
+        body: { content: { "application/json": { schema: ZCalendarYearBody } }, required: true },
+      },
+      responses: {
+        200: { description: "已保存", content: { "application/json": { schema: ZCalendarOut } } },
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      requirePermission(c, "calendar.edit");
+      const { year } = c.req.valid("param");
+      return c.json(await saveCalendarYear(deps.db, actorOf(c), year, c.req.valid("json")), 200);
+    },
+  );
+}
+
+const lines = (v: unknown) =>
+  String(v ?? "")
+    .split(/[\s,，、;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function CalendarPage({ ctx, years, form }: { ctx: TPageCtx; years: TCalendarYear[]; form: TFormState }) {
+  return (
+    <AdminLayout ctx={ctx} title="工作日历">
+      <h1>工作日历</h1>
+      <p>
+        答复期限等所有时限按工作日计算：周一至周五为工作日，国务院办公厅每年公布的节假日除外，公布的周末调休上班日计为工作日。
+        未载入安排的年份只按周末计算，结果标注为“临时”。
+      </p>
+      <DataTable caption="已载入的年份" columns={["年份", "工作日上的假日", "调休上班日", "状态", "依据"]}>
+        {years.map((y) => (
+          <tr>
+            <td>{y.year}</td>
+            <td>{y.holidays.length} 天</td>
+            <td>{y.workdays.join("、")}</td>
+            <td>{y.official ? "正式" : "临时"}</td>
+            <td>{y.source}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <h2>录入或替换一年的安排</h2>
+      <Form action="/admin/calendar" csrfToken={ctx.csrfToken} form={form} submitLabel="保存">
+        <TextField form={form} name="year" label="年份" inputmode="numeric" isRequired />
+        <TextArea
+          form={form}
+          name="holidays"
+          label="落在工作日的假日"
+          hint="每行一个日期，格式 YYYY-MM-DD；假期中的周六、周日不必填写。"
+          rows={8}
+        />
+        <TextArea
+          form={form}
+          name="workdays"
+          label="周末调休上班日"
+          hint="每行一个日期，格式 YYYY-MM-DD。"
+          rows={4}
+        />
+        <SelectField
+          form={form}
+          name="official"
+          label="状态"
+          options={[
+            { value: "1", label: "正式（已按国务院办公厅通知录入）" },
+            { value: "0", label: "临时（通知尚未公布）" },
+          ]}
+        />
+        <TextField form={form} name="source" label="依据（通知文号）" />
+      </Form>
+    </AdminLayout>
+  );
+}
+
+/** The administrators' calendar page: list the loaded years, paste in a new or corrected year. */
+export function calendarRoutes(deps: TDeps) {
+  const app = new Hono<TAppEnv>();
+  app.get("/admin/calendar", async (c) => {
+    requirePermission(c, "calendar.edit");
+    return c.html(
+      <CalendarPage
+        ctx={await pageCtx(c)}
+        years={await listYears(deps.db)}
+        form={emptyForm({ official: "1" })}
+      />,
+    );
+  });
+  app.post("/admin/calendar", async (c) => {
+    requirePermission(c, "calendar.edit");
+    const values = await readForm(c);
+    const ctx = await pageCtx(c);
+    const years = await listYears(deps.db);
+    const year = Number(values.year);
+    return submitForm(c, {
+      schema: ZCalendarYearBody.and(z.object({ year: z.number().int().min(2000).max(2100) })),
+      values,
+      input: {
+        year: Number.isFinite(year) && values.year !== "" ? year : undefined,
+        holidays: lines(values.holidays),
+        workdays: lines(values.workdays),
+        official: values.official !== "0",
+        source: values.source ?? "",
+      },
+      conflictField: "year",
+      render: (form) => <CalendarPage ctx={ctx} years={years} form={flattenListErrors(form)} />,
+      run: async (body) => {
+        await saveCalendarYear(deps.db, actorOf(c), body.year, body);
+        setFlash(c, `已保存 ${body.year} 年的工作日历。`);
+        return c.redirect("/admin/calendar", 303);
+      },
+    });
+  });
+  return app;
+}
+
+/** "holidays.3" → "holidays", so a bad date in a list shows beside that list's field. */
+function flattenListErrors(form: TFormState): TFormState {
+  const errors: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form.errors)) {
+    const field = k.split(".")[0] ?? k;
+    errors[field] = errors[field] ? `${errors[field]} ${v}` : v;
+  }
+  return { ...form, errors };
+}

@@ -1,0 +1,98 @@
+// Working days (工作日) by the official calendar: Monday to Friday, except the weekday holidays the
+// State Council announces for the year, plus the weekend days it turns into working days.
+
+export type TYearSchedule = { year: number; holidays: string[]; workdays: string[]; official: boolean };
+
+/** A period that does not count: the working days in (from, to] are skipped. */
+export type TPause = { from: string; to: string };
+
+export type TWorkdayResult = {
+  date: string;
+  /** Some day on the way fell in a year without a loaded schedule: weekends only were assumed. */
+  isProvisional: boolean;
+};
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since the epoch of a `YYYY-MM-DD` calendar date; throws on anything else. */
+export function dayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`not a calendar date: ${date}`);
+  return ms / DAY_MS;
+}
+
+export function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Today's date in China (Asia/Shanghai), whatever the server's time zone. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The working-day calendar over the years whose schedules are loaded. */
+export class WorkCalendar {
+  private readonly holidays = new Set<string>();
+  private readonly workdays = new Set<string>();
+  private readonly years = new Map<number, TYearSchedule>();
+
+  constructor(schedules: TYearSchedule[]) {
+    for (const s of schedules) {
+      this.years.set(s.year, s);
+      for (const d of s.holidays) this.holidays.add(d);
+      for (const d of s.workdays) this.workdays.add(d);
+    }
+  }
+
+  /** Whether the official schedule for that year is loaded. */
+  hasYear(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  schedule(year: number): TYearSchedule | undefined {
+    return this.years.get(year);
+  }
+
+  isWorkday(date: string): boolean {
+    if (this.holidays.has(date)) return false;
+    if (this.workdays.has(date)) return true;
+    const weekday = new Date(dayNumber(date) * DAY_MS).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /**
+   * The `n`th working day after `from` (which itself is not counted), skipping the working days
+   * that fall inside any pause. Overlapping pauses do not skip a day twice.
+   */
+  addWorkdays(from: string, n: number, pauses: TPause[] = []): TWorkdayResult {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError("n must be a positive whole number");
+    const paused = pauses.map((p) => [dayNumber(p.from), dayNumber(p.to)] as const);
+    let day = dayNumber(from);
+    let counted = 0;
+    let isProvisional = false;
+    while (counted < n) {
+      day++;
+      const date = fromDayNumber(day);
+      if (!this.hasYear(Number(date.slice(0, 4)))) isProvisional = true;
+      if (!this.isWorkday(date)) continue;
+      if (paused.some(([s, e]) => day > s && day <= e)) continue;
+      counted++;
+    }
+    return { date: fromDayNumber(day), isProvisional };
+  }
+
+  /** How many working days fall in (from, to]; 0 when `to` is not after `from`. */
+  workdaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let day = dayNumber(from) + 1; day <= dayNumber(to); day++)
+      if (this.isWorkday(fromDayNumber(day))) count++;
+    return count;
+  }
+}
