@@ -1,58 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dayNumber, type TYearSchedule, todayInChina, WorkCalendar } from "./working-days";
+import { Y2025, Y2026 } from "../../../test/calendar-fixture";
+import { dayNumber, todayInChina, WorkCalendar } from "./working-days";
 
-// The 2025 and 2026 schedules exactly as STATUTES §1 gives them (weekday holidays, weekend workdays).
-const Y2025: TYearSchedule = {
-  year: 2025,
-  official: true,
-  holidays: [
-    "2025-01-01",
-    "2025-01-28",
-    "2025-01-29",
-    "2025-01-30",
-    "2025-01-31",
-    "2025-02-03",
-    "2025-02-04",
-    "2025-04-04",
-    "2025-05-01",
-    "2025-05-02",
-    "2025-05-05",
-    "2025-06-02",
-    "2025-10-01",
-    "2025-10-02",
-    "2025-10-03",
-    "2025-10-06",
-    "2025-10-07",
-    "2025-10-08",
-  ],
-  workdays: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"],
-};
-const Y2026: TYearSchedule = {
-  year: 2026,
-  official: true,
-  holidays: [
-    "2026-01-01",
-    "2026-01-02",
-    "2026-02-16",
-    "2026-02-17",
-    "2026-02-18",
-    "2026-02-19",
-    "2026-02-20",
-    "2026-02-23",
-    "2026-04-06",
-    "2026-05-01",
-    "2026-05-04",
-    "2026-05-05",
-    "2026-06-19",
-    "2026-09-25",
-    "2026-10-01",
-    "2026-10-02",
-    "2026-10-05",
-    "2026-10-06",
-    "2026-10-07",
-  ],
-  workdays: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
-};
 const cal = new WorkCalendar([Y2025, Y2026]);
 
 describe("working days", () => {

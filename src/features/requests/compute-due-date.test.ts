@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { Y2025, Y2026 } from "../../../test/calendar-fixture";
+import { WorkCalendar } from "../calendar";
+import { computeClock, type TClockAction } from "./compute-due-date";
+
+// Worked examples computed by hand from STATUTES §1–5 with the 2025 and 2026 official schedules.
+const cal = new WorkCalendar([Y2025, Y2026]);
+const due = (receivedAt: string, actions: TClockAction[] = []) => computeClock(receivedAt, actions, cal);
+
+describe("the reply deadline (Art. 33)", () => {
+  it("counts 20 working days after the received date, weekends excluded", () => {
+    // STATUTES §3: Mon 2025-09-01 → Sun 2025-09-28, a weekend day made a working day (调休).
+    const c = due("2025-09-01");
+    expect(c).toMatchObject({ state: "running", dueDate: "2025-09-28", isProvisional: false });
+    expect(c.steps.at(-1)).toContain("2025-09-28");
+  });
+
+  it("skips a holiday spanning the period", () => {
+    // Tue 2025-09-30: Oct 1–8 off; Oct 9 (1), 10 (2), Sat 11 worked (3), 13–17 (8), 20–24 (13), 27–31 (18),
+    // Nov 3 (19), Nov 4 (20).
+    expect(due("2025-09-30").dueDate).toBe("2025-11-04");
+  });
+
+  it("restarts after a correction from the day the corrected request arrives", () => {
+    // Corrected request received Wed 2025-09-10: Sep 11–12 (2), 15–19 (7), 22–26 (12), Sun 28 (13), 29 (14),
+    // 30 (15), Oct 9 (16), 10 (17), Sat 11 (18), 13 (19), 14 (20).
+    const c = due("2025-09-01", [
+      { type: "request_correction", date: "2025-09-03", correctBy: "2025-09-17" },
+      { type: "correction_received", date: "2025-09-10" },
+    ]);
+    expect(c).toMatchObject({
+      startDate: "2025-09-10",
+      dueDate: "2025-10-14",
+      correction: { isLate: false },
+    });
+  });
+
+  it("has no due date while waiting for the correction, and flags a late correction notice", () => {
+    // 7 working days after Mon 2025-09-01 is Wed 2025-09-10; a notice on Thu 2025-09-11 is late.
+    const c = due("2025-09-01", [{ type: "request_correction", date: "2025-09-11" }]);
+    expect(c).toMatchObject({
+      state: "awaiting_correction",
+      dueDate: null,
+      correctionNoticeDeadline: "2025-09-10",
+    });
+    expect(c.correction?.isLate).toBe(true);
+  });
+
+  it("does not count a consultation pause (S, E]", () => {
+    // Consultation Fri Sep 5 – Fri Sep 12: Sep 2–5 (4), Sep 8–12 not counted, 15–19 (9), 22–26 (14), Sun 28 (15),
+    // 29 (16), 30 (17), Oct 9 (18), 10 (19), Sat Oct 11 (20).
+    const c = due("2025-09-01", [
+      { type: "consultation_started", date: "2025-09-05", party: "某公司" },
+      { type: "consultation_ended", date: "2025-09-12", party: "某公司" },
+    ]);
+    expect(c.dueDate).toBe("2025-10-11");
+    expect(c.steps.join("")).toContain("5 个工作日不计入");
+  });
+
+  it("does not count overlapping pauses twice", () => {
+    const c = due("2025-09-01", [
+      { type: "consultation_started", date: "2025-09-05", party: "甲公司" },
+      { type: "consultation_started", date: "2025-09-08", party: "区财政局" },
+      { type: "consultation_ended", date: "2025-09-10", party: "甲公司" },
+      { type: "consultation_ended", date: "2025-09-12", party: "区财政局" },
+    ]);
+    expect(c.dueDate).toBe("2025-10-11");
+  });
+
+  it("shows the working days left while a consultation is open", () => {
+    // Sep 2–5 used (4 of 20) when the consultation starts on Sep 5.
+    const c = due("2025-09-01", [{ type: "consultation_started", date: "2025-09-05" }]);
+    expect(c).toMatchObject({ state: "paused", dueDate: null, remainingWorkdays: 16 });
+  });
+
+  it("extends from the current due date by the approved working days", () => {
+    // Due Sun 2025-09-28; +10: 29 (1), 30 (2), Oct 9 (3), 10 (4), Sat 11 (5), 13–17 (10).
+    const c = due("2025-09-01", [{ type: "extend", date: "2025-09-25", workdays: 10 }]);
+    expect(c).toMatchObject({ dueDate: "2025-10-17", extensionWorkdays: 10 });
+  });
+
+  it("pauses from a fee notice until payment", () => {
+    // Received Mon 2026-03-02; notice Tue 03-10, paid Tue 03-17: Mar 11–17 (5 working days) not counted.
+    // Mar 3–6 (4), 9–10 (6), 18–20 (9), 23–27 (14), 30–31 (16), Apr 1–3 (19), Apr 6 清明 off, Apr 7 (20).
+    const c = due("2026-03-02", [
+      { type: "fee_notice", date: "2026-03-10" },
+      { type: "fee_paid", date: "2026-03-17" },
+    ]);
+    expect(c.dueDate).toBe("2026-04-07");
+  });
+
+  it("gives the fee payment deadline as 20 working days from the day after the notice", () => {
+    // Notice Tue 2026-03-10: Mar 11–13 (3), 16–20 (8), 23–27 (13), 30–31 (15), Apr 1–3 (18), Apr 7 (19), Apr 8 (20).
+    const c = due("2026-03-02", [{ type: "fee_notice", date: "2026-03-10" }]);
+    expect(c).toMatchObject({ state: "paused", feePaymentDeadline: "2026-04-08" });
+  });
+
+  it("answers for a year with no official schedule, weekends only, flagged provisional", () => {
+    // Tue 2026-12-15: Dec 16–18 (3), 21–25 (8), 28–31 (12), Fri 2027-01-01 counts without a 2027 schedule (13),
+    // Jan 4–8 (18), 11 (19), 12 (20).
+    const c = due("2026-12-15");
+    expect(c).toMatchObject({ dueDate: "2027-01-12", isProvisional: true });
+    expect(c.steps.at(-1)).toContain("临时");
+  });
+
+  it("waits for confirmation before the clock starts", () => {
+    expect(computeClock(null, [], cal)).toMatchObject({ state: "awaiting_confirmation", dueDate: null });
+  });
+
+  it("is concluded by a reply, keeping the due date it had", () => {
+    const c = due("2025-09-01", [{ type: "reply", date: "2025-09-20" }]);
+    expect(c).toMatchObject({ state: "concluded", dueDate: "2025-09-28", concludedOn: "2025-09-20" });
+  });
+});
