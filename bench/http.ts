@@ -457,6 +457,9 @@ async function main(): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       durationSeconds: opts.duration,
       timeoutSeconds: opts.timeout,
+      latencyNote:
+        "wrk 4 applies its coordinated-omission correction (stats_correct) to the latency distribution; " +
+        "avg and high percentiles are above the raw samples, max is not affected",
     },
     database: opts.databaseUrl ? "postgres" : "pglite",
     targets: [strip(app), strip(hello)],

@@ -8,6 +8,7 @@ import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
+import { registerRequestsApi } from "./features/requests";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
@@ -90,6 +91,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   const api = createApi();
   registerOrgApi(api, deps);
   registerCalendarApi(api, deps);
+  registerRequestsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

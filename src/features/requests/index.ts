@@ -1,0 +1,13 @@
+// The requests feature (依申请公开): registration, the statutory clock, actions, replies.
+
+export { computeClock } from "./compute-due-date";
+export { perRequestFee, perVolumeFee } from "./fees";
+export {
+  APPLICANT_KIND_CODES,
+  APPLICANT_KINDS,
+  OUTCOME_CODES,
+  OUTCOMES,
+  type TApplicantKind,
+  type TOutcome,
+} from "./outcomes";
+export { registerRequestsApi } from "./requests.api";

@@ -1,0 +1,44 @@
+import { recordAudit, type TActor } from "../../platform/audit";
+import type { TPrincipal } from "../../platform/auth/permissions";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { MSG } from "../../platform/messages";
+import { loadWorkCalendar } from "../calendar";
+import { assertCanSee } from "./access";
+import { clockOf } from "./apply-action";
+import { hashQueryCode } from "./create-request";
+import { rateLimitedLookup } from "./lookup-limit";
+import { presentPublicStatus, presentRequest } from "./present";
+import { actionsOf, cohandlersOf, findByReceiptNo, findRequest } from "./requests.repository";
+
+/**
+ * One request for staff who may see it. Revealing the full ID number and phone is allowed to the
+ * same people, and every such view is audited.
+ */
+export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: number, isRevealed = false) {
+  const r = await findRequest(db, id);
+  if (!r) throw new AppError("not_found", MSG.notFound);
+  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const actions = await actionsOf(db, r.id);
+  const clock = clockOf(r, actions, await loadWorkCalendar(db));
+  if (isRevealed)
+    await db.transaction((tx) =>
+      recordAudit(tx, actor, {
+        action: "request.reveal_applicant",
+        entity: "request",
+        entityId: r.id,
+        unitId: r.unitId,
+      }),
+    );
+  return presentRequest(r, actions, clock, isRevealed);
+}
+
+/** The applicant's own view with receipt number and query code; a wrong code looks like no request. */
+export async function readPublicStatus(db: Db, ip: string, receiptNo: string, queryCode: string) {
+  return rateLimitedLookup(db, ip, async () => {
+    const r = await findByReceiptNo(db, receiptNo.trim().toUpperCase());
+    if (!r?.queryCodeHash || r.queryCodeHash !== hashQueryCode(queryCode)) return null;
+    const actions = await actionsOf(db, r.id);
+    return presentPublicStatus(r, clockOf(r, actions, await loadWorkCalendar(db)));
+  });
+}

@@ -1,0 +1,240 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, errorResponses, type TApi, ZPageQuery } from "../../platform/http/api";
+import { actorOf, type TDeps } from "../../platform/http/context";
+import { requirePermission, requireUser } from "../../platform/http/guards";
+import { loadWorkCalendar, todayInChina } from "../calendar";
+import { requestScope } from "./access";
+import { applyAction } from "./apply-action";
+import { registerRequest, submitPublicRequest } from "./create-request";
+import { readPublicStatus, readRequest } from "./read-request";
+import { boardByUnit, listRequests } from "./requests.repository";
+import { ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
+
+const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const ZRequestOut = z.object({
+  id: z.number(),
+  receiptNo: z.string(),
+  status: z.string(),
+  applicant: z.record(z.string(), z.unknown()),
+  channel: z.string(),
+  receivedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  dueDateProvisional: z.boolean(),
+  outcome: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  actions: z.array(z.record(z.string(), z.unknown())),
+});
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** The request endpoints of the stable API: staff registration, actions, reading; the public form. */
+export function registerRequestsApi(api: TApi, deps: TDeps) {
+  const { db } = deps;
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests",
+      tags: ["依申请公开"],
+      summary: "登记以信函、当面、传真等方式收到的申请",
+      security: bearerSecurity,
+      request: {
+        body: { content: { "application/json": { schema: ZRegisterRequestBody } }, required: true },
+      },
+      responses: {
+        201: json(
+          z.object({
+            id: z.number(),
+            receiptNo: z.string(),
+            status: z.string(),
+            receivedAt: z.string(),
+            dueDate: z.string().nullable(),
+          }),
+          "已登记",
+        ),
+        ...errorResponses(400, 401, 403, 422),
+      },
+    }),
+    async (c) => {
+      const p = requirePermission(c, "requests.handle");
+      const r = await registerRequest(db, actorOf(c), p, c.req.valid("json"));
+      return c.json(
+        {
+          id: r.id,
+          receiptNo: r.receiptNo,
+          status: r.status,
+          receivedAt: r.receivedAt ?? "",
+          dueDate: r.dueDate,
+        },
+        201,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests",
+      tags: ["依申请公开"],
+      summary: "本人有权查看的申请（本单位及协查）",
+      security: bearerSecurity,
+      request: {
+        query: ZPageQuery.extend({
+          status: z.string().max(30).optional(),
+          unitId: z.coerce.number().int().positive().optional(),
+          overdue: z.enum(["0", "1"]).optional(),
+        }),
+      },
+      responses: {
+        200: json(z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), "列表"),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const p = requirePermission(c, "requests.handle");
+      const q = c.req.valid("query");
+      const today = todayInChina();
+      const { total, items } = await listRequests(
+        db,
+        { scope: requestScope(p), status: q.status, unitId: q.unitId, isOverdueOnly: q.overdue === "1" },
+        q.page,
+        q.pageSize,
+        today,
+      );
+      return c.json(
+        {
+          total,
+          items: items.map((r) => ({
+            id: r.id,
+            receiptNo: r.receiptNo,
+            status: r.status,
+            unitId: r.unitId,
+            applicantKind: r.applicantKind,
+            receivedAt: r.receivedAt,
+            dueDate: r.dueDate,
+            dueDateProvisional: r.dueDateProvisional,
+            isOverdue: r.status !== "concluded" && !!r.dueDate && r.dueDate < today,
+            outcome: r.outcome,
+            closedAt: r.closedAt,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/board",
+      tags: ["依申请公开"],
+      summary: "在办申请看板：按单位统计在办、5 个工作日内到期和逾期的件数",
+      security: bearerSecurity,
+      responses: {
+        200: json(z.object({ today: z.string(), items: z.array(z.record(z.string(), z.unknown())) }), "看板"),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const p = requirePermission(c, "requests.handle");
+      const today = todayInChina();
+      const soon = (await loadWorkCalendar(db)).addWorkdays(today, 5).date;
+      return c.json(
+        { today, dueSoonUntil: soon, items: await boardByUnit(db, requestScope(p), today, soon) },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}",
+      tags: ["依申请公开"],
+      summary: "一件申请及其全部办理记录和期限计算过程；reveal=1 显示完整证件号码（记入操作日志）",
+      security: bearerSecurity,
+      request: { params: ZId, query: z.object({ reveal: z.enum(["0", "1"]).optional() }) },
+      responses: { 200: json(ZRequestOut.passthrough(), "申请"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const r = await readRequest(
+        db,
+        actorOf(c),
+        p,
+        c.req.valid("param").id,
+        c.req.valid("query").reveal === "1",
+      );
+      return c.json(r, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/actions",
+      tags: ["依申请公开"],
+      summary:
+        "办理一步（确认受理、补正、征求意见、延期、收费、答复等）；状态或法律不允许时 409/422，且不作任何修改",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZAction } }, required: true },
+      },
+      responses: {
+        200: json(ZRequestOut.passthrough(), "办理后的申请"),
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const id = c.req.valid("param").id;
+      await applyAction(db, actorOf(c), p, id, c.req.valid("json"));
+      return c.json(await readRequest(db, actorOf(c), p, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/public/requests",
+      tags: ["依申请公开"],
+      summary: "在线提交政府信息公开申请（无需登录，限流）",
+      request: { body: { content: { "application/json": { schema: ZPublicRequestBody } }, required: true } },
+      responses: {
+        201: json(z.object({ receiptNo: z.string(), queryCode: z.string() }), "已提交"),
+        ...errorResponses(400, 429),
+      },
+    }),
+    async (c) => c.json(await submitPublicRequest(db, c.req.valid("json")), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/public/requests/{receiptNo}",
+      tags: ["依申请公开"],
+      summary: "申请人凭受理编号和查询码查询办理状态",
+      request: {
+        params: z.object({ receiptNo: z.string().max(40) }),
+        query: z.object({ queryCode: z.string().min(1).max(20) }),
+      },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()), "办理状态"),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await readPublicStatus(
+          db,
+          c.get("clientIp"),
+          c.req.valid("param").receiptNo,
+          c.req.valid("query").queryCode,
+        ),
+        200,
+      ),
+  );
+}

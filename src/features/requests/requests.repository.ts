@@ -1,0 +1,174 @@
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db";
+import { requestActions, requestCohandlers, requests } from "./requests.tables";
+
+export type TRequestRow = typeof requests.$inferSelect;
+export type TActionRow = typeof requestActions.$inferSelect;
+
+export async function nextReceiptNo(db: Db, year: number): Promise<string> {
+  const rows = await db.execute<{ n: string }>(sql`select nextval('request_receipt_seq')::text as n`);
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: { n: string }[] }).rows) as { n: string }[];
+  return `YSQ${year}${String(list[0]?.n ?? "0").padStart(6, "0")}`;
+}
+
+export async function insertRequest(db: Db, v: typeof requests.$inferInsert): Promise<TRequestRow> {
+  const [row] = await db.insert(requests).values(v).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function findRequest(db: Db, id: number): Promise<TRequestRow | undefined> {
+  const [row] = await db.select().from(requests).where(eq(requests.id, id));
+  return row;
+}
+
+/** The row locked for the rest of the transaction, so two actions on one request run one after the other. */
+export async function lockRequest(db: Db, id: number): Promise<TRequestRow | undefined> {
+  const [row] = await db.select().from(requests).where(eq(requests.id, id)).for("update");
+  return row;
+}
+
+export async function findByReceiptNo(db: Db, receiptNo: string): Promise<TRequestRow | undefined> {
+  const [row] = await db.select().from(requests).where(eq(requests.receiptNo, receiptNo));
+  return row;
+}
+
+export async function updateRequestRow(
+  db: Db,
+  id: number,
+  v: Partial<typeof requests.$inferInsert>,
+): Promise<TRequestRow> {
+  const [row] = await db
+    .update(requests)
+    .set({ ...v, updatedAt: new Date() })
+    .where(eq(requests.id, id))
+    .returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
+}
+
+export async function actionsOf(db: Db, requestId: number): Promise<TActionRow[]> {
+  return db
+    .select()
+    .from(requestActions)
+    .where(eq(requestActions.requestId, requestId))
+    .orderBy(asc(requestActions.id));
+}
+
+export async function insertAction(db: Db, v: typeof requestActions.$inferInsert): Promise<TActionRow> {
+  const [row] = await db.insert(requestActions).values(v).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function cohandlersOf(db: Db, requestId: number): Promise<number[]> {
+  const rows = await db.select().from(requestCohandlers).where(eq(requestCohandlers.requestId, requestId));
+  return rows.map((r) => r.unitId);
+}
+
+export async function addCohandlers(db: Db, requestId: number, unitIds: number[]): Promise<void> {
+  await db
+    .insert(requestCohandlers)
+    .values(unitIds.map((unitId) => ({ requestId, unitId })))
+    .onConflictDoNothing();
+}
+
+/** 按件: the rank of this request among the applicant's requests received in the same calendar month. */
+export async function monthlyRank(db: Db, r: TRequestRow): Promise<number> {
+  if (!r.receivedAt) return 1;
+  const monthStart = `${r.receivedAt.slice(0, 7)}-01`;
+  const [row] = await db
+    .select({ n: count() })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.applicantKey, r.applicantKey),
+        sql`${requests.receivedAt} >= ${monthStart}::date`,
+        sql`(${requests.receivedAt} < ${r.receivedAt}::date or (${requests.receivedAt} = ${r.receivedAt}::date and ${requests.id} <= ${r.id}))`,
+      ),
+    );
+  return row?.n ?? 1;
+}
+
+export type TRequestFilter = {
+  /** "all" for district roles, otherwise the units whose requests the caller may see. */
+  scope: "all" | number[];
+  status?: string;
+  unitId?: number;
+  isOverdueOnly?: boolean;
+  dueBefore?: string;
+  q?: string;
+};
+
+function scopeCondition(scope: "all" | number[]): SQL | undefined {
+  if (scope === "all") return undefined;
+  if (scope.length === 0) return sql`false`;
+  return or(
+    inArray(requests.unitId, scope),
+    sql`exists (select 1 from request_cohandlers c where c.request_id = ${requests.id} and c.unit_id in (${sql.join(
+      scope.map((id) => sql`${id}`),
+      sql`, `,
+    )}))`,
+  );
+}
+
+/** One page of requests the caller may see, most urgent first. */
+export async function listRequests(db: Db, f: TRequestFilter, page: number, pageSize: number, today: string) {
+  const cond: (SQL | undefined)[] = [scopeCondition(f.scope)];
+  if (f.status === "open") cond.push(sql`${requests.status} <> 'concluded'`);
+  else if (f.status) cond.push(eq(requests.status, f.status));
+  if (f.unitId) cond.push(eq(requests.unitId, f.unitId));
+  if (f.isOverdueOnly)
+    cond.push(sql`${requests.status} <> 'concluded' and ${requests.dueDate} < ${today}::date`);
+  if (f.dueBefore)
+    cond.push(sql`${requests.status} <> 'concluded' and ${requests.dueDate} <= ${f.dueBefore}::date`);
+  if (f.q)
+    cond.push(
+      or(eq(requests.receiptNo, f.q.toUpperCase()), sql`${requests.description} ilike ${`%${f.q}%`}`),
+    );
+  const where = and(...cond.filter((c): c is SQL => c !== undefined));
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(requests).where(where);
+  const items = await db
+    .select()
+    .from(requests)
+    .where(where)
+    .orderBy(
+      sql`(${requests.status} = 'concluded')`,
+      sql`${requests.dueDate} asc nulls last`,
+      asc(requests.id),
+    )
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { total, items };
+}
+
+export type TBoardRow = {
+  unitId: number | null;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  paused: number;
+  unconfirmed: number;
+};
+
+/** Open requests by unit: how many, due within `soon` (a date), overdue on `today`. */
+export async function boardByUnit(
+  db: Db,
+  scope: "all" | number[],
+  today: string,
+  soon: string,
+): Promise<TBoardRow[]> {
+  const where = and(sql`${requests.status} <> 'concluded'`, scopeCondition(scope));
+  return db
+    .select({
+      unitId: requests.unitId,
+      open: count(),
+      dueSoon: sql<number>`count(*) filter (where ${requests.dueDate} >= ${today}::date and ${requests.dueDate} <= ${soon}::date)::int`,
+      overdue: sql<number>`count(*) filter (where ${requests.dueDate} < ${today}::date)::int`,
+      paused: sql<number>`count(*) filter (where ${requests.status} in ('paused', 'awaiting_correction'))::int`,
+      unconfirmed: sql<number>`count(*) filter (where ${requests.status} = 'awaiting_confirmation')::int`,
+    })
+    .from(requests)
+    .where(where)
+    .groupBy(requests.unitId);
+}

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { FEE_BASES } from "./fees";
+import { APPLICANT_KIND_CODES, OUTCOME_CODES } from "./outcomes";
+
+export const CHANNELS = ["online", "in_person", "mail", "fax", "email"] as const;
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  online: "网上申请",
+  in_person: "当面提交",
+  mail: "信函",
+  fax: "传真",
+  email: "电子邮件",
+};
+export const FORMS = ["paper", "email", "disc", "online"] as const;
+export const FORM_LABELS: Record<(typeof FORMS)[number], string> = {
+  paper: "纸质文本",
+  email: "电子邮件",
+  disc: "光盘",
+  online: "网上查看",
+};
+export const DELIVERIES = ["post", "pickup", "email", "online"] as const;
+export const DELIVERY_LABELS: Record<(typeof DELIVERIES)[number], string> = {
+  post: "邮寄",
+  pickup: "自行领取",
+  email: "电子邮件",
+  online: "网上获取",
+};
+export const ID_TYPES = ["resident_id", "passport", "hk_macau_permit", "taiwan_permit", "other"] as const;
+export const ID_TYPE_LABELS: Record<(typeof ID_TYPES)[number], string> = {
+  resident_id: "居民身份证",
+  passport: "护照",
+  hk_macau_permit: "港澳居民来往内地通行证",
+  taiwan_permit: "台湾居民来往大陆通行证",
+  other: "其他有效证件",
+};
+
+/** GB 11643 check digit of an 18-digit resident ID number. */
+export function isValidResidentId(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  return "10X98765432"[sum % 11] === id[17];
+}
+
+/** 统一社会信用代码 (GB 32100): 18 characters with a check character. */
+export function isValidCreditCode(code: string): boolean {
+  const chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = weights.reduce((acc, w, i) => acc + w * chars.indexOf(code[i] as string), 0);
+  return chars[(31 - (sum % 31)) % 31] === code[17];
+}
+
+const optText = (max: number) => z.string().trim().max(max).optional().default("");
+
+/** The applicant as staff register it (API): only kind and name are required. */
+export const ZApplicant = z.object({
+  kind: z.enum(APPLICANT_KIND_CODES),
+  name: z.string().trim().min(1).max(100),
+  idType: z.enum(ID_TYPES).optional(),
+  idNumber: z.string().trim().toUpperCase().max(40).optional(),
+  orgCode: z.string().trim().toUpperCase().max(40).optional(),
+  contactPerson: optText(40),
+  phone: optText(40),
+  email: z
+    .union([z.literal(""), z.email()])
+    .optional()
+    .default(""),
+  address: optText(200),
+  postcode: optText(10),
+});
+export type TApplicant = z.infer<typeof ZApplicant>;
+
+/** Checks that apply wherever an applicant is entered: a valid ID number, a valid credit code. */
+function checkApplicant(a: TApplicant, ctx: z.RefinementCtx, path: string[]) {
+  if (a.idNumber && (a.idType ?? "resident_id") === "resident_id" && !isValidResidentId(a.idNumber))
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "idNumber"],
+      message: "居民身份证号码不正确（应为 18 位，且校验位正确）。",
+    });
+  if (a.orgCode && !isValidCreditCode(a.orgCode))
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "orgCode"],
+      message: "统一社会信用代码不正确（应为 18 位，且校验位正确）。",
+    });
+}
+
+/** The public form asks for what an official application form asks for. */
+function checkPublicApplicant(a: TApplicant, ctx: z.RefinementCtx) {
+  const path = ["applicant"];
+  if (a.kind === "natural_person") {
+    if (!a.idNumber)
+      ctx.addIssue({ code: "custom", path: [...path, "idNumber"], message: "请填写证件号码。" });
+  } else {
+    if (!a.orgCode)
+      ctx.addIssue({ code: "custom", path: [...path, "orgCode"], message: "请填写统一社会信用代码。" });
+    if (!a.contactPerson)
+      ctx.addIssue({ code: "custom", path: [...path, "contactPerson"], message: "请填写联系人。" });
+  }
+  if (!a.phone && !a.email && !a.address)
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "phone"],
+      message: "请至少填写联系电话、电子邮箱或通信地址之一。",
+    });
+}
+
+export const ZRegisterRequestBody = z
+  .object({
+    applicant: ZApplicant,
+    channel: z.enum(CHANNELS),
+    receivedAt: z.iso.date(),
+    description: z.string().trim().min(5).max(5000),
+    form: z.enum(FORMS).default("paper"),
+    delivery: z.enum(DELIVERIES).default("post"),
+    unitId: z.number().int().positive().optional(),
+  })
+  .superRefine((v, ctx) => checkApplicant(v.applicant, ctx, ["applicant"]));
+export type TRegisterRequestBody = z.infer<typeof ZRegisterRequestBody>;
+
+export const ZPublicRequestBody = z
+  .object({
+    applicant: ZApplicant,
+    description: z.string().trim().min(5).max(5000),
+    form: z.enum(FORMS),
+    delivery: z.enum(DELIVERIES),
+    unitId: z.number().int().positive().optional(),
+  })
+  .superRefine((v, ctx) => {
+    checkApplicant(v.applicant, ctx, ["applicant"]);
+    checkPublicApplicant(v.applicant, ctx);
+    if (v.delivery === "email" && !v.applicant.email)
+      ctx.addIssue({
+        code: "custom",
+        path: ["applicant", "email"],
+        message: "选择电子邮件送达时请填写电子邮箱。",
+      });
+    if (v.delivery === "post" && !v.applicant.address)
+      ctx.addIssue({ code: "custom", path: ["applicant", "address"], message: "选择邮寄时请填写通信地址。" });
+  });
+export type TPublicRequestBody = z.infer<typeof ZPublicRequestBody>;
+
+const zDate = z.iso.date();
+const zReason = z.string().trim().max(2000).optional().default("");
+
+export const ZAction = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("confirm_receipt"), date: zDate }),
+  z.object({
+    type: z.literal("request_correction"),
+    date: zDate,
+    correctBy: zDate.optional(),
+    note: zReason,
+  }),
+  z.object({ type: z.literal("correction_received"), date: zDate }),
+  z.object({
+    type: z.literal("consultation_started"),
+    date: zDate,
+    party: z.string().trim().max(100).optional(),
+  }),
+  z.object({
+    type: z.literal("consultation_ended"),
+    date: zDate,
+    party: z.string().trim().max(100).optional(),
+  }),
+  z.object({
+    type: z.literal("extend"),
+    date: zDate,
+    workdays: z.number().int().min(1).max(20),
+    reason: z.string().trim().min(2).max(2000),
+  }),
+  z.object({
+    type: z.literal("fee_notice"),
+    date: zDate,
+    amount: z.number().nonnegative().max(10_000_000),
+    basis: z.enum(FEE_BASES),
+    pages: z.number().int().min(1).max(1_000_000).optional(),
+  }),
+  z.object({ type: z.literal("fee_paid"), date: zDate }),
+  z.object({ type: z.literal("withdraw"), date: zDate, note: zReason }),
+  z.object({ type: z.literal("abandon_no_correction"), date: zDate }),
+  z.object({ type: z.literal("abandon_no_fee"), date: zDate }),
+  z.object({
+    type: z.literal("reply"),
+    date: zDate,
+    outcome: z.enum(OUTCOME_CODES),
+    reason: zReason,
+    legalBasis: zReason,
+    otherAgency: z.string().trim().max(200).optional().default(""),
+  }),
+  z.object({ type: z.literal("assign"), date: zDate, unitId: z.number().int().positive() }),
+  z.object({
+    type: z.literal("cohandle"),
+    date: zDate,
+    unitIds: z.array(z.number().int().positive()).min(1).max(20),
+  }),
+]);
+export type TAction = z.infer<typeof ZAction>;
+export type TActionType = TAction["type"];
+
+export const ACTION_LABELS: Record<TActionType, string> = {
+  confirm_receipt: "确认受理",
+  request_correction: "告知补正",
+  correction_received: "收到补正",
+  consultation_started: "开始征求意见",
+  consultation_ended: "征求意见结束",
+  extend: "延长答复期限",
+  fee_notice: "发出收费通知",
+  fee_paid: "收到缴费",
+  withdraw: "申请人撤回",
+  abandon_no_correction: "逾期未补正，视为放弃",
+  abandon_no_fee: "逾期未缴费，视为放弃",
+  reply: "作出答复",
+  assign: "交办",
+  cohandle: "协查",
+};

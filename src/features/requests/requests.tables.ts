@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const day = (name: string) => date(name, { mode: "string" });
+
+export const requests = pgTable("requests", {
+  id: serial("id").primaryKey(),
+  receiptNo: text("receipt_no").notNull(),
+  queryCodeHash: text("query_code_hash"),
+  channel: text("channel").notNull(),
+  applicantKind: text("applicant_kind").notNull(),
+  applicant: jsonb("applicant").notNull(),
+  applicantKey: text("applicant_key").notNull(),
+  description: text("description").notNull(),
+  form: text("form").notNull().default("paper"),
+  delivery: text("delivery").notNull().default("post"),
+  submittedAt: ts("submitted_at").notNull().default(sql`now()`),
+  receivedAt: day("received_at"),
+  unitId: integer("unit_id"),
+  status: text("status").notNull(),
+  dueDate: day("due_date"),
+  dueDateProvisional: boolean("due_date_provisional").notNull().default(false),
+  outcome: text("outcome"),
+  outcomeReason: text("outcome_reason").notNull().default(""),
+  legalBasis: text("legal_basis").notNull().default(""),
+  otherAgency: text("other_agency").notNull().default(""),
+  closedAt: day("closed_at"),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+export const requestCohandlers = pgTable(
+  "request_cohandlers",
+  { requestId: integer("request_id").notNull(), unitId: integer("unit_id").notNull() },
+  (t) => [primaryKey({ columns: [t.requestId, t.unitId] })],
+);
+
+export const requestActions = pgTable("request_actions", {
+  id: serial("id").primaryKey(),
+  requestId: integer("request_id").notNull(),
+  type: text("type").notNull(),
+  date: day("date").notNull(),
+  payload: jsonb("payload").notNull().default({}),
+  actorId: integer("actor_id"),
+  actorName: text("actor_name").notNull(),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+});
