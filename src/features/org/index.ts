@@ -7,4 +7,5 @@ export type { TUnitRow } from "./org.repository";
 export { currentLiaisons, findUnit, findUserByUsername, listUnits } from "./org.repository";
 export { idParam, orgRoutes } from "./org.routes";
 export { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
+export { activeUnits } from "./public-units";
 export { createUnit } from "./save-unit";

@@ -41,6 +41,7 @@ import {
   ZLoginBody,
   ZUpdateUnitBody,
 } from "./org.schemas";
+import { activeUnits } from "./public-units";
 import { createUnit, updateUnit } from "./save-unit";
 import { changePassword, signIn, signOut } from "./sign-in";
 
@@ -95,7 +96,7 @@ export function orgRoutes(deps: TDeps) {
   const { db } = deps;
 
   app.get("/units", async (c) =>
-    c.html(<PublicUnitsPage ctx={await pageCtx(c)} units={await listUnits(db, { isActiveOnly: true })} />),
+    c.html(<PublicUnitsPage ctx={await pageCtx(c)} units={await activeUnits(db)} />),
   );
 
   // ---- sign-in

@@ -4,6 +4,7 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { findUnit, findUnitsNamed, insertUnit, type TUnitRow, updateUnitRow } from "./org.repository";
 import type { TCreateUnitBody, TUpdateUnitBody } from "./org.schemas";
+import { invalidateActiveUnits } from "./public-units";
 
 /** A name or alias may belong to one unit only, so that every reference resolves unambiguously. */
 async function assertNamesFree(tx: Db, body: TCreateUnitBody, exceptId?: number) {
@@ -19,18 +20,20 @@ async function assertNamesFree(tx: Db, body: TCreateUnitBody, exceptId?: number)
 
 /** Creates a unit (机构) and audits it. */
 export async function createUnit(db: Db, actor: TActor, body: TCreateUnitBody): Promise<TUnitRow> {
-  return db.transaction(async (tx) => {
+  const unit = await db.transaction(async (tx) => {
     await assertNamesFree(tx, body);
-    const unit = await insertUnit(tx, body);
+    const row = await insertUnit(tx, body);
     await recordAudit(tx, actor, {
       action: "unit.create",
       entity: "unit",
-      entityId: unit.id,
-      unitId: unit.id,
-      after: unit,
+      entityId: row.id,
+      unitId: row.id,
+      after: row,
     });
-    return unit;
+    return row;
   });
+  invalidateActiveUnits(db);
+  return unit;
 }
 
 /** Updates a unit's name, kind, aliases and public contact details, and audits the change. */
@@ -40,7 +43,7 @@ export async function updateUnit(
   id: number,
   body: TUpdateUnitBody,
 ): Promise<TUnitRow> {
-  return db.transaction(async (tx) => {
+  const unit = await db.transaction(async (tx) => {
     const before = await findUnit(tx, id);
     if (!before) throw new AppError("not_found", MSG.unknownUnit);
     await assertNamesFree(tx, body, id);
@@ -55,4 +58,6 @@ export async function updateUnit(
     });
     return after;
   });
+  invalidateActiveUnits(db);
+  return unit;
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
+import { createDbCache } from "../../platform/cache";
 import type { Db } from "../../platform/db";
 import { settings } from "../../platform/db/tables";
 
@@ -50,17 +51,15 @@ export const DEFAULT_GUIDE: TGuide = {
     "公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议（自知道之日起 60 日内）或者提起行政诉讼（自知道之日起 6 个月内）。",
 };
 
-const cache = new WeakMap<Db, { guide: TGuide; at: number }>();
-const CACHE_MS = 10_000;
+// Every page shows the site name: keep the guide 10 s per process.
+const cache = createDbCache<TGuide>(10_000);
 
 /** The guide as stored, or the defaults; cached briefly because every page shows the site name. */
 export async function getGuide(db: Db): Promise<TGuide> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.guide;
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  const guide = { ...DEFAULT_GUIDE, ...((row?.value as Partial<TGuide>) ?? {}) };
-  cache.set(db, { guide, at: Date.now() });
-  return guide;
+  return cache.get(db, async () => {
+    const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
+    return { ...DEFAULT_GUIDE, ...((row?.value as Partial<TGuide>) ?? {}) };
+  });
 }
 
 /** Saves the guide and audits the change. */
@@ -79,5 +78,5 @@ export async function saveGuide(db: Db, actor: TActor, guide: TGuide): Promise<v
       after: guide,
     });
   });
-  cache.delete(db);
+  cache.invalidate(db);
 }

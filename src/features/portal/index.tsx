@@ -7,7 +7,7 @@ import { ELDER_COOKIE } from "../../platform/http/middleware";
 import { MSG } from "../../platform/messages";
 import { emptyForm } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
-import { listUnits } from "../org";
+import { activeUnits } from "../org";
 import { getGuide, saveGuide, ZGuide } from "./guide";
 import { GuideEditPage, GuidePage, HomePage } from "./portal.pages";
 
@@ -19,18 +19,12 @@ export function portalRoutes(deps: TDeps) {
   const { db } = deps;
 
   app.get("/", async (c) => {
-    const units = await listUnits(db, { isActiveOnly: true });
+    const units = await activeUnits(db);
     return c.html(<HomePage ctx={await pageCtx(c)} guide={await getGuide(db)} unitCount={units.length} />);
   });
 
   app.get("/guide", async (c) =>
-    c.html(
-      <GuidePage
-        ctx={await pageCtx(c)}
-        guide={await getGuide(db)}
-        units={await listUnits(db, { isActiveOnly: true })}
-      />,
-    ),
+    c.html(<GuidePage ctx={await pageCtx(c)} guide={await getGuide(db)} units={await activeUnits(db)} />),
   );
 
   // 适老化: remembered for a year; a plain form post, so it works without JavaScript.
