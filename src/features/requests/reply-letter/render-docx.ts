@@ -35,6 +35,9 @@ const SIZE_TITLE = 44;
 const SIZE_BODY = 32;
 /** A fixed 28 pt line (in twips) gives GB/T 9704's 22 lines to the page. */
 const LINE = { line: 560, lineRule: LineRuleType.EXACT };
+/** Millimetres to twips, which every Word reader understands (unit strings like "37mm" are not). */
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
+
 /** Four characters of 三号 (16 pt = 320 twips each), the gap GB/T 9704 leaves right of the date. */
 const RIGHT_FOUR_CHARS = 4 * 320;
 
@@ -43,7 +46,8 @@ function run(text: string, opts: { title?: boolean } = {}): TextRun {
     text,
     font: opts.title ? XIAOBIAOSONG : FANGSONG,
     size: opts.title ? SIZE_TITLE : SIZE_BODY,
-    bold: opts.title ?? false,
+    // Only the title is bold; leaving it unset elsewhere keeps Word's own default, not an override.
+    bold: opts.title || undefined,
     language: { value: "zh-CN", eastAsia: "zh-CN" },
   });
 }
@@ -62,8 +66,8 @@ export async function renderReplyDocx(
       {
         properties: {
           page: {
-            size: { width: "210mm", height: "297mm" },
-            margin: { top: "37mm", right: "26mm", bottom: "35mm", left: "28mm" },
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) },
           },
         },
         children: [

@@ -2,7 +2,12 @@
 // lay out, so the two can never say different things.
 
 import type { TOutcome } from "../outcomes";
-import { DEFAULT_REPLY_TEMPLATES, fillTemplate, formatChineseDate, type TReplyLetterModel } from "./templates";
+import {
+  DEFAULT_REPLY_TEMPLATES,
+  fillTemplate,
+  formatChineseDate,
+  type TReplyLetterModel,
+} from "./templates";
 
 export const REPLY_LETTER_TITLE = "政府信息公开申请答复告知书";
 
@@ -67,9 +72,7 @@ export function buildReplyLetter(
     .map((p) => p.trim())
     .filter(Boolean);
   const phone = model.contactPhone?.trim();
-  const contact = phone
-    ? [`如有疑问，请与本机关政府信息公开工作机构联系，联系电话：${phone}。`]
-    : [];
+  const contact = phone ? [`如有疑问，请与本机关政府信息公开工作机构联系，联系电话：${phone}。`] : [];
   return {
     title: REPLY_LETTER_TITLE,
     docNo: docNo(model),
