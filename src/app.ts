@@ -8,7 +8,7 @@ import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
-import { registerRequestsApi } from "./features/requests";
+import { registerRequestsApi, requestsRoutes } from "./features/requests";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
@@ -29,11 +29,14 @@ const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const PORTAL_NAV: TNavItem[] = [
   { href: "/", label: "首页" },
   { href: "/guide", label: "政府信息公开指南" },
+  { href: "/requests/new", label: "依申请公开" },
+  { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
 ];
 
 const ADMIN_NAV: (TNavItem & { permission?: TPermission })[] = [
   { href: "/admin", label: "工作台" },
+  { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/units", label: "机构管理", permission: "units.manage" },
@@ -108,6 +111,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", dashboardRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/", calendarRoutes(deps));
+  app.route("/", requestsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -153,5 +153,7 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     fax: "0531-82078300",
     email: "zwgk@example.gov.cn",
     website: "本网站“依申请公开”栏目",
+    reconsiderationBody: "济南市市中区人民政府",
+    courtName: "济南市市中区人民法院",
   });
 }

@@ -379,6 +379,45 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  const lastRequestId = async () =>
+    (await t.database.query<{ id: number }>("select id from requests order by id desc limit 1"))[0]?.id;
+  writes.push(
+    {
+      method: "POST",
+      path: "/admin/requests/new",
+      action: "request.register",
+      run: async () =>
+        (
+          await (await new Visitor(t).login("a.head")).post("/admin/requests/new", {
+            "applicant.kind": "natural_person",
+            "applicant.name": "王五",
+            channel: "in_person",
+            receivedAt: "2026-03-02",
+            description: "申请公开某街道的停车规划",
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/requests/:id/actions",
+      action: "request.consultation_started",
+      run: async () =>
+        (
+          await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/actions`, {
+            type: "consultation_started",
+            date: "2026-03-03",
+            party: "某公司",
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/requests/:id/reveal",
+      action: "request.reveal_applicant",
+      run: async () => (await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/reveal`, {})).status,
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -392,7 +431,14 @@ describeDb("unit scoping and the audit of every staff write", () => {
   it("covers every state-changing route of the app in the list above", () => {
     // Preferences only set a cookie in the visitor's own browser: no record changes.
     // The public request form is the citizen's write, not staff's: it is rate-limited, not audited.
-    const exempt = new Set(["POST /preferences/elder", "POST /api/v1/public/requests"]);
+    // Lookups by receipt number and query code only read.
+    const exempt = new Set([
+      "POST /preferences/elder",
+      "POST /api/v1/public/requests",
+      "POST /requests/new",
+      "POST /requests/status",
+      "POST /requests/reply.docx",
+    ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes
       .filter((r) => !["GET", "HEAD", "OPTIONS", "ALL"].includes(r.method))

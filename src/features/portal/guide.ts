@@ -26,12 +26,17 @@ export const ZGuide = z.object({
   proactive: z.string().trim().min(10).max(8000),
   onRequest: z.string().trim().min(10).max(8000),
   remedies: z.string().trim().min(10).max(4000),
+  // Named in every written reply (告知书) as where the applicant may seek a remedy.
+  reconsiderationBody: z.string().trim().min(2).max(100),
+  courtName: z.string().trim().min(2).max(100),
 });
 export type TGuide = z.infer<typeof ZGuide>;
 
 const KEY = "guide";
 
 export const DEFAULT_GUIDE: TGuide = {
+  reconsiderationBody: "（请填写行政复议机关）",
+  courtName: "（请填写管辖的人民法院）",
   siteName: "政务公开",
   officeName: "区人民政府办公室（区政务公开办公室）",
   address: "（请填写办公地址）",

@@ -124,6 +124,9 @@ export function GuidePage({ ctx, guide, units }: { ctx: TPageCtx; guide: TGuide;
       <section aria-labelledby="remedies">
         <h2 id="remedies">五、监督和救济</h2>
         {paragraphs(guide.remedies)}
+        <p>
+          行政复议机关：{guide.reconsiderationBody}；管辖法院：{guide.courtName}。
+        </p>
       </section>
     </PortalLayout>
   );
@@ -151,6 +154,8 @@ export function GuideEditPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }
         <TextArea form={form} name="proactive" label="主动公开" rows={5} isRequired />
         <TextArea form={form} name="onRequest" label="依申请公开" rows={8} isRequired />
         <TextArea form={form} name="remedies" label="监督和救济" rows={4} isRequired />
+        <TextField form={form} name="reconsiderationBody" label="行政复议机关（写入答复告知书）" isRequired />
+        <TextField form={form} name="courtName" label="管辖的人民法院（写入答复告知书）" isRequired />
       </Form>
     </AdminLayout>
   );

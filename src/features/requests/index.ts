@@ -11,3 +11,4 @@ export {
   type TOutcome,
 } from "./outcomes";
 export { registerRequestsApi } from "./requests.api";
+export { requestsRoutes } from "./requests.routes";

@@ -187,6 +187,8 @@ export const ZAction = z.discriminatedUnion("type", [
     reason: zReason,
     legalBasis: zReason,
     otherAgency: z.string().trim().max(200).optional().default(""),
+    /** How the information is provided (for 公开/部分公开); defaults to the form and delivery asked for. */
+    provisionNote: z.string().trim().max(500).optional().default(""),
   }),
   z.object({ type: z.literal("assign"), date: zDate, unitId: z.number().int().positive() }),
   z.object({

@@ -1,0 +1,236 @@
+import {
+  CheckboxGroup,
+  Form,
+  SelectField,
+  TextArea,
+  TextField,
+  type TFormState,
+} from "../../platform/ui/forms";
+import { PortalLayout } from "../../platform/ui/layout";
+import type { TPageCtx } from "../../platform/ui/page-context";
+import type { TUnitRow } from "../org";
+import { APPLICANT_KINDS } from "./outcomes";
+import type { presentPublicStatus } from "./present";
+import type { TReplyLetter } from "./reply-letter/render-text";
+import { DELIVERY_LABELS, FORM_LABELS, ID_TYPE_LABELS } from "./requests.schemas";
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The online application form: the fields of an official form, usable without JavaScript. */
+export function RequestFormPage({
+  ctx,
+  form,
+  units,
+}: {
+  ctx: TPageCtx;
+  form: TFormState;
+  units: TUnitRow[];
+}) {
+  return (
+    <PortalLayout ctx={ctx} title="申请政府信息公开">
+      <h1>政府信息公开申请</h1>
+      <p>
+        请如实填写。我们收到申请后将与您确认受理，自确认之日起 20 个工作日内答复（可依法延长不超过 20
+        个工作日）。 提交后您会得到受理编号和查询码，凭二者可随时查询办理进度。
+      </p>
+      <Form action="/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="提交申请">
+        <fieldset class="field">
+          <legend>申请人信息</legend>
+          <SelectField
+            form={form}
+            name="applicant.kind"
+            label="申请人类型"
+            options={options(APPLICANT_KINDS)}
+            isRequired
+          />
+          <TextField form={form} name="applicant.name" label="姓名或名称" autocomplete="name" isRequired />
+          <SelectField
+            form={form}
+            name="applicant.idType"
+            label="证件类型（公民填写）"
+            options={options(ID_TYPE_LABELS)}
+          />
+          <TextField form={form} name="applicant.idNumber" label="证件号码（公民填写）" autocomplete="off" />
+          <TextField
+            form={form}
+            name="applicant.orgCode"
+            label="统一社会信用代码（法人或其他组织填写）"
+            autocomplete="off"
+          />
+          <TextField form={form} name="applicant.contactPerson" label="联系人（法人或其他组织填写）" />
+          <TextField
+            form={form}
+            name="applicant.phone"
+            label="联系电话"
+            type="tel"
+            autocomplete="tel"
+            inputmode="tel"
+          />
+          <TextField form={form} name="applicant.email" label="电子邮箱" type="email" autocomplete="email" />
+          <TextField form={form} name="applicant.address" label="通信地址" autocomplete="street-address" />
+          <TextField
+            form={form}
+            name="applicant.postcode"
+            label="邮政编码"
+            inputmode="numeric"
+            autocomplete="postal-code"
+          />
+        </fieldset>
+        <fieldset class="field">
+          <legend>所需信息</legend>
+          <SelectField
+            form={form}
+            name="unitId"
+            label="向哪个机关申请"
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+            placeholder="（不确定时由区政府办公室转办）"
+          />
+          <TextArea
+            form={form}
+            name="description"
+            label="所需政府信息的名称、文号或者便于查询的其他特征性描述"
+            rows={6}
+            isRequired
+          />
+          <SelectField
+            form={form}
+            name="form"
+            label="获取信息的形式"
+            options={options(FORM_LABELS)}
+            isRequired
+          />
+          <SelectField
+            form={form}
+            name="delivery"
+            label="获取信息的方式"
+            options={options(DELIVERY_LABELS)}
+            isRequired
+          />
+        </fieldset>
+        {/* A field people never see or fill in; automated posters do. */}
+        <div class="hp" aria-hidden="true">
+          <label for="f-website">请勿填写此项</label>
+          <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <CheckboxGroup
+          form={form}
+          name="consent"
+          label="声明"
+          options={[
+            { value: "1", label: "本人承诺所填信息真实，并同意办理机关为处理本申请使用上述个人信息。" },
+          ]}
+        />
+      </Form>
+      <p>
+        已提交过申请？<a href="/requests/status">查询办理进度</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
+export function ReceiptPage({
+  ctx,
+  receiptNo,
+  queryCode,
+}: {
+  ctx: TPageCtx;
+  receiptNo: string;
+  queryCode: string;
+}) {
+  return (
+    <PortalLayout ctx={ctx} title="申请已提交">
+      <h1>申请已提交</h1>
+      <p class="lead">请记下以下两项，查询办理进度和查看答复时需要：</p>
+      <dl class="facts receipt">
+        <dt>受理编号</dt>
+        <dd>
+          <strong>{receiptNo}</strong>
+        </dd>
+        <dt>查询码</dt>
+        <dd>
+          <strong>{queryCode}</strong>
+        </dd>
+      </dl>
+      <p>查询码只显示这一次。我们确认受理后，答复期限自确认之日起计算。</p>
+      <p>
+        <a href="/requests/status">查询办理进度</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
+type TStatus = ReturnType<typeof presentPublicStatus>;
+
+export function StatusLookupPage(props: {
+  ctx: TPageCtx;
+  form: TFormState;
+  status?: TStatus;
+  letter?: TReplyLetter | null;
+}) {
+  const { ctx, form, status, letter } = props;
+  return (
+    <PortalLayout ctx={ctx} title="查询办理进度">
+      <h1>查询政府信息公开申请办理进度</h1>
+      {!status && (
+        <Form action="/requests/status" csrfToken={ctx.csrfToken} form={form} submitLabel="查询">
+          <TextField form={form} name="receiptNo" label="受理编号" autocomplete="off" isRequired />
+          <TextField form={form} name="queryCode" label="查询码" autocomplete="off" isRequired />
+        </Form>
+      )}
+      {status && (
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading">受理编号 {status.receiptNo}</h2>
+          <dl class="facts">
+            <dt>办理状态</dt>
+            <dd>{status.statusLabel}</dd>
+            <dt>受理日期</dt>
+            <dd>{status.receivedAt ?? "待确认"}</dd>
+            <dt>答复期限</dt>
+            <dd>
+              {status.dueDate ?? "—"}
+              {status.dueDateProvisional && "（临时，节假日安排尚未公布）"}
+            </dd>
+            {status.outcomeLabel && (
+              <>
+                <dt>处理结果</dt>
+                <dd>{status.outcomeLabel}</dd>
+                <dt>答复日期</dt>
+                <dd>{status.closedAt}</dd>
+              </>
+            )}
+          </dl>
+          <h3>期限计算过程</h3>
+          <ol>
+            {status.steps.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ol>
+          {letter && (
+            <section aria-labelledby="letter-heading" class="letter">
+              <h3 id="letter-heading">{letter.title}</h3>
+              <p>{letter.docNo}</p>
+              <p>{letter.salutation}</p>
+              {letter.paragraphs.map((p) => (
+                <p>{p}</p>
+              ))}
+              <p class="signature">{letter.signature}</p>
+              <p class="signature">{letter.date}</p>
+              <form method="post" action="/requests/reply.docx">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <input type="hidden" name="receiptNo" value={status.receiptNo} />
+                <input type="hidden" name="queryCode" value={String(form.values.queryCode ?? "")} />
+                <button type="submit" class="button">
+                  下载答复告知书（Word）
+                </button>
+              </form>
+            </section>
+          )}
+          <p>
+            <a href="/requests/status">查询其他申请</a>
+          </p>
+        </section>
+      )}
+    </PortalLayout>
+  );
+}

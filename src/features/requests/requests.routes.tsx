@@ -1,0 +1,291 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { AppError } from "../../platform/errors";
+import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
+import { readForm, submitForm } from "../../platform/http/forms";
+import { requirePermission, requireUser } from "../../platform/http/guards";
+import { MSG } from "../../platform/messages";
+import { hitRateLimit } from "../../platform/rate-limit";
+import { emptyForm } from "../../platform/ui/forms";
+import { pageCtx, setFlash } from "../../platform/ui/page-context";
+import { loadWorkCalendar, todayInChina } from "../calendar";
+import { activeUnits, idParam, listUnits } from "../org";
+import { requestScope } from "./access";
+import { applyAction, clockOf } from "./apply-action";
+import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
+import { rateLimitedLookup } from "./lookup-limit";
+import { presentPublicStatus } from "./present";
+import { readRequest } from "./read-request";
+import { letterFor, letterModelFor } from "./reply-letter/letter-for-request";
+import { renderReplyDocx } from "./reply-letter/render-docx";
+import { ReplyLetterPrintPage } from "./reply-letter/reply-letter.page";
+import { ReceiptPage, RequestFormPage, StatusLookupPage } from "./requests.public-pages";
+import { actionsOf, boardByUnit, findByReceiptNo, findRequest, listRequests } from "./requests.repository";
+import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
+import { RegisterRequestPage, RequestDetailPage, RequestsBoardPage } from "./requests.staff-pages";
+
+/** Form fields named "applicant.name" become { applicant: { name } }; empty strings are dropped. */
+function nest(values: Record<string, string | string[]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === "" || key === "website" || key === "consent") continue;
+    const [head, tail] = key.split(".", 2) as [string, string | undefined];
+    if (tail) out[head] = { ...((out[head] as object) ?? {}), [tail]: value };
+    else out[head] = value;
+  }
+  return out;
+}
+
+const toNumber = (v: unknown) =>
+  typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v;
+
+/** An action form's strings as the action schema expects them. */
+function actionInput(values: Record<string, string | string[]>) {
+  const v = nest(values);
+  for (const k of ["workdays", "pages", "amount", "unitId"]) if (k in v) v[k] = toNumber(v[k]);
+  if ("unitIds" in v) v.unitIds = (Array.isArray(v.unitIds) ? v.unitIds : [v.unitIds]).map(toNumber);
+  return v;
+}
+
+const docxResponse = (buffer: Buffer, receiptNo: string) =>
+  new Response(new Uint8Array(buffer), {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "content-disposition": `attachment; filename="reply-${receiptNo}.docx"`,
+    },
+  });
+
+// Beyond the general limit on public posts: ten applications per address and hour.
+const SUBMISSIONS_PER_HOUR = 10;
+
+/** The public request form and status pages, and the back-office request pages. */
+export function requestsRoutes(deps: TDeps) {
+  const app = new Hono<TAppEnv>();
+  const { db } = deps;
+
+  // ---- public
+
+  app.get("/requests/new", async (c) =>
+    c.html(
+      <RequestFormPage
+        ctx={await pageCtx(c)}
+        form={emptyForm({ "applicant.kind": "natural_person", form: "email", delivery: "email" })}
+        units={await activeUnits(db)}
+      />,
+    ),
+  );
+
+  app.post("/requests/new", async (c) => {
+    const values = await readForm(c);
+    const ctx = await pageCtx(c);
+    const units = await activeUnits(db);
+    const input = nest(values);
+    if (input.unitId) input.unitId = toNumber(input.unitId);
+    return submitForm(c, {
+      schema: ZPublicRequestBody,
+      values,
+      input,
+      conflictField: "description",
+      render: (form) => {
+        if (values.consent !== "1") form.errors.consent = "请阅读并勾选声明。";
+        return <RequestFormPage ctx={ctx} form={form} units={units} />;
+      },
+      run: async (body) => {
+        if (values.consent !== "1")
+          throw new AppError("validation_failed", MSG.validation, {
+            issues: [{ path: "consent", message: "请阅读并勾选声明。" }],
+          });
+        // A filled honeypot is a robot: answer as if accepted, store nothing.
+        if (values.website) return c.html(<ReceiptPage ctx={ctx} receiptNo="—" queryCode="—" />, 201);
+        const limit = await hitRateLimit(
+          db,
+          `request-submit:${c.get("clientIp")}`,
+          SUBMISSIONS_PER_HOUR,
+          3600,
+        );
+        if (!limit.isAllowed)
+          throw new AppError("too_many_requests", MSG.tooManyRequests, {
+            retryAfterSeconds: limit.retryAfterSeconds,
+          });
+        const { receiptNo, queryCode } = await submitPublicRequest(db, body);
+        return c.html(<ReceiptPage ctx={ctx} receiptNo={receiptNo} queryCode={queryCode} />, 201);
+      },
+    });
+  });
+
+  app.get("/requests/status", async (c) =>
+    c.html(<StatusLookupPage ctx={await pageCtx(c)} form={emptyForm()} />),
+  );
+
+  /** Finds the request by receipt number and query code (rate-limited), with its letter when due electronically. */
+  const lookup = (c: TCtx, receiptNo: string, queryCode: string) =>
+    rateLimitedLookup(db, c.get("clientIp"), async () => {
+      const r = await findByReceiptNo(db, receiptNo.trim().toUpperCase());
+      if (!r?.queryCodeHash || r.queryCodeHash !== hashQueryCode(queryCode)) return null;
+      return { r, actions: await actionsOf(db, r.id) };
+    });
+  const ZLookup = z.object({
+    receiptNo: z.string().trim().min(1).max(40),
+    queryCode: z.string().trim().min(1).max(20),
+  });
+  const isElectronic = (delivery: string) => delivery === "email" || delivery === "online";
+
+  app.post("/requests/status", async (c) => {
+    const values = await readForm(c);
+    const ctx = await pageCtx(c);
+    return submitForm(c, {
+      schema: ZLookup,
+      values,
+      conflictField: "queryCode",
+      render: (form) => <StatusLookupPage ctx={ctx} form={form} />,
+      run: async ({ receiptNo, queryCode }) => {
+        try {
+          const { r, actions } = await lookup(c, receiptNo, queryCode);
+          const status = presentPublicStatus(r, clockOf(r, actions, await loadWorkCalendar(db)));
+          const letter =
+            r.status === "concluded" && r.receivedAt && isElectronic(r.delivery)
+              ? await letterFor(db, r, actions)
+              : null;
+          return c.html(
+            <StatusLookupPage ctx={ctx} form={{ values, errors: {} }} status={status} letter={letter} />,
+          );
+        } catch (err) {
+          if (err instanceof AppError && err.code === "not_found")
+            throw new AppError("unprocessable", err.message);
+          throw err;
+        }
+      },
+    });
+  });
+
+  app.post("/requests/reply.docx", async (c) => {
+    const { receiptNo, queryCode } = ZLookup.parse(await readForm(c));
+    const { r, actions } = await lookup(c, receiptNo, queryCode);
+    if (r.status !== "concluded" || !isElectronic(r.delivery))
+      throw new AppError("not_found", "该申请没有可在线查看的答复。");
+    return docxResponse(await renderReplyDocx(await letterModelFor(db, r, actions)), r.receiptNo);
+  });
+
+  // ---- back office
+
+  app.get("/admin/requests", async (c) => {
+    const p = requirePermission(c, "requests.handle");
+    const status = c.req.query("status") || undefined;
+    const overdue = c.req.query("overdue");
+    const today = todayInChina();
+    const soon = (await loadWorkCalendar(db)).addWorkdays(today, 5).date;
+    const scope = requestScope(p);
+    const { total, items } = await listRequests(
+      db,
+      { scope, status, isOverdueOnly: overdue === "1" },
+      1,
+      100,
+      today,
+    );
+    return c.html(
+      <RequestsBoardPage
+        ctx={await pageCtx(c)}
+        board={await boardByUnit(db, scope, today, soon)}
+        items={items}
+        total={total}
+        units={await listUnits(db)}
+        today={today}
+        filter={{ status, overdue }}
+      />,
+    );
+  });
+
+  app.get("/admin/requests/new", async (c) => {
+    requirePermission(c, "requests.handle");
+    return c.html(
+      <RegisterRequestPage
+        ctx={await pageCtx(c)}
+        form={emptyForm({ channel: "mail", receivedAt: todayInChina() })}
+        units={await listUnits(db)}
+      />,
+    );
+  });
+
+  app.post("/admin/requests/new", async (c) => {
+    const p = requirePermission(c, "requests.handle");
+    const values = await readForm(c);
+    const ctx = await pageCtx(c);
+    const units = await listUnits(db);
+    const input = nest(values);
+    if (input.unitId) input.unitId = toNumber(input.unitId);
+    return submitForm(c, {
+      schema: ZRegisterRequestBody,
+      values,
+      input,
+      conflictField: "receivedAt",
+      render: (form) => <RegisterRequestPage ctx={ctx} form={form} units={units} />,
+      run: async (body) => {
+        const r = await registerRequest(db, actorOf(c), p, body);
+        setFlash(c, `已登记，受理编号 ${r.receiptNo}。`);
+        return c.redirect(`/admin/requests/${r.id}`, 303);
+      },
+    });
+  });
+
+  const detail = async (
+    c: TCtx,
+    id: number,
+    extra: {
+      action?: string;
+      failed?: { type: TActionType; form: ReturnType<typeof emptyForm> };
+      isRevealed?: boolean;
+    } = {},
+  ) => {
+    const p = requireUser(c);
+    const r = await readRequest(db, actorOf(c), p, id, extra.isRevealed);
+    return <RequestDetailPage ctx={await pageCtx(c)} r={r} units={await listUnits(db)} {...extra} />;
+  };
+
+  app.get("/admin/requests/:id", async (c) =>
+    c.html(await detail(c, idParam(c), { action: c.req.query("action") })),
+  );
+
+  app.post("/admin/requests/:id/reveal", async (c) =>
+    c.html(await detail(c, idParam(c), { isRevealed: true })),
+  );
+
+  app.post("/admin/requests/:id/actions", async (c) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    const values = await readForm(c);
+    const type = String(values.type ?? "") as TActionType;
+    return submitForm(c, {
+      schema: ZAction,
+      values,
+      input: actionInput(values),
+      conflictField: "date",
+      render: (form) => detail(c, id, { failed: { type, form } }),
+      run: async (action) => {
+        await applyAction(db, actorOf(c), p, id, action);
+        setFlash(c, "已办理。");
+        return c.redirect(`/admin/requests/${id}`, 303);
+      },
+    });
+  });
+
+  const concluded = async (c: TCtx) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    await readRequest(db, actorOf(c), p, id);
+    const r = await findRequest(db, id);
+    if (!r) throw new AppError("not_found", MSG.notFound);
+    return { r, actions: await actionsOf(db, r.id) };
+  };
+
+  app.get("/admin/requests/:id/reply", async (c) => {
+    const { r, actions } = await concluded(c);
+    return c.html(<ReplyLetterPrintPage letter={await letterFor(db, r, actions)} />);
+  });
+
+  app.get("/admin/requests/:id/reply.docx", async (c) => {
+    const { r, actions } = await concluded(c);
+    return docxResponse(await renderReplyDocx(await letterModelFor(db, r, actions)), r.receiptNo);
+  });
+
+  return app;
+}

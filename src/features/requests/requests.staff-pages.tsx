@@ -1,0 +1,385 @@
+import type { Child } from "hono/jsx";
+import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import { AdminLayout } from "../../platform/ui/layout";
+import type { TPageCtx } from "../../platform/ui/page-context";
+import { DataTable } from "../../platform/ui/table";
+import type { TUnitRow } from "../org";
+import { FEE_BASES } from "./fees";
+import { APPLICANT_KINDS, OUTCOMES, type TOutcome, WORKFLOW_OUTCOMES } from "./outcomes";
+import { type presentRequest, STATUS_LABELS } from "./present";
+import type { TBoardRow, TRequestRow } from "./requests.repository";
+import {
+  ACTION_LABELS,
+  CHANNEL_LABELS,
+  DELIVERY_LABELS,
+  FORM_LABELS,
+  ID_TYPE_LABELS,
+  type TActionType,
+} from "./requests.schemas";
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+const unitName = (units: TUnitRow[], id: number | null) =>
+  id ? (units.find((u) => u.id === id)?.name ?? "") : "未交办";
+
+export function RequestsBoardPage(props: {
+  ctx: TPageCtx;
+  board: TBoardRow[];
+  items: TRequestRow[];
+  total: number;
+  units: TUnitRow[];
+  today: string;
+  filter: { status?: string; overdue?: string };
+}) {
+  const { ctx, units, today } = props;
+  return (
+    <AdminLayout ctx={ctx} title="依申请公开">
+      <h1>依申请公开</h1>
+      <p>
+        <a class="button" href="/admin/requests/new">
+          登记申请
+        </a>
+      </p>
+      <h2>在办申请看板</h2>
+      <DataTable
+        caption="按单位统计的在办申请"
+        columns={["单位", "在办", "5 个工作日内到期", "已逾期", "暂停计时", "待确认受理"]}
+      >
+        {props.board.map((b) => (
+          <tr>
+            <td>{unitName(units, b.unitId)}</td>
+            <td>{b.open}</td>
+            <td>{b.dueSoon}</td>
+            <td class={b.overdue ? "alert" : undefined}>{b.overdue}</td>
+            <td>{b.paused}</td>
+            <td>{b.unconfirmed}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <h2>申请列表</h2>
+      <form method="get" action="/admin/requests" class="filters">
+        <div class="field">
+          <label for="q-status">状态</label>
+          <select id="q-status" name="status">
+            <option value="">全部</option>
+            <option value="open" selected={props.filter.status === "open"}>
+              在办
+            </option>
+            {Object.entries(STATUS_LABELS).map(([v, l]) => (
+              <option value={v} selected={props.filter.status === v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field check">
+          <input
+            id="q-overdue"
+            type="checkbox"
+            name="overdue"
+            value="1"
+            checked={props.filter.overdue === "1"}
+          />
+          <label for="q-overdue">只看逾期</label>
+        </div>
+        <button type="submit" class="button">
+          筛选
+        </button>
+      </form>
+      <p>共 {props.total} 件。</p>
+      <DataTable
+        caption="申请列表"
+        columns={["受理编号", "申请人类型", "单位", "收到日期", "答复期限", "状态"]}
+      >
+        {props.items.map((r) => (
+          <tr>
+            <td>
+              <a href={`/admin/requests/${r.id}`}>{r.receiptNo}</a>
+            </td>
+            <td>{APPLICANT_KINDS[r.applicantKind as keyof typeof APPLICANT_KINDS]}</td>
+            <td>{unitName(units, r.unitId)}</td>
+            <td>{r.receivedAt ?? "待确认"}</td>
+            <td class={r.status !== "concluded" && r.dueDate && r.dueDate < today ? "alert" : undefined}>
+              {r.dueDate ?? "—"}
+              {r.dueDateProvisional && "（临时）"}
+              {r.status !== "concluded" && r.dueDate && r.dueDate < today && "（已逾期）"}
+            </td>
+            <td>{STATUS_LABELS[r.status]}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </AdminLayout>
+  );
+}
+
+function ApplicantFields({ form }: { form: TFormState }) {
+  return (
+    <fieldset class="field">
+      <legend>申请人</legend>
+      <SelectField
+        form={form}
+        name="applicant.kind"
+        label="申请人类型"
+        options={options(APPLICANT_KINDS)}
+        isRequired
+      />
+      <TextField form={form} name="applicant.name" label="姓名或名称" isRequired />
+      <SelectField
+        form={form}
+        name="applicant.idType"
+        label="证件类型"
+        options={options(ID_TYPE_LABELS)}
+        placeholder="（无）"
+      />
+      <TextField form={form} name="applicant.idNumber" label="证件号码" />
+      <TextField form={form} name="applicant.orgCode" label="统一社会信用代码" />
+      <TextField form={form} name="applicant.contactPerson" label="联系人" />
+      <TextField form={form} name="applicant.phone" label="联系电话" inputmode="tel" />
+      <TextField form={form} name="applicant.email" label="电子邮箱" type="email" />
+      <TextField form={form} name="applicant.address" label="通信地址" />
+    </fieldset>
+  );
+}
+
+export function RegisterRequestPage({
+  ctx,
+  form,
+  units,
+}: {
+  ctx: TPageCtx;
+  form: TFormState;
+  units: TUnitRow[];
+}) {
+  return (
+    <AdminLayout ctx={ctx} title="登记申请">
+      <h1>登记以信函、当面、传真等方式收到的申请</h1>
+      <p>
+        收到日期：当面提交为提交当日；需签收的邮件为签收之日；平常信函为与申请人确认之日；传真和电子邮件为双方确认之日。
+      </p>
+      <Form action="/admin/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="登记">
+        <ApplicantFields form={form} />
+        <SelectField
+          form={form}
+          name="channel"
+          label="提交方式"
+          options={options(CHANNEL_LABELS)}
+          isRequired
+        />
+        <TextField form={form} name="receivedAt" label="收到申请的日期" type="date" isRequired />
+        <SelectField
+          form={form}
+          name="unitId"
+          label="办理单位"
+          options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+          placeholder="（本人所在单位）"
+        />
+        <TextArea form={form} name="description" label="所需政府信息的描述" rows={5} isRequired />
+        <SelectField form={form} name="form" label="获取形式" options={options(FORM_LABELS)} />
+        <SelectField form={form} name="delivery" label="获取方式" options={options(DELIVERY_LABELS)} />
+      </Form>
+    </AdminLayout>
+  );
+}
+
+type TDetail = ReturnType<typeof presentRequest>;
+
+/** Which actions make sense in each state (the server checks again when one is posted). */
+const ACTIONS_BY_STATE: Record<string, TActionType[]> = {
+  awaiting_confirmation: ["confirm_receipt", "assign", "withdraw"],
+  running: [
+    "reply",
+    "request_correction",
+    "consultation_started",
+    "extend",
+    "fee_notice",
+    "assign",
+    "cohandle",
+    "withdraw",
+  ],
+  awaiting_correction: ["correction_received", "abandon_no_correction", "withdraw"],
+  paused: ["consultation_ended", "fee_paid", "abandon_no_fee", "consultation_started", "withdraw"],
+  concluded: [],
+};
+
+const replyOutcomes = (Object.keys(OUTCOMES) as TOutcome[])
+  .filter((o) => !WORKFLOW_OUTCOMES.includes(o))
+  .map((o) => ({ value: o, label: OUTCOMES[o].label }));
+
+function ActionFields({ type, form, units }: { type: TActionType; form: TFormState; units: TUnitRow[] }) {
+  const unitOptions = units.map((u) => ({ value: String(u.id), label: u.name }));
+  const date = <TextField form={form} name="date" label="日期" type="date" isRequired />;
+  const fields: Partial<Record<TActionType, Child>> = {
+    request_correction: <TextField form={form} name="correctBy" label="补正期限" type="date" />,
+    consultation_started: <TextField form={form} name="party" label="征求意见对象（第三方或机关）" />,
+    consultation_ended: <TextField form={form} name="party" label="征求意见对象（留空为最早开始的一项）" />,
+    extend: (
+      <>
+        <TextField
+          form={form}
+          name="workdays"
+          label="延长工作日数（合计不超过 20）"
+          inputmode="numeric"
+          isRequired
+        />
+        <TextArea form={form} name="reason" label="延期理由" rows={2} isRequired />
+      </>
+    ),
+    fee_notice: (
+      <>
+        <SelectField
+          form={form}
+          name="basis"
+          label="收费方式"
+          options={FEE_BASES.map((b) => ({ value: b, label: b }))}
+        />
+        <TextField form={form} name="pages" label="页数（按量计收时填写）" inputmode="numeric" />
+        <TextField form={form} name="amount" label="金额（元）" inputmode="numeric" isRequired />
+      </>
+    ),
+    reply: (
+      <>
+        <SelectField form={form} name="outcome" label="处理结果" options={replyOutcomes} isRequired />
+        <TextArea
+          form={form}
+          name="reason"
+          label="理由（不予公开、部分公开、无法提供、不予处理时必填）"
+          rows={3}
+        />
+        <TextField form={form} name="legalBasis" label="法律依据" />
+        <TextField form={form} name="otherAgency" label="负责公开该信息的机关（本机关不掌握时填写）" />
+        <TextField form={form} name="provisionNote" label="提供方式说明（留空则按申请人选择的形式和方式）" />
+      </>
+    ),
+    withdraw: <TextField form={form} name="note" label="说明" />,
+    assign: <SelectField form={form} name="unitId" label="交办单位" options={unitOptions} isRequired />,
+    cohandle: <SelectField form={form} name="unitIds" label="协查单位" options={unitOptions} isRequired />,
+  };
+  return (
+    <>
+      {date}
+      {fields[type]}
+    </>
+  );
+}
+
+export function RequestDetailPage(props: {
+  ctx: TPageCtx;
+  r: TDetail;
+  units: TUnitRow[];
+  /** The action whose form is open (one at a time, so field ids stay unique). */
+  action?: string;
+  failed?: { type: TActionType; form: TFormState };
+  isRevealed?: boolean;
+}) {
+  const { ctx, r, units, failed } = props;
+  const allowed = ACTIONS_BY_STATE[r.status] ?? [];
+  const selected = allowed.find((t) => t === (failed?.type ?? props.action));
+  const a = r.applicant as Record<string, string>;
+  return (
+    <AdminLayout ctx={ctx} title={`申请 ${r.receiptNo}`}>
+      <h1>申请 {r.receiptNo}</h1>
+      <dl class="facts">
+        <dt>状态</dt>
+        <dd>{r.statusLabel}</dd>
+        <dt>办理单位</dt>
+        <dd>{unitName(units, r.unitId)}</dd>
+        <dt>提交方式</dt>
+        <dd>{CHANNEL_LABELS[r.channel as keyof typeof CHANNEL_LABELS]}</dd>
+        <dt>收到日期</dt>
+        <dd>{r.receivedAt ?? "待确认受理"}</dd>
+        <dt>答复期限</dt>
+        <dd>
+          {r.dueDate ?? "—"}
+          {r.dueDateProvisional && "（临时：部分年份节假日安排未公布）"}
+        </dd>
+        {r.outcomeLabel && (
+          <>
+            <dt>处理结果</dt>
+            <dd>
+              {r.outcomeLabel}（{r.closedAt}）
+            </dd>
+          </>
+        )}
+      </dl>
+      {r.outcomeLabel && r.receivedAt && (
+        <p>
+          <a href={`/admin/requests/${r.id}/reply`}>打印答复告知书</a> ·{" "}
+          <a href={`/admin/requests/${r.id}/reply.docx`}>下载 Word 文件</a>
+        </p>
+      )}
+      <h2>申请人</h2>
+      <dl class="facts">
+        <dt>类型</dt>
+        <dd>{APPLICANT_KINDS[a.kind as keyof typeof APPLICANT_KINDS]}</dd>
+        <dt>姓名或名称</dt>
+        <dd>{a.name}</dd>
+        <dt>证件号码</dt>
+        <dd>{a.idNumber || a.orgCode || "—"}</dd>
+        <dt>联系电话</dt>
+        <dd>{a.phone || "—"}</dd>
+        <dt>电子邮箱</dt>
+        <dd>{a.email || "—"}</dd>
+        <dt>通信地址</dt>
+        <dd>{a.address || "—"}</dd>
+      </dl>
+      {!props.isRevealed && (
+        <form method="post" action={`/admin/requests/${r.id}/reveal`}>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <button type="submit" class="link-button dark">
+            显示完整证件号码和电话（将记入操作日志）
+          </button>
+        </form>
+      )}
+      <h2>申请内容</h2>
+      <p>{r.description}</p>
+      <h2>期限计算过程</h2>
+      <ol>
+        {r.clock.steps.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ol>
+      <h2>办理记录</h2>
+      <DataTable caption="办理记录" columns={["日期", "办理事项", "办理人"]}>
+        {r.actions.map((x) => (
+          <tr>
+            <td>{x.date}</td>
+            <td>{x.label}</td>
+            <td>{x.actor}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {allowed.length > 0 && (
+        <section aria-labelledby="act-heading">
+          <h2 id="act-heading">办理</h2>
+          <ul class="action-links">
+            {allowed.map((type) => (
+              <li>
+                <a
+                  href={`/admin/requests/${r.id}?action=${type}#act-heading`}
+                  aria-current={type === selected ? "true" : undefined}
+                >
+                  {ACTION_LABELS[type]}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {selected && (
+            <Form
+              action={`/admin/requests/${r.id}/actions`}
+              csrfToken={ctx.csrfToken}
+              form={failed?.type === selected ? failed.form : emptyForm()}
+              submitLabel={ACTION_LABELS[selected]}
+            >
+              <input type="hidden" name="type" value={selected} />
+              <ActionFields
+                type={selected}
+                form={failed?.type === selected ? failed.form : emptyForm()}
+                units={units}
+              />
+            </Form>
+          )}
+        </section>
+      )}
+    </AdminLayout>
+  );
+}
