@@ -388,7 +388,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "request.register",
       run: async () =>
         (
-          await (await new Visitor(t).login("a.head")).post("/admin/requests/new", {
+          await (
+            await new Visitor(t).login("a.head")
+          ).post("/admin/requests/new", {
             "applicant.kind": "natural_person",
             "applicant.name": "王五",
             channel: "in_person",
@@ -403,7 +405,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "request.consultation_started",
       run: async () =>
         (
-          await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/actions`, {
+          await (
+            await new Visitor(t).login("a.head")
+          ).post(`/admin/requests/${await lastRequestId()}/actions`, {
             type: "consultation_started",
             date: "2026-03-03",
             party: "某公司",
@@ -414,7 +418,12 @@ describeDb("unit scoping and the audit of every staff write", () => {
       method: "POST",
       path: "/admin/requests/:id/reveal",
       action: "request.reveal_applicant",
-      run: async () => (await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/reveal`, {})).status,
+      run: async () =>
+        (
+          await (
+            await new Visitor(t).login("a.head")
+          ).post(`/admin/requests/${await lastRequestId()}/reveal`, {})
+        ).status,
     },
   );
 

@@ -70,15 +70,25 @@ export const ZApplicant = z.object({
 });
 export type TApplicant = z.infer<typeof ZApplicant>;
 
+// Cross-field checks run even when other fields have errors, so the form shows every mistake at
+// once; they therefore guard against missing or mistyped values themselves.
+const always = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
+
 /** Checks that apply wherever an applicant is entered: a valid ID number, a valid credit code. */
-function checkApplicant(a: TApplicant, ctx: z.RefinementCtx, path: string[]) {
-  if (a.idNumber && (a.idType ?? "resident_id") === "resident_id" && !isValidResidentId(a.idNumber))
+function checkApplicant(a: TApplicant | undefined, ctx: z.RefinementCtx, path: string[]) {
+  if (!a || typeof a !== "object") return;
+  // The raw input when other fields failed, so normalise here as the field schemas would.
+  const id = typeof a.idNumber === "string" ? a.idNumber.trim().toUpperCase() : "";
+  const org = typeof a.orgCode === "string" ? a.orgCode.trim().toUpperCase() : "";
+  if (id && (a.idType ?? "resident_id") === "resident_id" && !isValidResidentId(id))
     ctx.addIssue({
       code: "custom",
       path: [...path, "idNumber"],
       message: "居民身份证号码不正确（应为 18 位，且校验位正确）。",
     });
-  if (a.orgCode && !isValidCreditCode(a.orgCode))
+  if (org && !isValidCreditCode(org))
     ctx.addIssue({
       code: "custom",
       path: [...path, "orgCode"],
@@ -87,7 +97,8 @@ function checkApplicant(a: TApplicant, ctx: z.RefinementCtx, path: string[]) {
 }
 
 /** The public form asks for what an official application form asks for. */
-function checkPublicApplicant(a: TApplicant, ctx: z.RefinementCtx) {
+function checkPublicApplicant(a: TApplicant | undefined, ctx: z.RefinementCtx) {
+  if (!a || typeof a !== "object") return;
   const path = ["applicant"];
   if (a.kind === "natural_person") {
     if (!a.idNumber)
@@ -116,7 +127,7 @@ export const ZRegisterRequestBody = z
     delivery: z.enum(DELIVERIES).default("post"),
     unitId: z.number().int().positive().optional(),
   })
-  .superRefine((v, ctx) => checkApplicant(v.applicant, ctx, ["applicant"]));
+  .superRefine((v, ctx) => checkApplicant(v.applicant, ctx, ["applicant"]), always);
 export type TRegisterRequestBody = z.infer<typeof ZRegisterRequestBody>;
 
 export const ZPublicRequestBody = z
@@ -130,15 +141,15 @@ export const ZPublicRequestBody = z
   .superRefine((v, ctx) => {
     checkApplicant(v.applicant, ctx, ["applicant"]);
     checkPublicApplicant(v.applicant, ctx);
-    if (v.delivery === "email" && !v.applicant.email)
+    if (v.delivery === "email" && !v.applicant?.email)
       ctx.addIssue({
         code: "custom",
         path: ["applicant", "email"],
         message: "选择电子邮件送达时请填写电子邮箱。",
       });
-    if (v.delivery === "post" && !v.applicant.address)
+    if (v.delivery === "post" && !v.applicant?.address)
       ctx.addIssue({ code: "custom", path: ["applicant", "address"], message: "选择邮寄时请填写通信地址。" });
-  });
+  }, always);
 export type TPublicRequestBody = z.infer<typeof ZPublicRequestBody>;
 
 const zDate = z.iso.date();

@@ -1,0 +1,144 @@
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
+import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { todayInChina } from "../calendar";
+import { requests } from "./requests.tables";
+
+const form = (extra: Record<string, string> = {}) => ({
+  "applicant.kind": "natural_person",
+  "applicant.name": "赵六",
+  "applicant.idType": "resident_id",
+  "applicant.idNumber": "11010519491231002X",
+  "applicant.phone": "13900001111",
+  "applicant.email": "zhaoliu@example.com",
+  description: "申请公开本区 2025 年老旧小区改造项目清单",
+  form: "email",
+  delivery: "email",
+  consent: "1",
+  ...extra,
+});
+
+describeDb("request pages: the public form, status lookup and written replies", () => {
+  let t: TTestApp;
+  let unitA: number;
+  beforeAll(async () => {
+    t = await createTestApp();
+    unitA = (await seedOrg(t.db)).unitA.id;
+  });
+  afterAll(() => t?.close());
+  const requestCount = async () => (await t.db.select({ n: count() }).from(requests))[0]?.n ?? 0;
+
+  it("shows each mistake beside its field and stores nothing", async () => {
+    const v = new Visitor(t);
+    await v.get("/requests/new");
+    const before = await requestCount();
+    const r = await v.post(
+      "/requests/new",
+      form({ "applicant.name": "", "applicant.idNumber": "123", consent: "" }),
+    );
+    expect(r.status).toBe(422);
+    expect(r.text).toMatch(/id="f-applicant\.name-error"[^>]*>.*此项为必填项/s);
+    expect(r.text).toMatch(/id="f-applicant\.idNumber-error"[^>]*>.*居民身份证号码不正确/s);
+    expect(r.text).toContain("请阅读并勾选声明");
+    expect(await requestCount()).toBe(before);
+  });
+
+  it("accepts a filled honeypot silently but stores nothing", async () => {
+    const v = new Visitor(t);
+    await v.get("/requests/new");
+    const before = await requestCount();
+    const r = await v.post("/requests/new", form({ website: "http://spam.example" }));
+    expect(r.status).toBe(201);
+    expect(await requestCount()).toBe(before);
+  });
+
+  it("gives a receipt, shows the status, and after an e-mail reply shows the letter and its Word file", async () => {
+    const v = new Visitor(t);
+    await v.get("/requests/new");
+    const r = await v.post("/requests/new", form({ unitId: String(unitA) }));
+    expect(r.status).toBe(201);
+    const receiptNo = /<dt>受理编号<\/dt><dd><strong>(YSQ\d{10})<\/strong>/.exec(r.text)?.[1] as string;
+    const queryCode = /<dt>查询码<\/dt><dd><strong>([2-9A-Z]{8})<\/strong>/.exec(r.text)?.[1] as string;
+    expect(receiptNo).toBeTruthy();
+    const waiting = await v.post("/requests/status", { receiptNo, queryCode });
+    expect(waiting.text).toContain("待确认受理");
+
+    const token = await tokenFor(t, "a.head");
+    const [row] = await t.database.query<{ id: number }>(
+      `select id from requests where receipt_no = '${receiptNo}'`,
+    );
+    const today = todayInChina();
+    await api(t, "POST", `/api/v1/requests/${row?.id}/actions`, {
+      token,
+      json: { type: "confirm_receipt", date: today },
+    });
+    await api(t, "POST", `/api/v1/requests/${row?.id}/actions`, {
+      token,
+      json: { type: "reply", date: today, outcome: "disclosed" },
+    });
+
+    const done = await v.post("/requests/status", { receiptNo, queryCode });
+    expect(done.text).toContain("已办结");
+    expect(done.text).toContain("政府信息公开申请答复告知书");
+    expect(done.text).toContain("行政复议");
+    expect(done.text).not.toMatch(/11010519491231002X|13900001111/);
+    const docx = await v.post("/requests/reply.docx", { receiptNo, queryCode });
+    expect(docx.res.headers.get("content-type")).toContain("wordprocessingml");
+
+    const staff = await new Visitor(t).login("a.head");
+    const print = await staff.get(`/admin/requests/${row?.id}/reply`);
+    expect(print.text).toContain("赵六");
+    const staffDocx = await t.app.request(`/admin/requests/${row?.id}/reply.docx`, {
+      headers: { cookie: staff.cookie },
+    });
+    expect(
+      Buffer.from(await staffDocx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    const other = await new Visitor(t).login("b.head");
+    expect((await other.get(`/admin/requests/${row?.id}/reply`)).status).toBe(404);
+  });
+
+  it("stops guessing query codes after 20 misses from one address", async () => {
+    const v = new Visitor(t);
+    await v.get("/requests/status");
+    let status = 0;
+    for (let i = 0; i < 21; i++)
+      status = (await v.post("/requests/status", { receiptNo: "YSQ2026000001", queryCode: `BAD${i}` }))
+        .status;
+    expect(status).toBe(429);
+  });
+
+  it("shows a refused action's reason beside the form in the back office, changing nothing", async () => {
+    const token = await tokenFor(t, "a.head");
+    const reg = await api(t, "POST", "/api/v1/requests", {
+      token,
+      json: {
+        applicant: { kind: "natural_person", name: "钱七" },
+        channel: "mail",
+        receivedAt: "2025-09-01",
+        description: "申请公开某文件",
+      },
+    });
+    const v = await new Visitor(t).login("a.liaison");
+    const r = await v.post(`/admin/requests/${reg.data.id}/actions`, {
+      type: "extend",
+      date: "2025-09-10",
+      workdays: "5",
+      reason: "需要时间",
+    });
+    expect(r.status).toBe(403);
+    const head = await new Visitor(t).login("a.head");
+    const late = await head.post(`/admin/requests/${reg.data.id}/actions`, {
+      type: "extend",
+      date: "2025-09-29",
+      workdays: "5",
+      reason: "需要时间",
+    });
+    expect(late.status).toBe(422);
+    expect(late.text).toMatch(/id="f-date-error"[^>]*>.*届满前决定/s);
+    expect((await api(t, "GET", `/api/v1/requests/${reg.data.id}`, { token })).data.actions).toEqual([]);
+  });
+});
