@@ -427,6 +427,60 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/requests/:id/contacts",
+      action: "request.contact",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/requests/${await lastRequestId()}/contacts`, {
+            token: await tokenFor(t, "a.head"),
+            json: { method: "phone", date: "2026-03-04", summary: "电话沟通申请内容" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/requests/:id/appeals",
+      action: "appeal.create",
+      run: async () => {
+        const token = await tokenFor(t, "a.head");
+        const id = await lastRequestId();
+        await api(t, "POST", `/api/v1/requests/${id}/actions`, {
+          token,
+          json: { type: "consultation_ended", date: "2026-03-05" },
+        });
+        await api(t, "POST", `/api/v1/requests/${id}/actions`, {
+          token,
+          json: { type: "reply", date: "2026-03-06", outcome: "disclosed" },
+        });
+        return (
+          await api(t, "POST", `/api/v1/requests/${id}/appeals`, {
+            token,
+            json: { kind: "reconsideration", filedAt: "2026-03-09" },
+          })
+        ).status;
+      },
+    },
+    {
+      method: "PUT",
+      path: "/api/v1/requests/:id/appeals/:appealId",
+      action: "appeal.decide",
+      run: async () => {
+        const [a] = await t.database.query<{ id: number; request_id: number }>(
+          "select id, request_id from request_appeals order by id desc limit 1",
+        );
+        return (
+          await api(t, "PUT", `/api/v1/requests/${a?.request_id}/appeals/${a?.id}`, {
+            token: await tokenFor(t, "a.head"),
+            json: { result: "upheld", decidedAt: "2026-04-01" },
+          })
+        ).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -5,7 +5,9 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { loadWorkCalendar } from "../calendar";
 import { assertCanSee } from "./access";
+import { appealsOf } from "./appeals";
 import { clockOf } from "./apply-action";
+import { contactsOf } from "./contacts";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
@@ -30,7 +32,17 @@ export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: numb
         unitId: r.unitId,
       }),
     );
-  return presentRequest(r, actions, clock, isRevealed);
+  return {
+    ...presentRequest(r, actions, clock, isRevealed),
+    appeals: await appealsOf(db, r.id),
+    contacts: (await contactsOf(db, r.id)).map(({ id, method, date, summary, actorName }) => ({
+      id,
+      method,
+      date,
+      summary,
+      actor: actorName,
+    })),
+  };
 }
 
 /** The applicant's own view with receipt number and query code; a wrong code looks like no request. */

@@ -4,7 +4,9 @@ import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { requestScope } from "./access";
+import { appealRates, decideAppeal, recordAppeal, ZAppealBody, ZAppealDecision } from "./appeals";
 import { applyAction } from "./apply-action";
+import { logContact, ZContactBody } from "./contacts";
 import { registerRequest, submitPublicRequest } from "./create-request";
 import { readPublicStatus, readRequest } from "./read-request";
 import { boardByUnit, listRequests } from "./requests.repository";
@@ -193,6 +195,93 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       const id = c.req.valid("param").id;
       await applyAction(db, actorOf(c), p, id, c.req.valid("json"));
       return c.json(await readRequest(db, actorOf(c), p, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/appeals",
+      tags: ["依申请公开"],
+      summary: "登记针对答复的行政复议或行政诉讼",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZAppealBody } }, required: true },
+      },
+      responses: {
+        201: json(z.record(z.string(), z.unknown()), "已登记"),
+        ...errorResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      return c.json(await recordAppeal(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/requests/{id}/appeals/{appealId}",
+      tags: ["依申请公开"],
+      summary: "登记行政复议或诉讼的结果",
+      security: bearerSecurity,
+      request: {
+        params: ZId.extend({ appealId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        body: { content: { "application/json": { schema: ZAppealDecision } }, required: true },
+      },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()), "已登记结果"),
+        ...errorResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const { id, appealId } = c.req.valid("param");
+      return c.json(await decideAppeal(db, actorOf(c), p, id, appealId, c.req.valid("json")), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/appeals/rates",
+      tags: ["依申请公开"],
+      summary: "各单位某年行政复议纠错率和行政诉讼败诉率",
+      security: bearerSecurity,
+      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+      responses: {
+        200: json(z.object({ year: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), "统计"),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const p = requirePermission(c, "requests.handle");
+      const { year } = c.req.valid("query");
+      return c.json({ year, items: await appealRates(db, year, requestScope(p)) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/contacts",
+      tags: ["依申请公开"],
+      summary: "记录与申请人的沟通（电话、邮件、信函、当面等）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZContactBody } }, required: true },
+      },
+      responses: {
+        201: json(z.record(z.string(), z.unknown()), "已记录"),
+        ...errorResponses(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      return c.json(await logContact(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 201);
     },
   );
 

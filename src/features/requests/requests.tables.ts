@@ -56,3 +56,28 @@ export const requestActions = pgTable("request_actions", {
   actorName: text("actor_name").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
 });
+
+export const requestAppeals = pgTable("request_appeals", {
+  id: serial("id").primaryKey(),
+  requestId: integer("request_id").notNull(),
+  kind: text("kind").notNull(),
+  filedAt: day("filed_at").notNull(),
+  result: text("result"),
+  decidedAt: day("decided_at"),
+  authority: text("authority").notNull().default(""),
+  caseNo: text("case_no").notNull().default(""),
+  note: text("note").notNull().default(""),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+export const requestContacts = pgTable("request_contacts", {
+  id: serial("id").primaryKey(),
+  requestId: integer("request_id").notNull(),
+  method: text("method").notNull(),
+  date: day("date").notNull(),
+  summary: text("summary").notNull(),
+  actorId: integer("actor_id"),
+  actorName: text("actor_name").notNull(),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+});

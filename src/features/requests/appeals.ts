@@ -1,0 +1,173 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit, type TActor } from "../../platform/audit";
+import type { TPrincipal } from "../../platform/auth/permissions";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { MSG } from "../../platform/messages";
+import { todayInChina } from "../calendar";
+import { assertCanSee } from "./access";
+import { cohandlersOf, findRequest, type TRequestRow } from "./requests.repository";
+import { requestAppeals, requests } from "./requests.tables";
+
+export const APPEAL_KINDS = [
+  "reconsideration",
+  "litigation_direct",
+  "litigation_after_reconsideration",
+] as const;
+export const APPEAL_RESULTS = ["upheld", "corrected", "other"] as const;
+
+export const ZAppealBody = z.object({
+  kind: z.enum(APPEAL_KINDS),
+  filedAt: z.iso.date(),
+  result: z.enum(APPEAL_RESULTS).optional(),
+  decidedAt: z.iso.date().optional(),
+  authority: z.string().trim().max(100).optional().default(""),
+  caseNo: z.string().trim().max(100).optional().default(""),
+  note: z.string().trim().max(2000).optional().default(""),
+});
+export type TAppealBody = z.infer<typeof ZAppealBody>;
+
+export const ZAppealDecision = z.object({ result: z.enum(APPEAL_RESULTS), decidedAt: z.iso.date() });
+
+export type TAppealRow = typeof requestAppeals.$inferSelect;
+
+async function visibleRequest(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
+  const r = await findRequest(db, requestId);
+  if (!r) throw new AppError("not_found", MSG.notFound);
+  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  return r;
+}
+
+/** The dates of an appeal must follow the reply and each other, and not lie in the future. */
+function checkDates(
+  r: TRequestRow,
+  filedAt: string,
+  decidedAt: string | undefined,
+  result: string | undefined,
+) {
+  const today = todayInChina();
+  const issues = [];
+  if (r.status !== "concluded" || !r.closedAt)
+    throw new AppError("conflict", "只有已答复（办结）的申请才有行政复议或诉讼。");
+  if (filedAt < r.closedAt)
+    issues.push({ path: "filedAt", message: `提起日期不能早于答复日期（${r.closedAt}）。` });
+  if (filedAt > today) issues.push({ path: "filedAt", message: "提起日期不能晚于今天。" });
+  if ((result === undefined) !== (decidedAt === undefined))
+    issues.push({ path: "decidedAt", message: "结果和结案日期须同时填写。" });
+  if (decidedAt && decidedAt < filedAt)
+    issues.push({ path: "decidedAt", message: "结案日期不能早于提起日期。" });
+  if (decidedAt && decidedAt > today) issues.push({ path: "decidedAt", message: "结案日期不能晚于今天。" });
+  if (issues.length) throw new AppError("unprocessable", MSG.validation, { issues });
+}
+
+/** Records a reconsideration or lawsuit against a request's reply; audited. */
+export async function recordAppeal(
+  db: Db,
+  actor: TActor,
+  p: TPrincipal,
+  requestId: number,
+  body: TAppealBody,
+) {
+  const r = await visibleRequest(db, p, requestId);
+  checkDates(r, body.filedAt, body.decidedAt, body.result);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(requestAppeals)
+      .values({ requestId, ...body, result: body.result ?? null, decidedAt: body.decidedAt ?? null })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "appeal.create",
+      entity: "appeal",
+      entityId: row?.id,
+      unitId: r.unitId,
+      after: row,
+    });
+    return row as TAppealRow;
+  });
+}
+
+/** Records the result of a pending appeal; audited. A decided appeal is not decided again. */
+export async function decideAppeal(
+  db: Db,
+  actor: TActor,
+  p: TPrincipal,
+  requestId: number,
+  appealId: number,
+  body: z.infer<typeof ZAppealDecision>,
+) {
+  const r = await visibleRequest(db, p, requestId);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(requestAppeals)
+      .where(and(eq(requestAppeals.id, appealId), eq(requestAppeals.requestId, requestId)))
+      .for("update");
+    if (!before) throw new AppError("not_found", MSG.notFound);
+    if (before.result) throw new AppError("conflict", "该案件已经结案。");
+    checkDates(r, before.filedAt, body.decidedAt, body.result);
+    const [after] = await tx
+      .update(requestAppeals)
+      .set({ result: body.result, decidedAt: body.decidedAt, updatedAt: new Date() })
+      .where(eq(requestAppeals.id, appealId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "appeal.decide",
+      entity: "appeal",
+      entityId: appealId,
+      unitId: r.unitId,
+      before,
+      after,
+    });
+    return after as TAppealRow;
+  });
+}
+
+export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]> {
+  return db
+    .select()
+    .from(requestAppeals)
+    .where(eq(requestAppeals.requestId, requestId))
+    .orderBy(asc(requestAppeals.id));
+}
+
+/**
+ * Per unit, appeals filed in `year` with the result known at the end of that year (STATUTES §7):
+ * 纠错率 = corrected ÷ decided reconsiderations; 败诉率 = corrected ÷ decided lawsuits.
+ */
+export async function appealRates(db: Db, year: number, scope: "all" | number[]) {
+  const yearEnd = `${year}-12-31`;
+  const rows = await db
+    .select({
+      unitId: requests.unitId,
+      kind: requestAppeals.kind,
+      total: sql<number>`count(*)::int`,
+      decided: sql<number>`count(*) filter (where ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
+      corrected: sql<number>`count(*) filter (where ${requestAppeals.result} = 'corrected' and ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
+    })
+    .from(requestAppeals)
+    .innerJoin(requests, eq(requests.id, requestAppeals.requestId))
+    .where(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`)
+    .groupBy(requests.unitId, requestAppeals.kind);
+  const visible = rows.filter((r) => scope === "all" || (r.unitId !== null && scope.includes(r.unitId)));
+  const units = [...new Set(visible.map((r) => r.unitId))];
+  const rate = (corrected: number, decided: number) =>
+    decided ? Math.round((corrected / decided) * 10000) / 10000 : null;
+  return units.map((unitId) => {
+    const of = (kinds: string[]) => {
+      const list = visible.filter((r) => r.unitId === unitId && kinds.includes(r.kind));
+      const sum = (k: "total" | "decided" | "corrected") => list.reduce((n, r) => n + r[k], 0);
+      return { total: sum("total"), decided: sum("decided"), corrected: sum("corrected") };
+    };
+    const reconsideration = of(["reconsideration"]);
+    const litigation = of(["litigation_direct", "litigation_after_reconsideration"]);
+    return {
+      unitId,
+      reconsideration: {
+        ...reconsideration,
+        correctionRate: rate(reconsideration.corrected, reconsideration.decided),
+      },
+      litigation: { ...litigation, lossRate: rate(litigation.corrected, litigation.decided) },
+    };
+  });
+}
