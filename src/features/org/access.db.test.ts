@@ -481,6 +481,44 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/spot-checks",
+      action: "spot_check.draw",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/spot-checks", {
+            token: await tokenFor(t, "office"),
+            json: { closedFrom: "2026-01-01", closedTo: "2026-12-31", sampleSize: 1 },
+          })
+        ).status,
+    },
+    {
+      method: "PUT",
+      path: "/api/v1/spot-checks/:id/items/:requestId",
+      action: "spot_check.score",
+      run: async () => {
+        const [i] = await t.database.query<{ spot_check_id: number; request_id: number }>(
+          "select spot_check_id, request_id from spot_check_items limit 1",
+        );
+        const checklist = {
+          onTime: true,
+          letterComplete: true,
+          outcomeRight: true,
+          deliveryRecorded: true,
+          contactRecorded: false,
+        };
+        return (
+          await api(t, "PUT", `/api/v1/spot-checks/${i?.spot_check_id}/items/${i?.request_id}`, {
+            token: await tokenFor(t, "office"),
+            json: { checklist },
+          })
+        ).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { can } from "../../platform/auth/permissions";
+import { AppError } from "../../platform/errors";
 import { bearerSecurity, errorResponses, type TApi, ZPageQuery } from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
@@ -11,6 +13,7 @@ import { registerRequest, submitPublicRequest } from "./create-request";
 import { readPublicStatus, readRequest } from "./read-request";
 import { boardByUnit, listRequests } from "./requests.repository";
 import { ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
+import { drawSpotCheck, readSpotCheck, scoreItem, verifyDraw, ZDrawBody, ZScoreBody } from "./spot-checks";
 
 const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ZRequestOut = z.object({
@@ -282,6 +285,72 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
     async (c) => {
       const p = requireUser(c);
       return c.json(await logContact(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 201);
+    },
+  );
+
+  /** Spot checks are the office's supervision of all units. */
+  const requireOffice = (c: Parameters<typeof requireUser>[0]) => {
+    const p = requireUser(c);
+    if (!can(p, "requests.handle")) throw new AppError("forbidden", "只有政务公开办公室可以组织抽查。");
+    return p;
+  };
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/spot-checks",
+      tags: ["依申请公开"],
+      summary: "按期间随机抽取已办结的申请（记录随机种子，可复现）",
+      security: bearerSecurity,
+      request: { body: { content: { "application/json": { schema: ZDrawBody } }, required: true } },
+      responses: {
+        201: json(z.record(z.string(), z.unknown()), "已抽取"),
+        ...errorResponses(400, 401, 403, 422),
+      },
+    }),
+    async (c) => {
+      requireOffice(c);
+      return c.json(await drawSpotCheck(db, actorOf(c), c.req.valid("json")), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/spot-checks/{id}",
+      tags: ["依申请公开"],
+      summary: "抽查结果：各件评分和各单位平均分；verified 表示按记录的种子重新抽取结果一致",
+      security: bearerSecurity,
+      request: { params: ZId },
+      responses: { 200: json(z.record(z.string(), z.unknown()), "抽查"), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      requireOffice(c);
+      const id = c.req.valid("param").id;
+      return c.json({ ...(await readSpotCheck(db, id)), verified: await verifyDraw(db, id) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/spot-checks/{id}/items/{requestId}",
+      tags: ["依申请公开"],
+      summary: "按清单为抽中的一件评分",
+      security: bearerSecurity,
+      request: {
+        params: ZId.extend({ requestId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        body: { content: { "application/json": { schema: ZScoreBody } }, required: true },
+      },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()), "已评分"),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      requireOffice(c);
+      const { id, requestId } = c.req.valid("param");
+      return c.json(await scoreItem(db, actorOf(c), id, requestId, c.req.valid("json")), 200);
     },
   );
 
