@@ -57,7 +57,7 @@ describeDb("spot checks of concluded requests", () => {
       deliveryRecorded: true,
       contactRecorded: true,
     };
-    const [first, second] = draw.data.sample as number[];
+    const [first, second] = draw.data.sample as [number, number];
     await api(t, "PUT", `/api/v1/spot-checks/${draw.data.id}/items/${first}`, {
       token: office,
       json: { checklist: all },
