@@ -37,6 +37,8 @@ export async function startServer(): Promise<TTestServer> {
     // The browser talks to us directly; no proxy headers are to be believed.
     trustProxy: false,
     logLevel: "silent",
+    smtpUrl: undefined,
+    mailFrom: "gongkai@localhost",
   };
   const logger = createLogger("silent");
   let database: Awaited<ReturnType<typeof prepareDatabase>>["database"] | undefined;

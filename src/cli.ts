@@ -1,12 +1,15 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { createUser, resetPassword } from "./features/org";
+import { sendDueReminders } from "./features/requests";
 import { type TActor, verifyAuditChain } from "./platform/audit";
 import { ROLES } from "./platform/auth/permissions";
 import { loadConfig } from "./platform/config";
 import { openDatabase, type TDatabase } from "./platform/db";
 import { migrate } from "./platform/db/migrate";
 import { AppError } from "./platform/errors";
+import { createMailer } from "./platform/mailer";
 import { parseOrThrow } from "./platform/validation";
 
 const CLI_ACTOR: TActor = { userId: null, name: "命令行", ip: "", requestId: "cli" };
@@ -20,6 +23,8 @@ const USAGE = `用法：npm run gongkai -- <命令> [选项]
       重置密码；该用户下次登录须修改密码，其所有会话立即失效。
   audit:verify
       校验操作日志的哈希链，报告第一条被篡改或断链的记录。
+  reminders:send
+      立即发送到期提醒邮件（需设置 GONGKAI_SMTP_URL；每件每种提醒只发一次）。
 `;
 
 type TOut = { log: (s: string) => void; error: (s: string) => void };
@@ -78,6 +83,22 @@ export async function runCli(argv: string[], database: TDatabase, out: TOut = co
           return 1;
         }
         out.log(`操作日志完好：共 ${r.checked} 条记录，哈希链连续。`);
+        return 0;
+      }
+      case "reminders:send": {
+        const config = loadConfig();
+        const mailer = createMailer(config.smtpUrl, config.mailFrom);
+        if (!mailer.isConfigured) {
+          out.error("未设置 GONGKAI_SMTP_URL，不能发送邮件。");
+          return 1;
+        }
+        const r = await sendDueReminders(
+          database.db,
+          mailer,
+          todayInChina(),
+          await loadWorkCalendar(database.db),
+        );
+        out.log(`已发送 ${r.sent} 封提醒邮件；${r.unaddressed} 件申请的单位没有可用的邮箱。`);
         return 0;
       }
       default:

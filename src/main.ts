@@ -1,9 +1,12 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { prepareDatabase } from "./bootstrap";
+import { loadWorkCalendar, todayInChina } from "./features/calendar";
+import { sendDueReminders } from "./features/requests";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
 import { createLogger } from "./platform/logger";
+import { createMailer } from "./platform/mailer";
 import { purgeRateLimits } from "./platform/rate-limit";
 
 // Process entry: config → database → migrations → app → listen; SIGTERM drains and closes cleanly.
@@ -21,6 +24,18 @@ const housekeeping = setInterval(
   10 * 60 * 1000,
 );
 housekeeping.unref();
+
+// Deadline reminders by e-mail, when SMTP is configured; each is sent once, whichever process runs first.
+const mailer = createMailer(config.smtpUrl, config.mailFrom);
+if (mailer.isConfigured) {
+  const remind = () =>
+    loadWorkCalendar(database.db)
+      .then((calendar) => sendDueReminders(database.db, mailer, todayInChina(), calendar))
+      .then((r) => r.sent && logger.info(r, "deadline reminders sent"))
+      .catch((err) => logger.warn({ err }, "deadline reminders failed"));
+  setTimeout(remind, 60_000).unref();
+  setInterval(remind, 15 * 60 * 1000).unref();
+}
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address === "::" ? "::1" : info.address}]` : info.address;

@@ -67,6 +67,8 @@ export const TEST_CONFIG: TConfig = {
   isDemo: false,
   trustProxy: true,
   logLevel: "silent",
+  smtpUrl: undefined,
+  mailFrom: "gongkai@localhost",
 };
 
 /** The whole app on a fresh database, called through app.request() with no server. */

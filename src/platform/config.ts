@@ -9,6 +9,8 @@ const ZEnv = z.object({
   GONGKAI_ADMIN_PASSWORD: z.string().min(8, "GONGKAI_ADMIN_PASSWORD 至少 8 个字符").optional(),
   GONGKAI_DEMO: z.enum(["0", "1"]).optional(),
   GONGKAI_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  GONGKAI_SMTP_URL: z.string().min(1).optional(),
+  GONGKAI_MAIL_FROM: z.string().min(3).default("gongkai@localhost"),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -23,6 +25,9 @@ export type TConfig = {
   /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /** smtp:// or smtps:// URL; without it no e-mail is sent (reminders stay in the back office). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 /**
@@ -46,5 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     isDemo,
     trustProxy: e.GONGKAI_TRUST_PROXY === "1",
     logLevel: e.GONGKAI_LOG_LEVEL,
+    smtpUrl: e.GONGKAI_SMTP_URL,
+    mailFrom: e.GONGKAI_MAIL_FROM,
   };
 }

@@ -4,7 +4,11 @@ import type { TAppEnv, TDeps } from "../../platform/http/context";
 import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
+import { loadWorkCalendar, todayInChina } from "../calendar";
 import { currentLiaisons, listUnits } from "../org";
+import { requestsNeedingReminders } from "../requests";
+
+const DUE_TEXT = { overdue: "已逾期", due_in_2: "2 个工作日内到期", due_in_5: "5 个工作日内到期" } as const;
 
 /** The back office's landing page: who you are, what you can do, what needs attention. */
 export function dashboardRoutes(deps: TDeps) {
@@ -21,6 +25,15 @@ export function dashboardRoutes(deps: TDeps) {
       scopedUnits.map((u) => u.id),
     );
     const withoutLiaison = scopedUnits.filter((u) => !liaisons.some((l) => l.unitId === u.id));
+    const today = todayInChina();
+    const due = canAnywhere(p, "requests.handle")
+      ? await requestsNeedingReminders(
+          deps.db,
+          today,
+          await loadWorkCalendar(deps.db),
+          unitScope(p, "requests.handle"),
+        )
+      : [];
     return c.html(
       <AdminLayout ctx={await pageCtx(c)} title="工作台">
         <h1>工作台</h1>
@@ -30,6 +43,29 @@ export function dashboardRoutes(deps: TDeps) {
             "（尚未分配角色）"}
         </p>
         <div class="cards">
+          {canAnywhere(p, "requests.handle") && (
+            <section class="card" aria-labelledby="dash-due">
+              <h2 id="dash-due">答复期限提醒</h2>
+              <p>
+                已逾期 {due.filter((d) => d.kind === "overdue").length} 件；2 个工作日内到期{" "}
+                {due.filter((d) => d.kind === "due_in_2").length} 件；5 个工作日内到期{" "}
+                {due.filter((d) => d.kind === "due_in_5").length} 件。
+              </p>
+              {due.length > 0 && (
+                <ul>
+                  {due.slice(0, 10).map((d) => (
+                    <li>
+                      <a href={`/admin/requests/${d.request.id}`}>{d.request.receiptNo}</a>：
+                      {DUE_TEXT[d.kind]}（{d.request.dueDate}）
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p>
+                <a href="/admin/requests">在办申请看板</a>
+              </p>
+            </section>
+          )}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -23,6 +23,7 @@ export function presentUser(u: TUserRow, roles: TRoleGrant[]) {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
+    email: u.email,
     isActive: u.isActive,
     mustChangePassword: u.mustChangePassword,
     roles,
@@ -51,7 +52,7 @@ async function normaliseGrants(tx: Db, grants: TRoleGrant[]): Promise<TRoleGrant
 export async function createUser(
   db: Db,
   actor: TActor,
-  body: TCreateUserBody,
+  body: Omit<TCreateUserBody, "email"> & { email?: string },
   opts: { mustChangePassword?: boolean } = {},
 ) {
   const passwordHash = await hashPassword(body.password);
@@ -61,6 +62,7 @@ export async function createUser(
     const user = await insertUser(tx, {
       username: body.username,
       displayName: body.displayName,
+      email: body.email ?? "",
       passwordHash,
       mustChangePassword: opts.mustChangePassword ?? true,
     });
@@ -76,7 +78,7 @@ export async function updateUser(
   db: Db,
   actor: TActor,
   id: number,
-  v: { displayName: string; isActive: boolean; roles: TRoleGrant[] },
+  v: { displayName: string; email: string; isActive: boolean; roles: TRoleGrant[] },
 ) {
   return db.transaction(async (tx) => {
     const user = await findUser(tx, id);
@@ -84,10 +86,10 @@ export async function updateUser(
     if (actor.userId === id && !v.isActive) throw new AppError("conflict", MSG.cannotDisableSelf);
     const before = presentUser(user, await rolesOf(tx, id));
     const roles = await normaliseGrants(tx, v.roles);
-    await updateUserRow(tx, id, { displayName: v.displayName, isActive: v.isActive });
+    await updateUserRow(tx, id, { displayName: v.displayName, email: v.email, isActive: v.isActive });
     await replaceRoles(tx, id, roles);
     if (!v.isActive) await destroyUserSessions(tx, id);
-    const after = { ...before, displayName: v.displayName, isActive: v.isActive, roles };
+    const after = { ...before, displayName: v.displayName, email: v.email, isActive: v.isActive, roles };
     await recordAudit(tx, actor, { action: "user.update", entity: "user", entityId: id, before, after });
     return after;
   });

@@ -274,6 +274,13 @@ export function UserFormPage({
         <TextField form={form} name="displayName" label="姓名" isRequired />
         <TextField
           form={form}
+          name="email"
+          label="电子邮箱（接收到期提醒）"
+          type="email"
+          autocomplete="off"
+        />
+        <TextField
+          form={form}
           name="password"
           label={userId ? "重置密码（留空则不修改）" : "初始密码"}
           type="password"

@@ -107,7 +107,13 @@ export async function rolesOf(db: Db, userId: number): Promise<TRoleGrant[]> {
 
 export async function insertUser(
   db: Db,
-  v: { username: string; displayName: string; passwordHash: string; mustChangePassword?: boolean },
+  v: {
+    username: string;
+    displayName: string;
+    email?: string;
+    passwordHash: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<TUserRow> {
   const [row] = await db.insert(users).values(v).returning();
   if (!row) throw new Error("insert returned no row");

@@ -86,6 +86,7 @@ function formFromGrants(grants: TRoleGrant[]) {
 
 const ZUserForm = z.object({
   displayName: z.string().trim().min(1).max(40),
+  email: z.union([z.literal(""), z.email()]).default(""),
   password: z.union([z.literal(""), z.string().min(10).max(200)]),
   isActive: z.enum(["0", "1"]).default("1"),
 });
@@ -304,6 +305,7 @@ export function orgRoutes(deps: TDeps) {
       run: async (input) => {
         await updateUser(db, actorOf(c), id, {
           displayName: input.displayName,
+          email: input.email,
           isActive: input.isActive === "1",
           roles: grantsFromForm(values),
         });

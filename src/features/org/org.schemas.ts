@@ -61,6 +61,11 @@ export const ZCreateUserBody = z.object({
       "用户名为 2–40 位小写字母、数字、点、下划线或连字符，以字母或数字开头。",
     ),
   displayName: z.string().trim().min(1).max(40),
+  /** Where deadline reminders are sent. */
+  email: z
+    .union([z.literal(""), z.email()])
+    .optional()
+    .default(""),
   password: zPassword,
   roles: z.array(ZRoleGrant).max(20).default([]),
 });

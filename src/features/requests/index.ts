@@ -10,5 +10,6 @@ export {
   type TApplicantKind,
   type TOutcome,
 } from "./outcomes";
+export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";

@@ -1,0 +1,129 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import type { Db } from "../../platform/db";
+import { userRoles, users } from "../../platform/db/tables";
+import type { TMailer } from "../../platform/mailer";
+import type { WorkCalendar } from "../calendar";
+import { currentLiaisons } from "../org";
+import type { TRequestRow } from "./requests.repository";
+import { requests } from "./requests.tables";
+
+const requestReminders = pgTable("request_reminders", {
+  requestId: integer("request_id").notNull(),
+  kind: text("kind").notNull(),
+  dueDate: date("due_date", { mode: "string" }).notNull(),
+  recipients: text("recipients").array().notNull(),
+});
+
+export type TReminderKind = "due_in_5" | "due_in_2" | "overdue";
+
+const KIND_TEXT: Record<TReminderKind, string> = {
+  due_in_5: "5 个工作日内到期",
+  due_in_2: "2 个工作日内到期",
+  overdue: "已超过答复期限",
+};
+
+/** Which reminder a due date calls for today, if any: within 5, within 2 working days, or overdue. */
+export function reminderKind(dueDate: string, today: string, calendar: WorkCalendar): TReminderKind | null {
+  if (dueDate < today) return "overdue";
+  if (dueDate <= calendar.addWorkdays(today, 2).date) return "due_in_2";
+  if (dueDate <= calendar.addWorkdays(today, 5).date) return "due_in_5";
+  return null;
+}
+
+/** Open requests with a due date in reach of a reminder, for the back office and for e-mail. */
+export async function requestsNeedingReminders(
+  db: Db,
+  today: string,
+  calendar: WorkCalendar,
+  scope: "all" | number[] = "all",
+) {
+  const horizon = calendar.addWorkdays(today, 5).date;
+  const cond = [sql`${requests.status} <> 'concluded'`, sql`${requests.dueDate} <= ${horizon}::date`];
+  if (scope !== "all") cond.push(scope.length ? inArray(requests.unitId, scope) : sql`false`);
+  const rows = await db
+    .select()
+    .from(requests)
+    .where(and(...cond))
+    .orderBy(requests.dueDate);
+  return rows.map((r) => ({
+    request: r,
+    kind: reminderKind(r.dueDate as string, today, calendar) as TReminderKind,
+  }));
+}
+
+/** Who is told about a unit's deadlines: its liaison and heads; unassigned requests go to the office. */
+async function recipientsFor(db: Db, r: TRequestRow): Promise<string[]> {
+  const emails = new Set<string>();
+  const roles = r.unitId ? ["unit_liaison", "unit_head"] : ["office", "office_head"];
+  const staff = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      and(
+        inArray(userRoles.role, roles),
+        r.unitId ? eq(userRoles.unitId, r.unitId) : isNull(userRoles.unitId),
+        eq(users.isActive, true),
+      ),
+    );
+  for (const s of staff) if (s.email) emails.add(s.email);
+  if (r.unitId) for (const l of await currentLiaisons(db, [r.unitId])) if (l.email) emails.add(l.email);
+  return [...emails].sort();
+}
+
+/**
+ * Sends each due reminder once per request, kind and due date (recorded first, so concurrent runs
+ * in several processes do not send twice). Returns how many were sent and how many had no address.
+ */
+export async function sendDueReminders(
+  db: Db,
+  mailer: TMailer,
+  today: string,
+  calendar: WorkCalendar,
+  baseUrl = "",
+) {
+  let sent = 0;
+  let unaddressed = 0;
+  for (const { request: r, kind } of await requestsNeedingReminders(db, today, calendar)) {
+    const to = await recipientsFor(db, r);
+    if (to.length === 0) {
+      unaddressed++;
+      continue;
+    }
+    const claimed = await db
+      .insert(requestReminders)
+      .values({ requestId: r.id, kind, dueDate: r.dueDate as string, recipients: to })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) continue;
+    const message = {
+      to,
+      subject: `【依申请公开】${r.receiptNo} ${KIND_TEXT[kind]}（答复期限 ${r.dueDate}）`,
+      text: [
+        `受理编号：${r.receiptNo}`,
+        `收到日期：${r.receivedAt}`,
+        `答复期限：${r.dueDate}${r.dueDateProvisional ? "（临时）" : ""}`,
+        `提醒：${KIND_TEXT[kind]}。`,
+        `办理：${baseUrl}/admin/requests/${r.id}`,
+      ].join("\n"),
+    };
+    try {
+      await mailer.send(message);
+    } catch (err) {
+      // Not sent: drop the claim so that the next run tries again.
+      await db
+        .delete(requestReminders)
+        .where(
+          and(
+            eq(requestReminders.requestId, r.id),
+            eq(requestReminders.kind, kind),
+            eq(requestReminders.dueDate, r.dueDate as string),
+          ),
+        );
+      throw err;
+    }
+    sent++;
+  }
+  return { sent, unaddressed };
+}
