@@ -39,6 +39,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission })[] = [
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
+  { href: "/admin/reply-templates", label: "答复模板", permission: "guide.edit" },
   { href: "/admin/units", label: "机构管理", permission: "units.manage" },
   { href: "/admin/users", label: "用户管理", permission: "users.manage" },
   { href: "/admin/calendar", label: "工作日历", permission: "calendar.edit" },

@@ -519,6 +519,18 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  writes.push({
+    method: "POST",
+    path: "/admin/reply-templates",
+    action: "reply_template.update",
+    run: async () =>
+      (
+        await (
+          await new Visitor(t).login("office")
+        ).post("/admin/reply-templates?outcome=other.other", { text: "{applicantName}：您的申请已撤回。" })
+      ).status,
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

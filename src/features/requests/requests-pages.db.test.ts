@@ -101,6 +101,37 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect((await other.get(`/admin/requests/${row?.id}/reply`)).status).toBe(404);
   });
 
+  it("lets the office edit a reply template; letters use it and still carry the remedies", async () => {
+    const office = await new Visitor(t).login("office");
+    const page = await office.get("/admin/reply-templates?outcome=disclosed");
+    expect(page.text).toContain("予以公开");
+    const saved = await office.post("/admin/reply-templates?outcome=disclosed", {
+      text: "{applicantName}：经审查，您申请的信息予以公开，{provisionNote}。（本办定制模板）",
+    });
+    expect(saved.status).toBe(303);
+    const token = await tokenFor(t, "a.head");
+    const reg = await api(t, "POST", "/api/v1/requests", {
+      token,
+      json: {
+        applicant: { kind: "natural_person", name: "吴一" },
+        channel: "mail",
+        receivedAt: "2025-09-01",
+        description: "申请公开某项信息",
+      },
+    });
+    await api(t, "POST", `/api/v1/requests/${reg.data.id}/actions`, {
+      token,
+      json: { type: "reply", date: "2025-09-10", outcome: "disclosed" },
+    });
+    const head = await new Visitor(t).login("a.head");
+    const letter = await head.get(`/admin/requests/${reg.data.id}/reply`);
+    expect(letter.text).toContain("本办定制模板");
+    expect(letter.text).toContain("行政复议");
+    expect((await head.get("/admin/reply-templates")).status).toBe(403);
+    await office.post("/admin/reply-templates?outcome=disclosed", { text: "" });
+    expect((await head.get(`/admin/requests/${reg.data.id}/reply`)).text).not.toContain("本办定制模板");
+  });
+
   it("stops guessing query codes after 20 misses from one address", async () => {
     const v = new Visitor(t);
     await v.get("/requests/status");

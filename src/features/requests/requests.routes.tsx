@@ -14,11 +14,13 @@ import { requestScope } from "./access";
 import { applyAction, clockOf } from "./apply-action";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
+import { OUTCOMES, type TOutcome } from "./outcomes";
 import { presentPublicStatus } from "./present";
 import { readRequest } from "./read-request";
-import { letterFor, letterModelFor } from "./reply-letter/letter-for-request";
-import { renderReplyDocx } from "./reply-letter/render-docx";
+import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
 import { ReplyLetterPrintPage } from "./reply-letter/reply-letter.page";
+import { loadReplyTemplates, saveReplyTemplate } from "./reply-letter/reply-templates";
+import { ReplyTemplatesPage } from "./reply-letter/reply-templates.page";
 import { ReceiptPage, RequestFormPage, StatusLookupPage } from "./requests.public-pages";
 import { actionsOf, boardByUnit, findByReceiptNo, findRequest, listRequests } from "./requests.repository";
 import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
@@ -163,7 +165,7 @@ export function requestsRoutes(deps: TDeps) {
     const { r, actions } = await lookup(c, receiptNo, queryCode);
     if (r.status !== "concluded" || !isElectronic(r.delivery))
       throw new AppError("not_found", "该申请没有可在线查看的答复。");
-    return docxResponse(await renderReplyDocx(await letterModelFor(db, r, actions)), r.receiptNo);
+    return docxResponse(await letterDocxFor(db, r, actions), r.receiptNo);
   });
 
   // ---- back office
@@ -284,7 +286,41 @@ export function requestsRoutes(deps: TDeps) {
 
   app.get("/admin/requests/:id/reply.docx", async (c) => {
     const { r, actions } = await concluded(c);
-    return docxResponse(await renderReplyDocx(await letterModelFor(db, r, actions)), r.receiptNo);
+    return docxResponse(await letterDocxFor(db, r, actions), r.receiptNo);
+  });
+
+  // ---- reply templates (the office)
+
+  const templatesPage = async (c: TCtx, outcome: string | undefined, form = emptyForm()) => {
+    const templates = await loadReplyTemplates(db);
+    const selected = outcome && outcome in OUTCOMES ? (outcome as TOutcome) : undefined;
+    const shown = selected && !("text" in form.values) ? emptyForm({ text: templates[selected] }) : form;
+    return (
+      <ReplyTemplatesPage ctx={await pageCtx(c)} templates={templates} selected={selected} form={shown} />
+    );
+  };
+
+  app.get("/admin/reply-templates", async (c) => {
+    requirePermission(c, "guide.edit");
+    return c.html(await templatesPage(c, c.req.query("outcome")));
+  });
+
+  app.post("/admin/reply-templates", async (c) => {
+    requirePermission(c, "guide.edit");
+    const outcome = c.req.query("outcome");
+    if (!outcome || !(outcome in OUTCOMES)) throw new AppError("not_found", MSG.notFound);
+    const values = await readForm(c);
+    return submitForm(c, {
+      schema: z.object({ text: z.string().max(8000).default("") }),
+      values,
+      conflictField: "text",
+      render: (form) => templatesPage(c, outcome, form),
+      run: async ({ text }) => {
+        await saveReplyTemplate(db, actorOf(c), outcome as TOutcome, text);
+        setFlash(c, "模板已保存。");
+        return c.redirect(`/admin/reply-templates?outcome=${encodeURIComponent(outcome)}`, 303);
+      },
+    });
   });
 
   return app;

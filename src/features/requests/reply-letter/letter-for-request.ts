@@ -5,7 +5,9 @@ import { getGuide } from "../../portal";
 import type { TOutcome } from "../outcomes";
 import type { TActionRow, TRequestRow } from "../requests.repository";
 import { DELIVERY_LABELS, FORM_LABELS, type TApplicant } from "../requests.schemas";
+import { renderReplyDocx } from "./render-docx";
 import { buildReplyLetter, type TReplyLetter } from "./render-text";
+import { loadReplyTemplates } from "./reply-templates";
 import type { TReplyLetterModel } from "./templates";
 
 /** The reply letter's facts for a concluded request: its unit, applicant, outcome and remedies. */
@@ -43,5 +45,10 @@ export async function letterModelFor(
 }
 
 export async function letterFor(db: Db, r: TRequestRow, actions: TActionRow[]): Promise<TReplyLetter> {
-  return buildReplyLetter(await letterModelFor(db, r, actions));
+  return buildReplyLetter(await letterModelFor(db, r, actions), await loadReplyTemplates(db));
+}
+
+/** The reply as a Word file, with the office's templates. */
+export async function letterDocxFor(db: Db, r: TRequestRow, actions: TActionRow[]): Promise<Buffer> {
+  return renderReplyDocx(await letterModelFor(db, r, actions), await loadReplyTemplates(db));
 }

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { recordAudit, type TActor } from "../../../platform/audit";
+import { createDbCache } from "../../../platform/cache";
+import type { Db } from "../../../platform/db";
+import { settings } from "../../../platform/db/tables";
+import type { TOutcome } from "../outcomes";
+import { DEFAULT_REPLY_TEMPLATES } from "./templates";
+
+const KEY = "reply_templates";
+const cache = createDbCache<Record<TOutcome, string>>(10_000);
+
+async function savedOverrides(db: Db): Promise<Partial<Record<TOutcome, string>>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
+  return (row?.value as Partial<Record<TOutcome, string>>) ?? {};
+}
+
+/** The office's reply templates: its own text where it wrote one, the shipped text elsewhere. */
+export function loadReplyTemplates(db: Db): Promise<Record<TOutcome, string>> {
+  return cache.get(db, async () => ({ ...DEFAULT_REPLY_TEMPLATES, ...(await savedOverrides(db)) }));
+}
+
+/** Saves the office's text for one outcome; an empty text goes back to the shipped one. Audited. */
+export async function saveReplyTemplate(
+  db: Db,
+  actor: TActor,
+  outcome: TOutcome,
+  text: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await savedOverrides(tx);
+    const after = { ...before };
+    if (text.trim()) after[outcome] = text.trim();
+    else delete after[outcome];
+    await tx
+      .insert(settings)
+      .values({ key: KEY, value: after })
+      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "reply_template.update",
+      entity: "setting",
+      entityId: `${KEY}.${outcome}`,
+      before: before[outcome] ?? null,
+      after: after[outcome] ?? null,
+    });
+  });
+  cache.invalidate(db);
+}
