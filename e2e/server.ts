@@ -10,6 +10,7 @@ import { createApp } from "../src/app";
 import { prepareDatabase } from "../src/bootstrap";
 import { DEMO_PASSWORD } from "../src/demo";
 import type { TConfig } from "../src/platform/config";
+import { localBlobStore } from "../src/platform/files";
 import { createLogger } from "../src/platform/logger";
 import { CHROMIUM } from "../test/global-setup-browser";
 
@@ -44,7 +45,8 @@ export async function startServer(): Promise<TTestServer> {
   let database: Awaited<ReturnType<typeof prepareDatabase>>["database"] | undefined;
   try {
     ({ database } = await prepareDatabase(config, logger));
-    const app = createApp({ database, db: database.db, config, logger });
+    const filesDir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-files-"));
+    const app = createApp({ database, db: database.db, config, logger, blobs: localBlobStore(filesDir) });
     const server = serve({ fetch: app.fetch, port: 0, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       if (server.listening) return resolve();
@@ -60,6 +62,7 @@ export async function startServer(): Promise<TTestServer> {
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
+        rmSync(filesDir, { recursive: true, force: true });
       },
     };
   } catch (err) {

@@ -60,13 +60,16 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   const app = new Hono<TAppEnv>();
   app.use(requestContext(deps));
   app.use(securityHeaders());
-  app.use(
-    bodyLimit({
-      maxSize: opts.bodyLimitBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new AppError("payload_too_large", MSG.tooLarge);
-      },
-    }),
+  // Forms and JSON up to 1 MB; file uploads (multipart) up to the largest attachment plus the form.
+  const tooLarge = () => {
+    throw new AppError("payload_too_large", MSG.tooLarge);
+  };
+  const smallBodies = bodyLimit({ maxSize: opts.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge });
+  const uploads = bodyLimit({ maxSize: 12 * 1024 * 1024, onError: tooLarge });
+  app.use((c, next) =>
+    (c.req.header("content-type") ?? "").startsWith("multipart/form-data")
+      ? uploads(c, next)
+      : smallBodies(c, next),
   );
   app.use(
     "/static/*",

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { prepareDatabase } from "./bootstrap";
@@ -5,6 +6,7 @@ import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendDueReminders } from "./features/requests";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
+import { localBlobStore } from "./platform/files";
 import { createLogger } from "./platform/logger";
 import { createMailer } from "./platform/mailer";
 import { purgeRateLimits } from "./platform/rate-limit";
@@ -13,7 +15,8 @@ import { purgeRateLimits } from "./platform/rate-limit";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const { database, notes } = await prepareDatabase(config, logger);
-const app = createApp({ database, db: database.db, config, logger });
+const blobs = localBlobStore(path.join(config.dataDir, "files"));
+const app = createApp({ database, db: database.db, config, logger, blobs });
 
 const housekeeping = setInterval(
   () => {

@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { describe, inject } from "vitest";
 import { createApp } from "../src/app";
 import type { TConfig } from "../src/platform/config";
 import { openDatabase, type TDatabase } from "../src/platform/db";
 import type { TDeps } from "../src/platform/http/context";
+import { localBlobStore } from "../src/platform/files";
 import { createLogger } from "../src/platform/logger";
 
 const skipReason = inject("dbSkipReason");
@@ -74,9 +77,20 @@ export const TEST_CONFIG: TConfig = {
 /** The whole app on a fresh database, called through app.request() with no server. */
 export async function createTestApp() {
   const database = await openTestDatabase();
-  const deps: TDeps = { database, db: database.db, config: TEST_CONFIG, logger: createLogger("silent") };
+  const filesDir = mkdtempSync(path.join(tmpdir(), "gongkai-files-"));
+  const deps: TDeps = {
+    database,
+    db: database.db,
+    config: TEST_CONFIG,
+    logger: createLogger("silent"),
+    blobs: localBlobStore(filesDir),
+  };
   const app = createApp(deps);
-  return { app, deps, database, db: database.db, close: () => database.close() };
+  const close = async () => {
+    await database.close();
+    rmSync(filesDir, { recursive: true, force: true });
+  };
+  return { app, deps, database, db: database.db, close };
 }
 
 export type TTestApp = Awaited<ReturnType<typeof createTestApp>>;

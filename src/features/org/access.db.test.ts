@@ -531,6 +531,22 @@ describeDb("unit scoping and the audit of every staff write", () => {
       ).status,
   });
 
+  writes.push({
+    method: "POST",
+    path: "/api/v1/requests/:id/attachments",
+    action: "request.attach",
+    run: async () => {
+      const form = new FormData();
+      form.append("file", new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "材料.pdf"));
+      const res = await t.app.request(`/api/v1/requests/${await lastRequestId()}/attachments`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await tokenFor(t, "a.head")}` },
+        body: form,
+      });
+      return res.status;
+    },
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -6,6 +6,7 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { findUnit } from "../org";
+import { linkAttachments } from "./attachments";
 import { computeClock } from "./compute-due-date";
 import { insertRequest, nextReceiptNo, type TRequestRow } from "./requests.repository";
 import type { TApplicant, TPublicRequestBody, TRegisterRequestBody } from "./requests.schemas";
@@ -94,11 +95,12 @@ export async function registerRequest(
 export async function submitPublicRequest(
   db: Db,
   body: TPublicRequestBody,
+  attachments: Parameters<typeof linkAttachments>[2] = [],
 ): Promise<{ receiptNo: string; queryCode: string }> {
   await assertUnitExists(db, body.unitId);
   const queryCode = newQueryCode();
-  const row = await db.transaction(async (tx) =>
-    insertRequest(tx, {
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertRequest(tx, {
       receiptNo: await nextReceiptNo(tx, Number(todayInChina().slice(0, 4))),
       queryCodeHash: hashQueryCode(queryCode),
       channel: "online",
@@ -110,7 +112,9 @@ export async function submitPublicRequest(
       delivery: body.delivery,
       unitId: body.unitId ?? null,
       status: "awaiting_confirmation",
-    }),
-  );
+    });
+    await linkAttachments(tx, inserted.id, attachments);
+    return inserted;
+  });
   return { receiptNo: row.receiptNo, queryCode };
 }

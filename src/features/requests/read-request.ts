@@ -7,6 +7,7 @@ import { loadWorkCalendar } from "../calendar";
 import { assertCanSee } from "./access";
 import { appealsOf } from "./appeals";
 import { clockOf } from "./apply-action";
+import { attachmentsOf } from "./attachments";
 import { contactsOf } from "./contacts";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
@@ -35,6 +36,7 @@ export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: numb
   return {
     ...presentRequest(r, actions, clock, isRevealed),
     appeals: await appealsOf(db, r.id),
+    attachments: (await attachmentsOf(db, r.id)).map(({ id, kind, name }) => ({ id, kind, name })),
     contacts: (await contactsOf(db, r.id)).map(({ id, method, date, summary, actorName }) => ({
       id,
       method,

@@ -8,6 +8,7 @@ import { loadWorkCalendar, todayInChina } from "../calendar";
 import { requestScope } from "./access";
 import { appealRates, decideAppeal, recordAppeal, ZAppealBody, ZAppealDecision } from "./appeals";
 import { applyAction } from "./apply-action";
+import { addAttachment } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
 import { registerRequest, submitPublicRequest } from "./create-request";
 import { readPublicStatus, readRequest } from "./read-request";
@@ -285,6 +286,41 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
     async (c) => {
       const p = requireUser(c);
       return c.json(await logContact(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/attachments",
+      tags: ["依申请公开"],
+      summary: "为申请添加材料（PDF、Word、Excel、PNG、JPEG，10 MB 以内，按内容识别类型）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: {
+          content: {
+            "multipart/form-data": {
+              schema: z.object({
+                file: z.any().openapi({ type: "string", format: "binary" }),
+                kind: z.enum(["id_copy", "other"]).default("other"),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: json(z.record(z.string(), z.unknown()), "已添加"), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const { file, kind } = c.req.valid("form");
+      if (!(file instanceof File))
+        throw new AppError("validation_failed", "请选择文件。", {
+          issues: [{ path: "file", message: "请选择文件。" }],
+        });
+      const upload = { data: new Uint8Array(await file.arrayBuffer()), name: file.name, kind };
+      return c.json(await addAttachment(db, deps.blobs, actorOf(c), p, c.req.valid("param").id, upload), 201);
     },
   );
 

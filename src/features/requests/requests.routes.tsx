@@ -12,6 +12,7 @@ import { loadWorkCalendar, todayInChina } from "../calendar";
 import { activeUnits, idParam, listUnits } from "../org";
 import { requestScope } from "./access";
 import { applyAction, clockOf } from "./apply-action";
+import { openAttachment } from "./attachments";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { OUTCOMES, type TOutcome } from "./outcomes";
@@ -266,6 +267,18 @@ export function requestsRoutes(deps: TDeps) {
         await applyAction(db, actorOf(c), p, id, action);
         setFlash(c, "已办理。");
         return c.redirect(`/admin/requests/${id}`, 303);
+      },
+    });
+  });
+
+  app.get("/admin/requests/:id/attachments/:attachmentId", async (c) => {
+    const p = requireUser(c);
+    const file = await openAttachment(db, deps.blobs, actorOf(c), p, idParam(c), idParam(c, "attachmentId"));
+    return new Response(new Uint8Array(file.data), {
+      headers: {
+        "content-type": file.mime,
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        "cache-control": "private, no-store",
       },
     });
   });

@@ -4,10 +4,11 @@ import type { TPrincipal } from "../auth/permissions";
 import type { TSession } from "../auth/sessions";
 import type { TConfig } from "../config";
 import type { Db, TDatabase } from "../db";
+import type { TBlobStore } from "../files";
 import type { TLogger } from "../logger";
 
 /** What every feature receives when its routes are built. */
-export type TDeps = { database: TDatabase; db: Db; config: TConfig; logger: TLogger };
+export type TDeps = { database: TDatabase; db: Db; config: TConfig; logger: TLogger; blobs: TBlobStore };
 
 export type TAppEnv = {
   Variables: {
