@@ -55,6 +55,8 @@ describe("the reply deadline (Art. 33)", () => {
     ]);
     expect(c.dueDate).toBe("2025-10-11");
     expect(c.steps.join("")).toContain("5 个工作日不计入");
+    // The third party answers within 15 working days of Fri Sep 5: Sep 8–12 (5), 15–19 (10), 22–26 (15) → Sep 26.
+    expect(c.steps.join("")).toContain("应于 2025-09-26 前答复");
   });
 
   it("does not count overlapping pauses twice", () => {

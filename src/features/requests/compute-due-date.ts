@@ -7,6 +7,8 @@ export const REPLY_WORKDAYS = 20;
 export const MAX_EXTENSION_WORKDAYS = 20;
 export const CORRECTION_NOTICE_WORKDAYS = 7;
 export const FEE_PAYMENT_WORKDAYS = 20;
+/** Art. 32 and 34: a consulted third party or agency has 15 working days to answer. */
+export const CONSULTATION_ANSWER_WORKDAYS = 15;
 
 /** The actions that move the clock; others (assignment, contacts) are ignored here. */
 export type TClockAction =
