@@ -112,8 +112,10 @@ export function computeClock(
       case "consultation_started": {
         const party = "party" in a ? (a.party ?? null) : null;
         clock.openPauses.push({ kind: "consultation", from: a.date, party });
+        const answerBy = calendar.addWorkdays(a.date, CONSULTATION_ANSWER_WORKDAYS).date;
         steps.push(
-          `${a.date} 开始征求${party ? `“${party}”` : "第三方或其他机关"}意见：征求意见期间不计入答复期限。`,
+          `${a.date} 开始征求${party ? `“${party}”` : "第三方或其他机关"}意见（应于 ${answerBy} 前答复，` +
+            `${CONSULTATION_ANSWER_WORKDAYS} 个工作日）：征求意见期间不计入答复期限。`,
         );
         break;
       }
