@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
+import { registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registerRequestsApi, requestsRoutes } from "./features/requests";
@@ -99,6 +100,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerOrgApi(api, deps);
   registerCalendarApi(api, deps);
   registerRequestsApi(api, deps);
+  registerLedgerApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -547,6 +547,20 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   });
 
+  writes.push({
+    method: "POST",
+    path: "/api/v1/ledger/plans/import",
+    action: "ledger.import",
+    run: async () =>
+      (
+        await t.app.request("/api/v1/ledger/plans/import?title=测试计划&issuedAt=2026-01-05&year=2026", {
+          method: "POST",
+          headers: { authorization: `Bearer ${await tokenFor(t, "office")}`, "content-type": "text/csv" },
+          body: "no,section,group,requirement,units,deadline\n1,一,（一）,公开某事,区财政局,全年\n",
+        })
+      ).status,
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -49,16 +49,14 @@ export async function linkAttachments(
   stored: { file: TFileRow; name: string; kind: TAttachmentKind }[],
 ) {
   if (stored.length)
-    await tx
-      .insert(requestAttachments)
-      .values(
-        stored.map((s) => ({
-          requestId,
-          fileId: s.file.id,
-          kind: s.kind,
-          name: s.name.slice(0, 200) || `附件.${s.file.ext}`,
-        })),
-      );
+    await tx.insert(requestAttachments).values(
+      stored.map((s) => ({
+        requestId,
+        fileId: s.file.id,
+        kind: s.kind,
+        name: s.name.slice(0, 200) || `附件.${s.file.ext}`,
+      })),
+    );
 }
 
 /** Staff add a paper to a request they may see; audited. */

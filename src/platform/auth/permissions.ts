@@ -34,7 +34,9 @@ export type TPermission =
   | "documents.edit"
   | "documents.review"
   | "requests.handle"
-  | "requests.extend";
+  | "requests.extend"
+  | "ledger.manage"
+  | "ledger.report";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -47,8 +49,17 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "unit.read",
     "liaisons.read",
     "liaisons.manage",
+    "ledger.manage",
   ],
-  office: ["units.manage", "guide.edit", "unit.read", "liaisons.read", "liaisons.manage", "requests.handle"],
+  office: [
+    "units.manage",
+    "guide.edit",
+    "unit.read",
+    "liaisons.read",
+    "liaisons.manage",
+    "requests.handle",
+    "ledger.manage",
+  ],
   office_head: [
     "units.manage",
     "guide.edit",
@@ -57,6 +68,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "liaisons.manage",
     "requests.handle",
     "requests.extend",
+    "ledger.manage",
   ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
@@ -67,8 +79,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "documents.review",
     "requests.handle",
     "requests.extend",
+    "ledger.report",
   ],
-  unit_liaison: ["unit.read", "liaisons.read", "requests.handle"],
+  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
 };
 
 export type TRoleGrant = { role: TRole; unitId: number | null };
