@@ -103,17 +103,15 @@ export async function importPlan(db: Db, actor: TActor, meta: TPlanMeta, rows: T
         .returning();
       if (!task) throw new Error("insert returned no row");
       if (refs.refs.length)
-        await tx
-          .insert(ledgerTaskUnits)
-          .values(
-            refs.refs.map((r) => ({
-              taskId: task.id,
-              name: r.name,
-              role: r.role,
-              unitId: r.unitId,
-              collective: r.collective ?? null,
-            })),
-          );
+        await tx.insert(ledgerTaskUnits).values(
+          refs.refs.map((r) => ({
+            taskId: task.id,
+            name: r.name,
+            role: r.role,
+            unitId: r.unitId,
+            collective: r.collective ?? null,
+          })),
+        );
     }
     const summary = {
       id: plan.id,

@@ -35,7 +35,7 @@ export function RequestFormPage({
         个工作日）。 提交后您会得到受理编号和查询码，凭二者可随时查询办理进度。
       </p>
       <Form action="/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="提交申请">
-        <fieldset class="field">
+        <fieldset class="group">
           <legend>申请人信息</legend>
           <SelectField
             form={form}
@@ -77,7 +77,7 @@ export function RequestFormPage({
             autocomplete="postal-code"
           />
         </fieldset>
-        <fieldset class="field">
+        <fieldset class="group">
           <legend>所需信息</legend>
           <SelectField
             form={form}

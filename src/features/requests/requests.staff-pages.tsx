@@ -114,7 +114,7 @@ export function RequestsBoardPage(props: {
 
 function ApplicantFields({ form }: { form: TFormState }) {
   return (
-    <fieldset class="field">
+    <fieldset class="group">
       <legend>申请人</legend>
       <SelectField
         form={form}
