@@ -561,6 +561,20 @@ describeDb("unit scoping and the audit of every staff write", () => {
       ).status,
   });
 
+  writes.push({
+    method: "POST",
+    path: "/admin/requests/:id/contacts",
+    action: "request.contact",
+    run: async () =>
+      (
+        await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/contacts`, {
+          method: "email",
+          date: "2026-03-10",
+          summary: "邮件告知办理进度",
+        })
+      ).status,
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

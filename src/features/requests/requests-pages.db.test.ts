@@ -132,6 +132,23 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect((await head.get(`/admin/requests/${reg.data.id}/reply`)).text).not.toContain("本办定制模板");
   });
 
+  it("records a contact from the request page, and shows a bad date beside its field", async () => {
+    const token = await tokenFor(t, "a.head");
+    const reg = await api(t, "POST", "/api/v1/requests", {
+      token,
+      json: { applicant: { kind: "natural_person", name: "陈三" }, channel: "mail", receivedAt: "2025-09-01", description: "申请公开某项信息" },
+    });
+    const v = await new Visitor(t).login("a.head");
+    const form = await v.get(`/admin/requests/${reg.data.id}?action=contact`);
+    expect(form.text).toContain("记录沟通");
+    const bad = await v.post(`/admin/requests/${reg.data.id}/contacts`, { method: "phone", date: "2025-08-01", summary: "电话沟通" });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toMatch(/id="f-date-error"[^>]*>.*日期应在 2025-09-01 至今天之间/s);
+    const ok = await v.post(`/admin/requests/${reg.data.id}/contacts`, { method: "phone", date: "2025-09-02", summary: "电话确认申请内容" });
+    expect(ok.status).toBe(303);
+    expect((await v.get(`/admin/requests/${reg.data.id}`)).text).toContain("电话确认申请内容");
+  });
+
   it("stops guessing query codes after 20 misses from one address", async () => {
     const v = new Visitor(t);
     await v.get("/requests/status");

@@ -13,6 +13,7 @@ import { activeUnits, idParam, listUnits } from "../org";
 import { requestScope } from "./access";
 import { applyAction, clockOf } from "./apply-action";
 import { openAttachment } from "./attachments";
+import { logContact, ZContactBody } from "./contacts";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { OUTCOMES, type TOutcome } from "./outcomes";
@@ -236,6 +237,7 @@ export function requestsRoutes(deps: TDeps) {
     extra: {
       action?: string;
       failed?: { type: TActionType; form: ReturnType<typeof emptyForm> };
+      contactForm?: ReturnType<typeof emptyForm>;
       isRevealed?: boolean;
     } = {},
   ) => {
@@ -247,6 +249,23 @@ export function requestsRoutes(deps: TDeps) {
   app.get("/admin/requests/:id", async (c) =>
     c.html(await detail(c, idParam(c), { action: c.req.query("action") })),
   );
+
+  app.post("/admin/requests/:id/contacts", async (c) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    const values = await readForm(c);
+    return submitForm(c, {
+      schema: ZContactBody,
+      values,
+      conflictField: "date",
+      render: (form) => detail(c, id, { action: "contact", contactForm: form }),
+      run: async (body) => {
+        await logContact(db, actorOf(c), p, id, body);
+        setFlash(c, "沟通记录已保存。");
+        return c.redirect(`/admin/requests/${id}`, 303);
+      },
+    });
+  });
 
   app.post("/admin/requests/:id/reveal", async (c) =>
     c.html(await detail(c, idParam(c), { isRevealed: true })),

@@ -4,6 +4,7 @@ import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import type { TUnitRow } from "../org";
+import { CONTACT_METHODS } from "./contacts";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KINDS, OUTCOMES, type TOutcome, WORKFLOW_OUTCOMES } from "./outcomes";
 import { type presentRequest, STATUS_LABELS } from "./present";
@@ -181,7 +182,25 @@ export function RegisterRequestPage({
   );
 }
 
-type TDetail = ReturnType<typeof presentRequest>;
+type TDetail = ReturnType<typeof presentRequest> & {
+  attachments: { id: number; kind: string; name: string }[];
+  contacts: { id: number; method: string; date: string; summary: string; actor: string }[];
+  appeals: {
+    id: number;
+    kind: string;
+    filedAt: string;
+    result: string | null;
+    decidedAt: string | null;
+    authority: string;
+  }[];
+};
+
+const APPEAL_KIND_LABELS: Record<string, string> = {
+  reconsideration: "行政复议",
+  litigation_direct: "行政诉讼（未经复议）",
+  litigation_after_reconsideration: "行政诉讼（复议后）",
+};
+const APPEAL_RESULT_LABELS: Record<string, string> = { upheld: "维持", corrected: "纠正", other: "其他" };
 
 /** Which actions make sense in each state (the server checks again when one is posted). */
 const ACTIONS_BY_STATE: Record<string, TActionType[]> = {
@@ -269,6 +288,8 @@ export function RequestDetailPage(props: {
   /** The action whose form is open (one at a time, so field ids stay unique). */
   action?: string;
   failed?: { type: TActionType; form: TFormState };
+  /** The contact form with what was typed and its errors, after a refused save. */
+  contactForm?: TFormState;
   isRevealed?: boolean;
 }) {
   const { ctx, r, units, failed } = props;
@@ -338,6 +359,88 @@ export function RequestDetailPage(props: {
           <li>{s}</li>
         ))}
       </ol>
+      {r.attachments.length > 0 && (
+        <>
+          <h2>材料</h2>
+          <ul>
+            {r.attachments.map((a) => (
+              <li>
+                <a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.name}</a>（
+                {a.kind === "id_copy" ? "身份证明，查看将记入操作日志" : "其他材料"}）
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>与申请人的沟通</h2>
+      {r.contacts.length === 0 ? (
+        <p>尚无记录。</p>
+      ) : (
+        <DataTable caption="沟通记录" columns={["日期", "方式", "内容", "记录人"]}>
+          {r.contacts.map((x) => (
+            <tr>
+              <td>{x.date}</td>
+              <td>{CONTACT_METHODS[x.method as keyof typeof CONTACT_METHODS] ?? x.method}</td>
+              <td>{x.summary}</td>
+              <td>{x.actor}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <p>
+        <a href={`/admin/requests/${r.id}?action=contact#contact-form`}>记录一次沟通</a>
+      </p>
+      {props.action === "contact" && (
+        <section id="contact-form" aria-labelledby="contact-heading">
+          <h3 id="contact-heading">记录沟通</h3>
+          <Form
+            action={`/admin/requests/${r.id}/contacts`}
+            csrfToken={ctx.csrfToken}
+            form={props.contactForm ?? emptyForm({ method: "phone" })}
+            submitLabel="保存"
+          >
+            <SelectField
+              form={props.contactForm ?? emptyForm({ method: "phone" })}
+              name="method"
+              label="方式"
+              options={Object.entries(CONTACT_METHODS).map(([value, label]) => ({ value, label }))}
+            />
+            <TextField
+              form={props.contactForm ?? emptyForm()}
+              name="date"
+              label="日期"
+              type="date"
+              isRequired
+            />
+            <TextArea
+              form={props.contactForm ?? emptyForm()}
+              name="summary"
+              label="内容"
+              rows={3}
+              isRequired
+            />
+          </Form>
+        </section>
+      )}
+      {r.appeals.length > 0 && (
+        <>
+          <h2>行政复议和诉讼</h2>
+          <DataTable
+            caption="行政复议和诉讼"
+            columns={["类别", "提起日期", "机关或法院", "结果", "结案日期"]}
+          >
+            {r.appeals.map((x) => (
+              <tr>
+                <td>{APPEAL_KIND_LABELS[x.kind]}</td>
+                <td>{x.filedAt}</td>
+                <td>{x.authority}</td>
+                <td>{x.result ? APPEAL_RESULT_LABELS[x.result] : "尚未审结"}</td>
+                <td>{x.decidedAt ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
+      )}
       <h2>办理记录</h2>
       <DataTable caption="办理记录" columns={["日期", "办理事项", "办理人"]}>
         {r.actions.map((x) => (
