@@ -567,7 +567,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
     action: "request.contact",
     run: async () =>
       (
-        await (await new Visitor(t).login("a.head")).post(`/admin/requests/${await lastRequestId()}/contacts`, {
+        await (
+          await new Visitor(t).login("a.head")
+        ).post(`/admin/requests/${await lastRequestId()}/contacts`, {
           method: "email",
           date: "2026-03-10",
           summary: "邮件告知办理进度",

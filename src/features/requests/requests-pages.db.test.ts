@@ -44,6 +44,33 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect(await requestCount()).toBe(before);
   });
 
+  it("takes an ID copy with the online form, checked by its content", async () => {
+    const v = new Visitor(t);
+    await v.get("/requests/new");
+    const post = async (file: File) => {
+      const body = new FormData();
+      body.append("_csrf", v.csrf);
+      for (const [k, value] of Object.entries(form({ "applicant.name": "附件申请人" })))
+        body.append(k, value);
+      body.append("idCopy", file);
+      const res = await t.app.request("/requests/new", {
+        method: "POST",
+        headers: { cookie: v.cookie },
+        body,
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const bad = await post(new File(["not a pdf at all"], "身份证.pdf"));
+    expect(bad.status).toBe(422);
+    expect(bad.text).toMatch(/id="f-idCopy-error"[^>]*>.*只接受/s);
+    const ok = await post(new File(["%PDF-1.4\n%%EOF\n"], "身份证.pdf"));
+    expect(ok.status).toBe(201);
+    const rows = await t.database.query<{ kind: string; name: string }>(
+      "select a.kind, a.name from request_attachments a join requests r on r.id = a.request_id where r.applicant->>'name' = '附件申请人'",
+    );
+    expect(rows).toEqual([{ kind: "id_copy", name: "身份证.pdf" }]);
+  });
+
   it("accepts a filled honeypot silently but stores nothing", async () => {
     const v = new Visitor(t);
     await v.get("/requests/new");
@@ -136,15 +163,28 @@ describeDb("request pages: the public form, status lookup and written replies", 
     const token = await tokenFor(t, "a.head");
     const reg = await api(t, "POST", "/api/v1/requests", {
       token,
-      json: { applicant: { kind: "natural_person", name: "陈三" }, channel: "mail", receivedAt: "2025-09-01", description: "申请公开某项信息" },
+      json: {
+        applicant: { kind: "natural_person", name: "陈三" },
+        channel: "mail",
+        receivedAt: "2025-09-01",
+        description: "申请公开某项信息",
+      },
     });
     const v = await new Visitor(t).login("a.head");
     const form = await v.get(`/admin/requests/${reg.data.id}?action=contact`);
     expect(form.text).toContain("记录沟通");
-    const bad = await v.post(`/admin/requests/${reg.data.id}/contacts`, { method: "phone", date: "2025-08-01", summary: "电话沟通" });
+    const bad = await v.post(`/admin/requests/${reg.data.id}/contacts`, {
+      method: "phone",
+      date: "2025-08-01",
+      summary: "电话沟通",
+    });
     expect(bad.status).toBe(422);
     expect(bad.text).toMatch(/id="f-date-error"[^>]*>.*日期应在 2025-09-01 至今天之间/s);
-    const ok = await v.post(`/admin/requests/${reg.data.id}/contacts`, { method: "phone", date: "2025-09-02", summary: "电话确认申请内容" });
+    const ok = await v.post(`/admin/requests/${reg.data.id}/contacts`, {
+      method: "phone",
+      date: "2025-09-02",
+      summary: "电话确认申请内容",
+    });
     expect(ok.status).toBe(303);
     expect((await v.get(`/admin/requests/${reg.data.id}`)).text).toContain("电话确认申请内容");
   });

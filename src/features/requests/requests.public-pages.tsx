@@ -1,5 +1,6 @@
 import {
   CheckboxGroup,
+  FileField,
   Form,
   SelectField,
   TextArea,
@@ -34,7 +35,7 @@ export function RequestFormPage({
         请如实填写。我们收到申请后将与您确认受理，自确认之日起 20 个工作日内答复（可依法延长不超过 20
         个工作日）。 提交后您会得到受理编号和查询码，凭二者可随时查询办理进度。
       </p>
-      <Form action="/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="提交申请">
+      <Form action="/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="提交申请" hasFiles>
         <fieldset class="group">
           <legend>申请人信息</legend>
           <SelectField
@@ -75,6 +76,13 @@ export function RequestFormPage({
             label="邮政编码"
             inputmode="numeric"
             autocomplete="postal-code"
+          />
+          <FileField
+            form={form}
+            name="idCopy"
+            label="身份证明复印件（可选）"
+            hint="PDF、PNG 或 JPEG 文件，10 MB 以内。"
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
           />
         </fieldset>
         <fieldset class="group">

@@ -12,7 +12,7 @@ import { loadWorkCalendar, todayInChina } from "../calendar";
 import { activeUnits, idParam, listUnits } from "../org";
 import { requestScope } from "./access";
 import { applyAction, clockOf } from "./apply-action";
-import { openAttachment } from "./attachments";
+import { openAttachment, storeUploads } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
@@ -111,7 +111,14 @@ export function requestsRoutes(deps: TDeps) {
           throw new AppError("too_many_requests", MSG.tooManyRequests, {
             retryAfterSeconds: limit.retryAfterSeconds,
           });
-        const { receiptNo, queryCode } = await submitPublicRequest(db, body);
+        const file = (await c.req.parseBody()).idCopy;
+        const uploads =
+          file instanceof File && file.size > 0
+            ? await storeUploads(db, deps.blobs, [
+                { data: new Uint8Array(await file.arrayBuffer()), name: file.name, kind: "id_copy" },
+              ])
+            : [];
+        const { receiptNo, queryCode } = await submitPublicRequest(db, body, uploads);
         return c.html(<ReceiptPage ctx={ctx} receiptNo={receiptNo} queryCode={queryCode} />, 201);
       },
     });

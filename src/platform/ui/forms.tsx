@@ -159,10 +159,18 @@ export function Form(props: {
   submitLabel: string;
   children?: Child;
   isDanger?: boolean;
+  /** Set for forms with a file field. */
+  hasFiles?: boolean;
 }) {
   const errors = Object.entries(props.form?.errors ?? {});
   return (
-    <form method="post" action={props.action} class="form" novalidate>
+    <form
+      method="post"
+      action={props.action}
+      class="form"
+      novalidate
+      enctype={props.hasFiles ? "multipart/form-data" : undefined}
+    >
       <input type="hidden" name="_csrf" value={props.csrfToken} />
       {errors.length > 0 && (
         <div class="error-summary" role="alert" tabindex={-1}>
@@ -206,5 +214,21 @@ export function Pagination(props: {
       </span>
       {props.page < pages && <a href={link(props.page + 1)}>下一页</a>}
     </nav>
+  );
+}
+
+/** A file field; the browser sends the file with a multipart form. */
+export function FileField(props: TFieldProps & { accept?: string }) {
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-invalid={props.form.errors[props.name] ? "true" : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldFrame>
   );
 }
