@@ -39,16 +39,29 @@ export function todayInChina(now = new Date()): string {
 
 /** The working-day calendar over the years whose schedules are loaded. */
 export class WorkCalendar {
-  private readonly holidays = new Set<string>();
-  private readonly workdays = new Set<string>();
+  // Day numbers, not strings: deadline arithmetic walks day by day and must stay cheap.
+  private readonly holidays = new Set<number>();
+  private readonly workdays = new Set<number>();
   private readonly years = new Map<number, TYearSchedule>();
 
   constructor(schedules: TYearSchedule[]) {
     for (const s of schedules) {
       this.years.set(s.year, s);
-      for (const d of s.holidays) this.holidays.add(d);
-      for (const d of s.workdays) this.workdays.add(d);
+      for (const d of s.holidays) this.holidays.add(dayNumber(d));
+      for (const d of s.workdays) this.workdays.add(dayNumber(d));
     }
+  }
+
+  /** 1970-01-01 (day 0) was a Thursday. */
+  private isWorkdayNumber(day: number): boolean {
+    if (this.holidays.has(day)) return false;
+    if (this.workdays.has(day)) return true;
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  private hasYearOf(day: number): boolean {
+    return this.years.has(new Date(day * DAY_MS).getUTCFullYear());
   }
 
   /** Whether the official schedule for that year is loaded. */
@@ -61,10 +74,7 @@ export class WorkCalendar {
   }
 
   isWorkday(date: string): boolean {
-    if (this.holidays.has(date)) return false;
-    if (this.workdays.has(date)) return true;
-    const weekday = new Date(dayNumber(date) * DAY_MS).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    return this.isWorkdayNumber(dayNumber(date));
   }
 
   /**
@@ -79,9 +89,8 @@ export class WorkCalendar {
     let isProvisional = false;
     while (counted < n) {
       day++;
-      const date = fromDayNumber(day);
-      if (!this.hasYear(Number(date.slice(0, 4)))) isProvisional = true;
-      if (!this.isWorkday(date)) continue;
+      if (!isProvisional && !this.hasYearOf(day)) isProvisional = true;
+      if (!this.isWorkdayNumber(day)) continue;
       if (paused.some(([s, e]) => day > s && day <= e)) continue;
       counted++;
     }
