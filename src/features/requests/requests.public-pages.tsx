@@ -10,13 +10,10 @@ import {
 import { PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import type { TUnitRow } from "../org";
-import { APPLICANT_KINDS } from "./outcomes";
+import { ApplicantFields, labelOptions } from "./applicant-fields";
 import type { presentPublicStatus } from "./present";
 import type { TReplyLetter } from "./reply-letter/render-text";
-import { DELIVERY_LABELS, FORM_LABELS, ID_TYPE_LABELS } from "./requests.schemas";
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { DELIVERY_LABELS, FORM_LABELS } from "./requests.schemas";
 
 /** The online application form: the fields of an official form, usable without JavaScript. */
 export function RequestFormPage({
@@ -36,47 +33,7 @@ export function RequestFormPage({
         个工作日）。 提交后您会得到受理编号和查询码，凭二者可随时查询办理进度。
       </p>
       <Form action="/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="提交申请" hasFiles>
-        <fieldset class="group">
-          <legend>申请人信息</legend>
-          <SelectField
-            form={form}
-            name="applicant.kind"
-            label="申请人类型"
-            options={options(APPLICANT_KINDS)}
-            isRequired
-          />
-          <TextField form={form} name="applicant.name" label="姓名或名称" autocomplete="name" isRequired />
-          <SelectField
-            form={form}
-            name="applicant.idType"
-            label="证件类型（公民填写）"
-            options={options(ID_TYPE_LABELS)}
-          />
-          <TextField form={form} name="applicant.idNumber" label="证件号码（公民填写）" autocomplete="off" />
-          <TextField
-            form={form}
-            name="applicant.orgCode"
-            label="统一社会信用代码（法人或其他组织填写）"
-            autocomplete="off"
-          />
-          <TextField form={form} name="applicant.contactPerson" label="联系人（法人或其他组织填写）" />
-          <TextField
-            form={form}
-            name="applicant.phone"
-            label="联系电话"
-            type="tel"
-            autocomplete="tel"
-            inputmode="tel"
-          />
-          <TextField form={form} name="applicant.email" label="电子邮箱" type="email" autocomplete="email" />
-          <TextField form={form} name="applicant.address" label="通信地址" autocomplete="street-address" />
-          <TextField
-            form={form}
-            name="applicant.postcode"
-            label="邮政编码"
-            inputmode="numeric"
-            autocomplete="postal-code"
-          />
+        <ApplicantFields form={form} legend="申请人信息">
           <FileField
             form={form}
             name="idCopy"
@@ -84,7 +41,7 @@ export function RequestFormPage({
             hint="PDF、PNG 或 JPEG 文件，10 MB 以内。"
             accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
           />
-        </fieldset>
+        </ApplicantFields>
         <fieldset class="group">
           <legend>所需信息</legend>
           <SelectField
@@ -105,14 +62,14 @@ export function RequestFormPage({
             form={form}
             name="form"
             label="获取信息的形式"
-            options={options(FORM_LABELS)}
+            options={labelOptions(FORM_LABELS)}
             isRequired
           />
           <SelectField
             form={form}
             name="delivery"
             label="获取信息的方式"
-            options={options(DELIVERY_LABELS)}
+            options={labelOptions(DELIVERY_LABELS)}
             isRequired
           />
         </fieldset>

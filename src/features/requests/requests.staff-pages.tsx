@@ -4,6 +4,7 @@ import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import type { TUnitRow } from "../org";
+import { ApplicantFields, labelOptions } from "./applicant-fields";
 import { CONTACT_METHODS } from "./contacts";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KINDS, OUTCOMES, type TOutcome, WORKFLOW_OUTCOMES } from "./outcomes";
@@ -14,12 +15,9 @@ import {
   CHANNEL_LABELS,
   DELIVERY_LABELS,
   FORM_LABELS,
-  ID_TYPE_LABELS,
   type TActionType,
 } from "./requests.schemas";
 
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 const unitName = (units: TUnitRow[], id: number | null) =>
   id ? (units.find((u) => u.id === id)?.name ?? "") : "未交办";
 
@@ -113,35 +111,6 @@ export function RequestsBoardPage(props: {
   );
 }
 
-function ApplicantFields({ form }: { form: TFormState }) {
-  return (
-    <fieldset class="group">
-      <legend>申请人</legend>
-      <SelectField
-        form={form}
-        name="applicant.kind"
-        label="申请人类型"
-        options={options(APPLICANT_KINDS)}
-        isRequired
-      />
-      <TextField form={form} name="applicant.name" label="姓名或名称" isRequired />
-      <SelectField
-        form={form}
-        name="applicant.idType"
-        label="证件类型"
-        options={options(ID_TYPE_LABELS)}
-        placeholder="（无）"
-      />
-      <TextField form={form} name="applicant.idNumber" label="证件号码" />
-      <TextField form={form} name="applicant.orgCode" label="统一社会信用代码" />
-      <TextField form={form} name="applicant.contactPerson" label="联系人" />
-      <TextField form={form} name="applicant.phone" label="联系电话" inputmode="tel" />
-      <TextField form={form} name="applicant.email" label="电子邮箱" type="email" />
-      <TextField form={form} name="applicant.address" label="通信地址" />
-    </fieldset>
-  );
-}
-
 export function RegisterRequestPage({
   ctx,
   form,
@@ -158,12 +127,12 @@ export function RegisterRequestPage({
         收到日期：当面提交为提交当日；需签收的邮件为签收之日；平常信函为与申请人确认之日；传真和电子邮件为双方确认之日。
       </p>
       <Form action="/admin/requests/new" csrfToken={ctx.csrfToken} form={form} submitLabel="登记">
-        <ApplicantFields form={form} />
+        <ApplicantFields form={form} legend="申请人" isIdOptional />
         <SelectField
           form={form}
           name="channel"
           label="提交方式"
-          options={options(CHANNEL_LABELS)}
+          options={labelOptions(CHANNEL_LABELS)}
           isRequired
         />
         <TextField form={form} name="receivedAt" label="收到申请的日期" type="date" isRequired />
@@ -175,8 +144,8 @@ export function RegisterRequestPage({
           placeholder="（本人所在单位）"
         />
         <TextArea form={form} name="description" label="所需政府信息的描述" rows={5} isRequired />
-        <SelectField form={form} name="form" label="获取形式" options={options(FORM_LABELS)} />
-        <SelectField form={form} name="delivery" label="获取方式" options={options(DELIVERY_LABELS)} />
+        <SelectField form={form} name="form" label="获取形式" options={labelOptions(FORM_LABELS)} />
+        <SelectField form={form} name="delivery" label="获取方式" options={labelOptions(DELIVERY_LABELS)} />
       </Form>
     </AdminLayout>
   );
