@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-
-const day = (name: string) => date(name, { mode: "string" });
+import { boolean, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { day } from "../../platform/db/columns";
 
 export const ledgerPlans = pgTable("ledger_plans", {
   id: serial("id").primaryKey(),

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { boolean, date, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { ts } from "../../platform/db/columns";
 
 export const units = pgTable("units", {
   id: serial("id").primaryKey(),

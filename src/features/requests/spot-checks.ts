@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
-import { date, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
+import { day } from "../../platform/db/columns";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { requests } from "./requests.tables";
 
-const day = (name: string) => date(name, { mode: "string" });
 const spotChecks = pgTable("spot_checks", {
   id: serial("id").primaryKey(),
   closedFrom: day("closed_from").notNull(),

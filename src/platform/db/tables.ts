@@ -1,19 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
 
 // Drizzle mirrors of the tables created by migrations/*.sql (the SQL files are the source of truth).
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
