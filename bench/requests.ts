@@ -1,160 +1,1023 @@
-// Benchmark: one generated year of 100,000 requests; how fast the district board, the request list
-// and the due-date computation stay. Run: npm run bench:requests [-- --database-url postgres://…]
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+/**
+ * Requests benchmark (依申请公开): one generated year (2025) of 100,000 requests with their actions;
+ * how fast the back-office board, the request lists and the statutory clock stay at that size.
+ *
+ *   npm run bench:requests                        # PGlite in a fresh temporary directory
+ *   npm run bench:requests -- --database-url postgres://postgres@127.0.0.1:5432/test
+ *   npm run bench:requests -- --requests 20000 --repeat 20
+ *
+ * With --database-url a fresh database gongkai_bench_<pid> is created on that server and dropped at
+ * the end (also on error or Ctrl-C); the database named in the URL is only used to create and drop it.
+ * Migrations are applied with the app's migrate(). The data is generated in this process from a seeded
+ * random generator (the same seed gives the same data), with the due dates computed on the shipped
+ * working-day calendar, and written with multi-row INSERTs. The app's own functions are measured:
+ * boardByUnit, listRequests, computeClock and the request page's clock path (findRequest, actionsOf,
+ * loadWorkCalendar, clockOf). Database measurements run twice: first as the data stands after the
+ * bulk load, without planner statistics (as in PGlite, which has no autovacuum), then after
+ * VACUUM ANALYZE. Results are printed and written to bench/results/requests-<timestamp>.json.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { loadWorkCalendar } from "../src/features/calendar";
-import { computeClock } from "../src/features/requests";
-import { boardByUnit, listRequests } from "../src/features/requests/requests.repository";
-import { openDatabase, type TDatabase } from "../src/platform/db";
+import { addDays, dayNumber, loadWorkCalendar, type TPause, type WorkCalendar } from "../src/features/calendar";
+import { fromDayNumber } from "../src/features/calendar/working-days";
+import { clockOf } from "../src/features/requests/apply-action";
+import { computeClock, type TClockAction } from "../src/features/requests/compute-due-date";
+import { perVolumeFee } from "../src/features/requests/fees";
+import { OUTCOMES, type TApplicantKind, type TOutcome } from "../src/features/requests/outcomes";
+import {
+  actionsOf,
+  boardByUnit,
+  findRequest,
+  listRequests,
+  type TRequestFilter,
+} from "../src/features/requests/requests.repository";
+import { type Db, openDatabase, type TDatabase } from "../src/platform/db";
 import { migrate } from "../src/platform/db/migrate";
 
-const { values: args } = parseArgs({
-  options: {
-    "database-url": { type: "string" },
-    requests: { type: "string", default: "100000" },
-    repeat: { type: "string", default: "50" },
-  },
-});
-const COUNT = Number(args.requests);
-const REPEAT = Number(args.repeat);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+/** "Today" for the board and the lists: the last day of the generated year. */
+const TODAY = "2025-12-31";
+const YEAR = 2025;
+/** The back-office page (/admin/requests) shows the first 100. */
+const PAGE_SIZE = 100;
+const CLOCK_BATCH = 1000;
 
-async function openFresh(): Promise<{ database: TDatabase; cleanup: () => Promise<void>; kind: string }> {
-  const url = args["database-url"];
-  if (!url) {
-    const dir = mkdtempSync(path.join(tmpdir(), "gongkai-bench-"));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, kind: "PGlite", cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `gongkai_bench_${process.pid}`;
-  await admin.unsafe(`drop database if exists ${name}`);
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString() });
-  return {
-    database,
-    kind: "PostgreSQL",
-    cleanup: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+// ---------------------------------------------------------------------------------------------
+// Command line
+
+type TOptions = { databaseUrl?: string; requests: number; repeat: number; warmup: number; seed: number };
+
+function usage(): string {
+  return [
+    "用法：npm run bench:requests -- [选项]",
+    "  --database-url <URL>  改用 PostgreSQL：在该服务器上新建 gongkai_bench_<pid> 库，结束时删除；默认用临时目录中的 PGlite",
+    "  --requests <件数>     生成的申请件数（默认 100000）",
+    "  --repeat <次>         每项测量的次数（默认 50）",
+    "  --warmup <次>         每项测量前的预热次数（默认 5，不计入结果）",
+    "  --seed <数>           随机数种子（默认 2025；种子相同，数据相同）",
+    "  --help                显示本帮助",
+  ].join("\n");
+}
+
+class UsageError extends Error {}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 应为正整数，收到：${value}`);
+  return n;
+}
+
+function parseOptions(argv: string[]): TOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "database-url": { type: "string" },
+      requests: { type: "string", default: "100000" },
+      repeat: { type: "string", default: "50" },
+      warmup: { type: "string", default: "5" },
+      seed: { type: "string", default: "2025" },
+      help: { type: "boolean", short: "h", default: false },
     },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return null;
+  return {
+    databaseUrl: values["database-url"] || undefined,
+    requests: positiveInt("requests", values.requests),
+    repeat: positiveInt("repeat", values.repeat),
+    warmup: Number.isInteger(Number(values.warmup)) ? Math.max(0, Number(values.warmup)) : 5,
+    seed: positiveInt("seed", values.seed),
   };
 }
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] as number;
-  return { p50: at(0.5), p95: at(0.95), max: s.at(-1) as number };
+// ---------------------------------------------------------------------------------------------
+// A fresh database
+
+type TFresh = { database: TDatabase; label: string; cleanup: () => Promise<void> };
+
+/** Dropping the benchmark database must also happen on Ctrl-C; the handler runs the current cleanup. */
+let pendingCleanup: (() => Promise<void>) | undefined;
+
+async function openFresh(databaseUrl: string | undefined): Promise<TFresh> {
+  if (!databaseUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-requests-"));
+    pendingCleanup = async () => rmSync(dir, { recursive: true, force: true });
+    const database = await openDatabase({ dataDir: dir });
+    return { database, label: "PGlite", cleanup: pendingCleanup };
+  }
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  const name = `gongkai_bench_${process.pid}`;
+  await admin.unsafe(`drop database if exists ${name}`);
+  await admin.unsafe(`create database ${name}`);
+  let database: TDatabase | undefined;
+  pendingCleanup = async () => {
+    await database?.close().catch(() => {});
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end({ timeout: 5 });
+  };
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  database = await openDatabase({ databaseUrl: url.toString() });
+  return { database, label: "PostgreSQL", cleanup: pendingCleanup };
 }
 
-async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
+// ---------------------------------------------------------------------------------------------
+// Seeded randomness
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted<T>(rnd: () => number, entries: readonly (readonly [T, number])[]): () => T {
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  const cumulative = entries.map(([value], i) => ({
+    value,
+    upTo: entries.slice(0, i + 1).reduce((s, [, w]) => s + w, 0) / total,
+  }));
+  return () => {
+    const r = rnd();
+    return (cumulative.find((c) => r < c.upTo) ?? cumulative[cumulative.length - 1])?.value as T;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The district: 36 units, a few of them busy
+
+type TUnitKind = "office" | "department" | "subdistrict";
+/** Name, kind and relative share of the year's requests (planning and housing dominate, as they do). */
+const UNITS: readonly (readonly [string, TUnitKind, number])[] = [
+  ["区住房和城乡建设委员会", "department", 18],
+  ["区规划和自然资源分局", "department", 14],
+  ["区人力资源和社会保障局", "department", 7],
+  ["区市场监督管理局", "department", 6],
+  ["区人民政府办公室", "office", 3],
+  ["区生态环境局", "department", 4],
+  ["区城市管理委员会", "department", 4],
+  ["区发展和改革委员会", "department", 3],
+  ["区财政局", "department", 3],
+  ["区教育委员会", "department", 3],
+  ["区卫生健康委员会", "department", 3],
+  ["区民政局", "department", 2.5],
+  ["区公安分局", "department", 2],
+  ["区交通委员会", "department", 2],
+  ["区水务局", "department", 1.5],
+  ["区农业农村局", "department", 1.5],
+  ["区商务局", "department", 1],
+  ["区文化和旅游局", "department", 1],
+  ["区司法局", "department", 1],
+  ["区应急管理局", "department", 1],
+  ["区医疗保障局", "department", 1],
+  ["区退役军人事务局", "department", 0.5],
+  ["区统计局", "department", 0.5],
+  ["区审计局", "department", 0.5],
+  ["东坝街道办事处", "subdistrict", 3],
+  ["南湖街道办事处", "subdistrict", 2.5],
+  ["和平街道办事处", "subdistrict", 1],
+  ["建设街道办事处", "subdistrict", 1],
+  ["新华街道办事处", "subdistrict", 1],
+  ["解放街道办事处", "subdistrict", 1],
+  ["胜利街道办事处", "subdistrict", 1],
+  ["人民路街道办事处", "subdistrict", 1],
+  ["光明街道办事处", "subdistrict", 1],
+  ["友谊街道办事处", "subdistrict", 1],
+  ["团结街道办事处", "subdistrict", 1],
+  ["长安街道办事处", "subdistrict", 1],
+];
+
+const APPLICANT_KIND_SHARE: readonly (readonly [TApplicantKind, number])[] = [
+  ["natural_person", 88],
+  ["commercial_enterprise", 5],
+  ["legal_service_org", 3],
+  ["other_org", 2],
+  ["research_institution", 1],
+  ["public_interest_org", 1],
+];
+
+type TChannel = "online" | "mail" | "in_person" | "email" | "fax";
+const CHANNEL_SHARE: readonly (readonly [TChannel, number])[] = [
+  ["online", 55],
+  ["mail", 22],
+  ["in_person", 15],
+  ["email", 7],
+  ["fax", 1],
+];
+
+/** Replies by outcome, roughly as district annual reports show them; the two abandonment outcomes come from the workflow. */
+const REPLY_OUTCOME_SHARE: readonly (readonly [TOutcome, number])[] = [
+  ["disclosed", 380],
+  ["partially_disclosed", 90],
+  ["withheld.state_secret", 2],
+  ["withheld.prohibited_by_law", 5],
+  ["withheld.security_stability", 3],
+  ["withheld.third_party", 15],
+  ["withheld.internal_affairs", 12],
+  ["withheld.process_info", 20],
+  ["withheld.enforcement_file", 8],
+  ["withheld.administrative_inquiry", 10],
+  ["unavailable.not_held", 250],
+  ["unavailable.needs_creation", 40],
+  ["unavailable.unclear_after_correction", 10],
+  ["not_processed.petition_complaint", 30],
+  ["not_processed.duplicate", 30],
+  ["not_processed.publication", 5],
+  ["not_processed.excessive", 10],
+  ["not_processed.confirm_or_reissue", 10],
+  ["other.other", 40],
+];
+
+const LEGAL_BASIS: Record<string, string> = {
+  partially: "《中华人民共和国政府信息公开条例》第三十七条",
+  withheld: "《中华人民共和国政府信息公开条例》第十四条、第十五条、第十六条",
+  unavailable: "《中华人民共和国政府信息公开条例》第三十六条第（五）项",
+  not_processed: "《中华人民共和国政府信息公开条例》第三十六条第（三）项、第三十九条",
+};
+
+const SUBJECTS = [
+  "地块国有土地上房屋征收补偿方案",
+  "建设项目规划许可证及附图",
+  "建设项目环境影响评价批复",
+  "棚户区改造项目立项批复",
+  "集体土地征收的征地批复文件",
+  "老旧小区综合整治项目的招标文件",
+  "违法建设拆除决定及送达回证",
+  "企业行政处罚决定书",
+  "养老服务机构运营补贴的发放明细",
+  "学校学区划分的依据文件",
+  "道路工程的施工许可",
+  "公租房配租结果",
+];
+const PARTIES = ["相关权利人", "某置业有限公司", "区财政局", "某建设工程有限公司", "市规划和自然资源委员会"];
+
+// ---------------------------------------------------------------------------------------------
+// One year of requests
+
+type TPlanned = { type: string; date: string; payload: Record<string, unknown> };
+type TStall = "correction" | "consultation" | "fee" | "reply";
+
+type TGenerated = {
+  requestRows: unknown[][];
+  actionRows: unknown[][];
+  cohandlerRows: unknown[][];
+  byStatus: Record<string, number>;
+  byOutcome: Record<string, number>;
+  byActionType: Record<string, number>;
+  openWithDueDate: number;
+  overdue: number;
+  verified: { checked: number; mismatches: number };
+  /** Ids of concluded requests with a consultation and an extension: the clock path is read for these. */
+  richIds: number[];
+  /** A typical rich action list (as clockOf passes it to computeClock) and its received date. */
+  sampleRich: { receivedAt: string; actions: TClockAction[] } | null;
+  sampleSimple: { receivedAt: string; actions: TClockAction[] } | null;
+};
+
+const CONCLUDING: Record<string, TOutcome | null> = {
+  reply: null,
+  withdraw: "other.other",
+  abandon_no_correction: "other.no_correction",
+  abandon_no_fee: "other.no_fee",
+};
+
+function generate(count: number, seed: number, calendar: WorkCalendar, unitIds: number[]): TGenerated {
+  const rnd = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pickUnit = weighted(
+    rnd,
+    UNITS.map(([, , w], i) => [unitIds[i] as number, w] as const),
+  );
+  const pickKind = weighted(rnd, APPLICANT_KIND_SHARE);
+  const pickChannel = weighted(rnd, CHANNEL_SHARE);
+  const pickOutcome = weighted(rnd, REPLY_OUTCOME_SHARE);
+  const pickStall = weighted<TStall>(rnd, [
+    ["correction", 35],
+    ["consultation", 20],
+    ["fee", 10],
+    ["reply", 35],
+  ]);
+  const wd = (from: string, n: number, pauses: TPause[] = []) => calendar.addWorkdays(from, n, pauses).date;
+
+  const first = dayNumber(`${YEAR}-01-01`);
+  const last = dayNumber(TODAY);
+  const allDays: string[] = [];
+  for (let d = first; d <= last; d++) allDays.push(fromDayNumber(d));
+  const workdays = allDays.filter((d) => calendar.isWorkday(d));
+
+  // Submission day and channel first, so that ids and receipt numbers follow the order of arrival.
+  const arrivals = Array.from({ length: count }, () => {
+    const channel = pickChannel();
+    // Online forms come in any day; letters, visits, e-mails and faxes are registered on working days.
+    const submitted =
+      channel === "online" ? (allDays[int(0, allDays.length - 1)] as string) : (workdays[int(0, workdays.length - 1)] as string);
+    return { channel, submitted, minute: int(0, 9 * 60) };
+  }).sort((a, b) => (a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.minute - b.minute));
+
+  const g: TGenerated = {
+    requestRows: [],
+    actionRows: [],
+    cohandlerRows: [],
+    byStatus: {},
+    byOutcome: {},
+    byActionType: {},
+    openWithDueDate: 0,
+    overdue: 0,
+    verified: { checked: 0, mismatches: 0 },
+    richIds: [],
+    sampleRich: null,
+    sampleSimple: null,
+  };
+  const frequentApplicants = 1500;
+
+  arrivals.forEach(({ channel, submitted, minute }, index) => {
+    const id = index + 1;
+    const kind = pickKind();
+    const unitId = pickUnit();
+    // A quarter of natural persons' requests come from a pool of frequent applicants.
+    const person = kind === "natural_person" && rnd() < 0.25 ? int(1, frequentApplicants) : 10_000 + id;
+    const applicant =
+      kind === "natural_person"
+        ? {
+            kind,
+            name: `申请人${person}`,
+            idType: "resident_id",
+            idNumber: `1101051980${String(person).padStart(8, "0")}`,
+            phone: `139${String(person).padStart(8, "0")}`,
+            email: "",
+            address: `某区某路 ${person % 500} 号`,
+            postcode: "100000",
+            contactPerson: "",
+          }
+        : {
+            kind,
+            name: `某机构${person}`,
+            orgCode: `91110105MA0${String(person).padStart(7, "0")}`,
+            contactPerson: "经办人",
+            phone: `010${String(person).padStart(8, "0")}`,
+            email: "",
+            address: `某区某路 ${person % 500} 号`,
+            postcode: "100000",
+          };
+    const applicantKey =
+      kind === "natural_person" ? `id:resident_id:${applicant.idNumber}` : `org:${applicant.orgCode}`;
+    const subject = SUBJECTS[int(0, SUBJECTS.length - 1)] as string;
+    const description = `申请公开${UNITS[unitIds.indexOf(unitId)]?.[0] ?? ""}制作或保存的${int(2015, 2025)}年关于${subject}（编号 ${id}），用于维护本人合法权益。`;
+    const [form, delivery] =
+      channel === "online"
+        ? rnd() < 0.7
+          ? ["online", "online"]
+          : ["email", "email"]
+        : channel === "email"
+          ? ["email", "email"]
+          : channel === "in_person"
+            ? ["paper", "pickup"]
+            : ["paper", "post"];
+    const submittedAt = `${submitted}T${String(8 + Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:00+08:00`;
+
+    // Online requests count from the day staff confirm them (0–2 working days later).
+    const received =
+      channel !== "online"
+        ? submitted
+        : calendar.isWorkday(submitted) && rnd() < 0.6
+          ? submitted
+          : wd(submitted, rnd() < 0.8 ? 1 : 2);
+
+    // The whole life of the request as it would go, then cut at TODAY.
+    const acts: TPlanned[] = [];
+    let cursor = received;
+    const push = (type: string, date: string, payload: Record<string, unknown> = {}) => {
+      const d = date < cursor ? cursor : date;
+      acts.push({ type, date: d, payload });
+      cursor = d;
+    };
+    let start = received;
+    const pauses: TPause[] = [];
+    let extension = 0;
+    let corrected = false;
+    /** The due date the clock shows once the request is concluded (null: paused or awaiting correction). */
+    let dueAtEnd: string | null = null;
+    let cohandler: number | null = null;
+    const stall: TStall | null = rnd() < 0.08 ? pickStall() : null;
+    let consulted = false;
+
+    const plan = () => {
+      if (channel === "online") push("confirm_receipt", received);
+      if (rnd() < 0.3) push("assign", received, { unitId });
+      if (rnd() < 0.03) {
+        cohandler = unitIds[int(0, unitIds.length - 1)] as number;
+        if (cohandler === unitId) cohandler = null;
+        else push("cohandle", wd(received, 1), { unitIds: [cohandler] });
+      }
+      const path = rnd();
+      if (path < 0.02 && !stall) {
+        push("withdraw", wd(received, int(1, 10)), { note: "申请人撤回申请" });
+        dueAtEnd = wd(start, 20);
+        return;
+      }
+      if (path < 0.1 || stall === "correction") {
+        const notice = wd(received, int(1, 8));
+        const correctBy = addDays(notice, 15);
+        push("request_correction", notice, {
+          correctBy,
+          note: "请补充所需政府信息的名称、文号或者便于查询的其他特征性描述。",
+        });
+        if (stall === "correction") return;
+        if (rnd() < 0.25) {
+          push("abandon_no_correction", addDays(correctBy, int(1, 10)));
+          return;
+        }
+        start = wd(notice, int(2, 10));
+        push("correction_received", start);
+        corrected = true;
+      }
+      if (rnd() < 0.06 || stall === "consultation") {
+        const party = PARTIES[int(0, PARTIES.length - 1)] as string;
+        const from = wd(cursor, int(2, 10));
+        push("consultation_started", from, { party });
+        if (stall === "consultation") return;
+        const to = wd(from, int(3, 15));
+        push("consultation_ended", to, { party });
+        pauses.push({ from, to });
+        consulted = true;
+      }
+      if (rnd() < 0.015 || stall === "fee") {
+        const pages = int(120, 400);
+        const notice = wd(cursor, int(1, 8));
+        push("fee_notice", notice, { basis: "按量计收", pages, amount: perVolumeFee(pages) });
+        if (stall === "fee") return;
+        if (rnd() < 0.3) {
+          push("abandon_no_fee", wd(notice, 20 + int(1, 10)));
+          return;
+        }
+        const paid = wd(notice, int(2, 15));
+        push("fee_paid", paid);
+        pauses.push({ from: notice, to: paid });
+      }
+      const due = wd(start, 20, pauses);
+      if (rnd() < 0.07) {
+        const workdays = [20, 20, 20, 15, 10][int(0, 4)] as number;
+        const on = wd(start, int(14, 19), pauses);
+        if (on >= cursor && on <= due) {
+          push("extend", on, { workdays, reason: "需调取历史档案并会商有关部门，正常期限内难以答复。" });
+          extension = workdays;
+        }
+      }
+      dueAtEnd = wd(start, 20 + extension, pauses);
+      if (stall === "reply") return;
+      // Working days taken: mostly 8–20 within the normal period, into the extension when there is one,
+      // and a few late replies.
+      const taken = extension
+        ? 20 + int(1, extension)
+        : rnd() < 0.015
+          ? 20 + int(1, 10)
+          : Math.max(2, Math.round(3 + 17 * Math.sqrt(rnd())));
+      let outcome = pickOutcome();
+      if (outcome === "unavailable.unclear_after_correction" && !corrected) outcome = "unavailable.not_held";
+      const category = outcome.split(".")[0] as string;
+      const refusal = OUTCOMES[outcome].isRefusal;
+      push("reply", wd(start, taken, pauses), {
+        outcome,
+        reason: refusal ? `经审查，${OUTCOMES[outcome].label}。` : "",
+        legalBasis: refusal
+          ? (LEGAL_BASIS[outcome === "partially_disclosed" ? "partially" : category] ?? "")
+          : "",
+        otherAgency: "",
+        provisionNote: "",
+      });
+    };
+
+    let receivedAt: string | null = received;
+    let recorded: TPlanned[] = [];
+    if (received > TODAY) receivedAt = null; // submitted online, not yet confirmed
+    else {
+      plan();
+      recorded = acts.filter((a) => a.date <= TODAY);
+    }
+    const lastAction = recorded.at(-1);
+    const concludedBy = lastAction && lastAction.type in CONCLUDING ? lastAction : undefined;
+
+    let status: string;
+    let dueDate: string | null;
+    let provisional = false;
+    let outcome: TOutcome | null = null;
+    const asClock = (a: TPlanned): TClockAction => ({ ...a.payload, type: a.type, date: a.date });
+    if (concludedBy) {
+      status = "concluded";
+      outcome = CONCLUDING[concludedBy.type] ?? (concludedBy.payload.outcome as TOutcome);
+      dueDate = concludedBy.type === "reply" || concludedBy.type === "withdraw" ? dueAtEnd : null;
+      // Check the shortcut against the app's clock on a sample (every 50th concluded request).
+      if (id % 50 === 0) {
+        const clock = computeClock(receivedAt, recorded.map(asClock), calendar);
+        g.verified.checked++;
+        if (clock.state !== "concluded" || clock.dueDate !== dueDate) g.verified.mismatches++;
+      }
+    } else {
+      // Open: the clock exactly as the app computes it from the recorded actions.
+      const clock = computeClock(receivedAt, recorded.map(asClock), calendar);
+      status = clock.state;
+      dueDate = clock.dueDate;
+      provisional = clock.isProvisional;
+      if (dueDate) g.openWithDueDate++;
+      if (dueDate && dueDate < TODAY) g.overdue++;
+    }
+    if (status === "concluded" && consulted && extension && concludedBy?.type === "reply") {
+      g.richIds.push(id);
+      if (!g.sampleRich && receivedAt) g.sampleRich = { receivedAt, actions: recorded.map(asClock) };
+    }
+    if (!g.sampleSimple && receivedAt && recorded.length === 2 && concludedBy?.type === "reply")
+      g.sampleSimple = { receivedAt, actions: recorded.map(asClock) };
+
+    const closedAt = concludedBy?.date ?? null;
+    const reply = concludedBy?.payload ?? {};
+    const updated = lastAction ? `${lastAction.date}T16:30:00+08:00` : submittedAt;
+    g.requestRows.push([
+      id,
+      `YSQ${YEAR}${String(id).padStart(6, "0")}`,
+      channel,
+      kind,
+      JSON.stringify(applicant),
+      applicantKey,
+      description,
+      form,
+      delivery,
+      submittedAt,
+      receivedAt,
+      // Unconfirmed online requests are often not yet assigned to a unit.
+      receivedAt === null && rnd() < 0.5 ? null : unitId,
+      status,
+      dueDate,
+      provisional,
+      outcome,
+      String(reply.reason ?? reply.note ?? ""),
+      String(reply.legalBasis ?? ""),
+      closedAt,
+      submittedAt,
+      updated,
+    ]);
+    for (const a of recorded) {
+      g.actionRows.push([id, a.type, a.date, JSON.stringify(a.payload), "经办人", `${a.date}T10:00:00+08:00`]);
+      g.byActionType[a.type] = (g.byActionType[a.type] ?? 0) + 1;
+    }
+    if (cohandler !== null && recorded.some((a) => a.type === "cohandle")) g.cohandlerRows.push([id, cohandler]);
+    g.byStatus[status] = (g.byStatus[status] ?? 0) + 1;
+    if (outcome) g.byOutcome[outcome] = (g.byOutcome[outcome] ?? 0) + 1;
+  });
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk insert: multi-row INSERT ... VALUES with parameters, in batches under the 65,535-parameter limit
+
+async function insertBatches(
+  database: TDatabase,
+  table: string,
+  columns: readonly (readonly [string, string])[],
+  rows: unknown[][],
+): Promise<number> {
+  const perBatch = Math.floor(60_000 / columns.length);
+  const names = columns.map(([n]) => n).join(", ");
+  let statements = 0;
+  for (let i = 0; i < rows.length; i += perBatch) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(i, i + perBatch).map((row) => {
+      const cells = row.map((value, j) => {
+        params.push(value);
+        return `$${params.length}::${columns[j]?.[1]}`;
+      });
+      return `(${cells.join(", ")})`;
+    });
+    await database.query(`insert into ${table} (${names}) values ${tuples.join(", ")}`, params);
+    statements++;
+  }
+  return statements;
+}
+
+const REQUEST_COLUMNS = [
+  ["id", "int"],
+  ["receipt_no", "text"],
+  ["channel", "text"],
+  ["applicant_kind", "text"],
+  ["applicant", "jsonb"],
+  ["applicant_key", "text"],
+  ["description", "text"],
+  ["form", "text"],
+  ["delivery", "text"],
+  ["submitted_at", "timestamptz"],
+  ["received_at", "date"],
+  ["unit_id", "int"],
+  ["status", "text"],
+  ["due_date", "date"],
+  ["due_date_provisional", "boolean"],
+  ["outcome", "text"],
+  ["outcome_reason", "text"],
+  ["legal_basis", "text"],
+  ["closed_at", "date"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
+] as const;
+const ACTION_COLUMNS = [
+  ["request_id", "int"],
+  ["type", "text"],
+  ["date", "date"],
+  ["payload", "jsonb"],
+  ["actor_name", "text"],
+  ["created_at", "timestamptz"],
+] as const;
+const COHANDLER_COLUMNS = [
+  ["request_id", "int"],
+  ["unit_id", "int"],
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+type TStats = { p50: number; p95: number; max: number; mean: number; samples: number };
+
+function stats(samples: number[]): TStats {
+  const s = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.max(0, Math.ceil(p * s.length) - 1)] as number;
+  return {
+    p50: rank(0.5),
+    p95: rank(0.95),
+    max: s.at(-1) as number,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    samples: s.length,
+  };
+}
+
+async function measure(opts: TOptions, fn: (i: number) => Promise<unknown> | unknown): Promise<TStats> {
+  for (let i = 0; i < opts.warmup; i++) await fn(i);
   const samples: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
+  for (let i = 0; i < opts.repeat; i++) {
     const t0 = performance.now();
-    await fn();
+    await fn(opts.warmup + i);
     samples.push(performance.now() - t0);
   }
   return stats(samples);
 }
 
-const OUTCOMES = [
-  "disclosed",
-  "disclosed",
-  "disclosed",
-  "partially_disclosed",
-  "withheld.third_party",
-  "withheld.process_info",
-  "unavailable.not_held",
-  "unavailable.not_held",
-  "not_processed.duplicate",
-  "other.other",
-];
-const KINDS = [
-  "natural_person",
-  "natural_person",
-  "natural_person",
-  "natural_person",
-  "commercial_enterprise",
-  "legal_service_org",
-  "other_org",
-];
+// ---------------------------------------------------------------------------------------------
+// The SQL the app sends, for EXPLAIN ANALYZE: a second Drizzle handle on the same client, with a logger
 
-const { database, cleanup, kind } = await openFresh();
-try {
-  await migrate(database);
-  const t0 = performance.now();
-  // 36 units; the first few departments get most requests.
-  await database.exec(
-    `insert into units (name, kind) select '单位' || g, case when g <= 19 then 'department' else 'subdistrict' end from generate_series(1, 36) g`,
-  );
-  // One year of requests, generated by the database itself: received on 2025 weekdays, ~85% concluded.
-  await database.exec(`
-    insert into requests (receipt_no, channel, applicant_kind, applicant, applicant_key, description, received_at, unit_id,
-                          status, due_date, outcome, closed_at)
-    select 'YSQ2025' || lpad(g::text, 6, '0'),
-           (array['online','mail','in_person','email'])[1 + g % 4],
-           (array['${KINDS.join("','")}'])[1 + g % ${KINDS.length}],
-           jsonb_build_object('name', '申请人' || g, 'kind', 'natural_person'),
-           'id:' || (g % 20000),
-           '申请公开某项政府信息 ' || g,
-           d,
-           1 + (floor(power(random(), 2) * 36))::int,
-           case when g % 100 < 85 then 'concluded' else 'running' end,
-           d + 28,
-           case when g % 100 < 85 then (array['${OUTCOMES.join("','")}'])[1 + g % ${OUTCOMES.length}] end,
-           case when g % 100 < 85 then least(d + (5 + g % 30), date '2025-12-31') end
-    from generate_series(1, ${COUNT}) g,
-         lateral (select date '2025-01-02' + ((g * 7919) % 360) as d) x`);
-  await database.exec(`
-    insert into request_actions (request_id, type, date, payload, actor_name)
-    select id, 'reply', closed_at, jsonb_build_object('outcome', outcome), '基准' from requests where status = 'concluded'`);
-  await database.exec("analyze");
-  const generateMs = performance.now() - t0;
+type TCaptured = { query: string; params: unknown[] };
 
-  const db = database.db;
-  const today = "2025-12-15";
-  const calendar = await loadWorkCalendar(db);
-  const soon = calendar.addWorkdays(today, 5).date;
-  const results = {
-    boardDistrict: await time(() => boardByUnit(db, "all", today, soon)),
-    boardOneUnit: await time(() => boardByUnit(db, [1], today, soon)),
-    listOpen: await time(() => listRequests(db, { scope: "all", status: "open" }, 1, 50, today)),
-    listOverdue: await time(() => listRequests(db, { scope: "all", isOverdueOnly: true }, 1, 50, today)),
-  };
-  // The clock is pure: time many computations of a request with a consultation, an extension and a fee pause.
-  const actions = [
-    { type: "consultation_started", date: "2025-09-05", party: "某公司" },
-    { type: "consultation_ended", date: "2025-09-12", party: "某公司" },
-    { type: "extend", date: "2025-10-09", workdays: 10 },
-    { type: "fee_notice", date: "2025-10-10" },
-    { type: "fee_paid", date: "2025-10-15" },
-  ];
-  const N = 20000;
-  const c0 = performance.now();
-  for (let i = 0; i < N; i++) computeClock("2025-09-01", actions, calendar);
-  const clockMicros = ((performance.now() - c0) * 1000) / N;
-
-  const rows = [
-    ["生成并写入 " + COUNT.toLocaleString() + " 件申请", `${(generateMs / 1000).toFixed(1)} s`, "", ""],
-    ...Object.entries(results).map(([k, r]) => [k, r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1)]),
-    ["computeClock（纯计算，每次）", `${clockMicros.toFixed(1)} µs`, "", ""],
-  ];
-  console.log(`\n${kind}，${COUNT} 件申请，每项 ${REPEAT} 次（ms）`);
-  console.log("| 项目 | p50 | p95 | 最大 |\n|---|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/requests-${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(
-    file,
-    JSON.stringify({ kind, count: COUNT, repeat: REPEAT, generateMs, results, clockMicros }, null, 2),
-  );
-  console.log(`结果已写入 ${file}`);
-} finally {
-  await database.close();
-  await cleanup();
+function capturingDb(database: TDatabase, captured: TCaptured[]): Db {
+  const logger: Logger = { logQuery: (query, params) => captured.push({ query, params }) };
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  return (
+    database.kind === "pglite"
+      ? drizzlePglite(client as PGlite, { logger })
+      : drizzlePostgres(client as postgres.Sql, { logger })
+  ) as unknown as Db;
 }
+
+type TExplain = { sql: string; params: unknown[]; plan: string[]; executionMs: number | null };
+
+async function explain(database: TDatabase, q: TCaptured): Promise<TExplain> {
+  const rows = await database.query<Record<string, string>>(`explain (analyze, buffers) ${q.query}`, q.params);
+  const plan = rows.map((r) => Object.values(r)[0] as string);
+  const exec = plan.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)).find(Boolean);
+  return { sql: q.query, params: q.params, plan, executionMs: exec ? Number(exec[1]) : null };
+}
+
+/** The scan nodes of a plan, one line: which index (if any) each table is read through. */
+function scans(plan: string[]): string {
+  return plan
+    .filter((l) => /Scan/.test(l) && !/^\s*(Buffers|Planning|Execution)/.test(l))
+    .map((l) =>
+      l
+        .replace(/^[\s\->]+/, "")
+        .replace(/\s+\(cost=.*$/, "")
+        .trim(),
+    )
+    .join("；");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function fmt(n: number, digits = 1): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return w;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")))) ?? [];
+  const pad = (cell: string, i: number) => {
+    const space = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
+    return i === 0 ? cell + space : space + cell;
+  };
+  const line = (r: string[]) => `| ${r.map(pad).join(" | ")} |`;
+  const sep = `|${widths.map((w, i) => `${"-".repeat(w + 1)}${i === 0 ? "-" : ":"}`).join("|")}|`;
+  return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n");
+}
+
+function loadAvg(): { "1m": number; "5m": number; "15m": number } {
+  const [a = 0, b = 0, c = 0] = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  return { "1m": a, "5m": b, "15m": c };
+}
+
+async function machine() {
+  const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => "");
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" });
+  return {
+    cpuModel: model,
+    cpus: os.availableParallelism(),
+    totalMemGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAvgAtStart: loadAvg(),
+    gitCommit: git.status === 0 ? git.stdout.trim() : null,
+    gitDirty: dirty.status === 0 ? dirty.stdout.trim().length > 0 : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const QUERY_LABELS = {
+  boardDistrict: "看板：全区",
+  boardUnit: "看板：一个单位（件数最多的）",
+  listOpen: `列表：全区在办第一页（${PAGE_SIZE} 件）`,
+  listOverdue: `列表：全区只看逾期第一页（${PAGE_SIZE} 件）`,
+  listUnitOpen: `列表：一个单位在办第一页（${PAGE_SIZE} 件）`,
+  clockPath: "期限：读一件申请及其办理记录并计算（clockOf 全路径）",
+} as const;
+type TQueryKey = keyof typeof QUERY_LABELS;
+
+async function main(): Promise<void> {
+  let opts: TOptions | null;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
+    process.exit(2);
+  }
+  if (!opts) {
+    console.log(usage());
+    return;
+  }
+  const o = opts;
+  const host = await machine();
+  const startedAt = new Date();
+  if (host.loadAvgAtStart["1m"] > host.cpus * 0.5)
+    console.warn(
+      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart["1m"]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏高且不稳定。`,
+    );
+
+  const { database, label, cleanup } = await openFresh(o.databaseUrl);
+  try {
+    const [{ version: serverVersion } = { version: "?" }] = await database.query<{ version: string }>(
+      "select version() as version",
+    );
+    const autovacuumWorkers = await database
+      .query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum launcher'",
+      )
+      .then((r) => r[0]?.n ?? 0)
+      .catch(() => 0);
+    console.log(`${label}：${serverVersion}；autovacuum launcher：${autovacuumWorkers ? "有" : "无"}`);
+    await migrate(database);
+    const db = database.db;
+    // Keep autovacuum from analysing in the middle of the first round; the second round runs VACUUM ANALYZE itself.
+    for (const t of ["requests", "request_actions", "request_cohandlers"])
+      await database.exec(`alter table ${t} set (autovacuum_enabled = false)`);
+
+    // ---- data
+    const t0 = performance.now();
+    const units = await database.query<{ id: number }>(
+      `insert into units (name, kind, sort_order) values ${UNITS.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}::int)`).join(", ")} returning id`,
+      UNITS.flatMap(([name, kind], i) => [name, kind, i + 1]),
+    );
+    const unitIds = units.map((u) => u.id);
+    const calendar = await loadWorkCalendar(db);
+    const g = generate(o.requests, o.seed, calendar, unitIds);
+    const generateMs = performance.now() - t0;
+    if (g.verified.mismatches)
+      throw new Error(`生成的 ${g.verified.mismatches} 件已办结申请的期限与 computeClock 不一致`);
+    const t1 = performance.now();
+    const statements =
+      (await insertBatches(database, "requests", REQUEST_COLUMNS, g.requestRows)) +
+      (await insertBatches(database, "request_actions", ACTION_COLUMNS, g.actionRows)) +
+      (await insertBatches(database, "request_cohandlers", COHANDLER_COLUMNS, g.cohandlerRows));
+    await database.query("select setval('requests_id_seq', $1::bigint)", [o.requests]);
+    await database.query("select setval('request_receipt_seq', $1::bigint)", [o.requests]);
+    const insertMs = performance.now() - t1;
+    const open = o.requests - (g.byStatus.concluded ?? 0);
+    console.log(
+      `生成 ${fmt(o.requests, 0)} 件申请、${fmt(g.actionRows.length, 0)} 条办理记录、${g.cohandlerRows.length} 条协查：` +
+        `生成 ${fmt(generateMs / 1000, 2)} s，写入 ${fmt(insertMs / 1000, 2)} s（${statements} 条多行 INSERT）`,
+    );
+    console.log(
+      `状态：${Object.entries(g.byStatus)
+        .map(([k, v]) => `${k} ${v}`)
+        .join("，")}；在办 ${fmt((100 * open) / o.requests)}%，其中有答复期限 ${g.openWithDueDate}、已逾期 ${g.overdue}` +
+        `；抽查 ${g.verified.checked} 件已办结申请的期限与 computeClock 一致`,
+    );
+
+    // ---- what is measured
+    const today = TODAY;
+    const soon = calendar.addWorkdays(today, 5).date;
+    const busiest = unitIds[0] as number;
+    const richIds = g.richIds.slice(0, o.warmup + o.repeat);
+    if (richIds.length === 0) throw new Error("生成的数据中没有同时含征求意见和延期的已办结申请；请增加 --requests");
+    const filters: Record<"listOpen" | "listOverdue" | "listUnitOpen", TRequestFilter> = {
+      listOpen: { scope: "all", status: "open" },
+      listOverdue: { scope: "all", isOverdueOnly: true },
+      listUnitOpen: { scope: [busiest], status: "open" },
+    };
+    const run: Record<TQueryKey, (db: Db, i: number) => Promise<unknown>> = {
+      boardDistrict: (d) => boardByUnit(d, "all", today, soon),
+      boardUnit: (d) => boardByUnit(d, [busiest], today, soon),
+      listOpen: (d) => listRequests(d, filters.listOpen, 1, PAGE_SIZE, today),
+      listOverdue: (d) => listRequests(d, filters.listOverdue, 1, PAGE_SIZE, today),
+      listUnitOpen: (d) => listRequests(d, filters.listUnitOpen, 1, PAGE_SIZE, today),
+      // What the request page does for its clock: the row, its actions, the (cached) calendar, the clock.
+      clockPath: async (d, i) => {
+        const id = richIds[i % richIds.length] as number;
+        const r = await findRequest(d, id);
+        if (!r) throw new Error(`request ${id} missing`);
+        return clockOf(r, await actionsOf(d, id), await loadWorkCalendar(d));
+      },
+    };
+    const shapes = {
+      boardDistrictRows: ((await run.boardDistrict(db, 0)) as unknown[]).length,
+      boardUnitRows: ((await run.boardUnit(db, 0)) as unknown[]).length,
+      listOpenTotal: ((await run.listOpen(db, 0)) as { total: number }).total,
+      listOverdueTotal: ((await run.listOverdue(db, 0)) as { total: number }).total,
+      listUnitOpenTotal: ((await run.listUnitOpen(db, 0)) as { total: number }).total,
+      busiestUnitRequests: g.requestRows.filter((r) => r[11] === busiest).length,
+      clockPathRequests: richIds.length,
+    };
+
+    // ---- EXPLAIN ANALYZE of the exact statements the app sends
+    const explainAll = async () => {
+      const out: Record<string, TExplain[]> = {};
+      for (const key of ["boardDistrict", "boardUnit", "listOpen", "listOverdue", "listUnitOpen"] as const) {
+        const captured: TCaptured[] = [];
+        await run[key](capturingDb(database, captured), 0);
+        out[key] = [];
+        for (const q of captured) out[key].push(await explain(database, q));
+      }
+      return out;
+    };
+
+    const round = async (name: string) => {
+      const results = {} as Record<TQueryKey, TStats>;
+      for (const key of Object.keys(QUERY_LABELS) as TQueryKey[])
+        results[key] = await measure(o, (i) => run[key](db, i));
+      const plans = await explainAll();
+      console.log(`\n${name}：`);
+      for (const [key, list] of Object.entries(plans))
+        list.forEach((p, i) =>
+          console.log(
+            `  ${key}${list.length > 1 ? (i === 0 ? "（计数）" : "（取一页）") : ""}：${scans(p.plan) || "（无扫描节点）"}；执行 ${p.executionMs ?? "?"} ms`,
+          ),
+        );
+      return { results, plans };
+    };
+
+    const before = await round("统计信息未收集（批量写入之后，未 ANALYZE）");
+    const ta = performance.now();
+    for (const t of ["requests", "request_actions", "request_cohandlers"]) await database.exec(`vacuum analyze ${t}`);
+    const analyzeMs = performance.now() - ta;
+    const after = await round(`VACUUM ANALYZE 之后（${fmt(analyzeMs / 1000, 2)} s）`);
+
+    // ---- the pure clock: batches of computations, per-computation time in µs
+    const clockBench = async (sample: { receivedAt: string; actions: TClockAction[] } | null) => {
+      if (!sample) return null;
+      const s = await measure(o, () => {
+        for (let i = 0; i < CLOCK_BATCH; i++) computeClock(sample.receivedAt, sample.actions, calendar);
+      });
+      const perCall = (ms: number) => (ms * 1000) / CLOCK_BATCH;
+      return {
+        actions: sample.actions.map((a) => a.type),
+        receivedAt: sample.receivedAt,
+        perComputationMicros: {
+          p50: perCall(s.p50),
+          p95: perCall(s.p95),
+          max: perCall(s.max),
+          mean: perCall(s.mean),
+          samples: s.samples,
+        },
+      };
+    };
+    const clockRich = await clockBench(g.sampleRich);
+    const clockSimple = await clockBench(g.sampleSimple);
+
+    // ---- the board's plan, in full
+    const boardPlan = after.plans.boardDistrict?.[0];
+    console.log(`\n看板（全区）的查询计划，VACUUM ANALYZE 之后：\n${boardPlan?.sql}\n参数：${JSON.stringify(boardPlan?.params)}`);
+    console.log(boardPlan?.plan.join("\n"));
+    const boardPlanBefore = before.plans.boardDistrict?.[0];
+    console.log(`\n同一查询，ANALYZE 之前：\n${boardPlanBefore?.plan.join("\n")}`);
+
+    // ---- table
+    const ms = (s: TStats) => [fmt(s.p50), fmt(s.p95), fmt(s.max)];
+    const µs = (c: NonNullable<typeof clockRich>) => [
+      `${fmt(c.perComputationMicros.p50)} µs`,
+      `${fmt(c.perComputationMicros.p95)} µs`,
+      `${fmt(c.perComputationMicros.max)} µs`,
+    ];
+    const rows: string[][] = [
+      ["项目", "p50 ms", "p95 ms", "最大 ms", "ANALYZE 前 p50", "ANALYZE 前 p95"],
+      ...(Object.keys(QUERY_LABELS) as TQueryKey[]).map((key) => [
+        QUERY_LABELS[key],
+        ...ms(after.results[key]),
+        fmt(before.results[key].p50),
+        fmt(before.results[key].p95),
+      ]),
+    ];
+    if (clockRich) rows.push([`computeClock：${clockRich.actions.length} 项办理记录（每次）`, ...µs(clockRich), "", ""]);
+    if (clockSimple)
+      rows.push([`computeClock：${clockSimple.actions.length} 项办理记录（每次）`, ...µs(clockSimple), "", ""]);
+    console.log(
+      `\n${label}，${fmt(o.requests, 0)} 件申请；每项预热 ${o.warmup} 次、测量 ${o.repeat} 次` +
+        `（computeClock 每次测量 ${CLOCK_BATCH} 次计算）；今天 = ${today}，即将到期 = ${soon} 前\n`,
+    );
+    console.log(table(rows));
+    console.log(
+      `\n数据：看板全区 ${shapes.boardDistrictRows} 行、单位 ${shapes.boardUnitRows} 行；在办 ${shapes.listOpenTotal} 件，` +
+        `逾期 ${shapes.listOverdueTotal} 件，件数最多的单位全年 ${shapes.busiestUnitRequests} 件、在办 ${shapes.listUnitOpenTotal} 件`,
+    );
+
+    const report = {
+      benchmark: "requests: board, lists and clock over one generated year",
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      command: `npm run bench:requests${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+      machine: { ...host, loadAvgAtEnd: loadAvg() },
+      database: { kind: label, version: serverVersion, autovacuumLauncher: autovacuumWorkers > 0 },
+      options: { ...o, databaseUrl: o.databaseUrl ? "(given)" : undefined, today, soon, pageSize: PAGE_SIZE },
+      data: {
+        units: unitIds.length,
+        requests: o.requests,
+        actions: g.actionRows.length,
+        cohandlers: g.cohandlerRows.length,
+        byStatus: g.byStatus,
+        byOutcome: g.byOutcome,
+        byActionType: g.byActionType,
+        openWithDueDate: g.openWithDueDate,
+        overdue: g.overdue,
+        verified: g.verified,
+        shapes,
+        generateMs,
+        insertMs,
+        insertStatements: statements,
+        vacuumAnalyzeMs: analyzeMs,
+      },
+      labels: QUERY_LABELS,
+      resultsMs: { withoutStatistics: before.results, afterAnalyze: after.results },
+      computeClock: { rich: clockRich, simple: clockSimple, computationsPerSample: CLOCK_BATCH },
+      explain: { withoutStatistics: before.plans, afterAnalyze: after.plans },
+    };
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `requests-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n结果已写入 ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await database.close().catch(() => {});
+    await cleanup();
+    pendingCleanup = undefined;
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    const done = pendingCleanup ? pendingCleanup() : Promise.resolve();
+    done.finally(() => process.exit(130));
+  });
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

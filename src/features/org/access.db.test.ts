@@ -577,6 +577,22 @@ describeDb("unit scoping and the audit of every staff write", () => {
       ).status,
   });
 
+  writes.push({
+    method: "POST",
+    path: "/admin/requests/:id/appeals",
+    action: "appeal.create",
+    run: async () => {
+      const [r] = await t.database.query<{ id: number }>(
+        "select id from requests where status = 'concluded' order by id desc limit 1",
+      );
+      return (
+        await (
+          await new Visitor(t).login("office")
+        ).post(`/admin/requests/${r?.id}/appeals`, { kind: "litigation_direct", filedAt: "2026-03-20" })
+      ).status;
+    },
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -189,6 +189,50 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect((await v.get(`/admin/requests/${reg.data.id}`)).text).toContain("电话确认申请内容");
   });
 
+  it("records an appeal from the page of a concluded request", async () => {
+    const token = await tokenFor(t, "a.head");
+    const reg = await api(t, "POST", "/api/v1/requests", {
+      token,
+      json: {
+        applicant: { kind: "natural_person", name: "褚四" },
+        channel: "mail",
+        receivedAt: "2025-09-01",
+        description: "申请公开某项信息",
+      },
+    });
+    await api(t, "POST", `/api/v1/requests/${reg.data.id}/actions`, {
+      token,
+      json: {
+        type: "reply",
+        date: "2025-09-10",
+        outcome: "withheld.process_info",
+        reason: "属于过程性信息",
+        legalBasis: "条例第十六条",
+      },
+    });
+    const v = await new Visitor(t).login("a.head");
+    expect((await v.get(`/admin/requests/${reg.data.id}?action=appeal`)).text).toContain(
+      "登记行政复议或诉讼",
+    );
+    const early = await v.post(`/admin/requests/${reg.data.id}/appeals`, {
+      kind: "reconsideration",
+      filedAt: "2025-09-01",
+    });
+    expect(early.status).toBe(422);
+    expect(early.text).toMatch(/id="f-filedAt-error"[^>]*>.*不能早于答复日期/s);
+    const ok = await v.post(`/admin/requests/${reg.data.id}/appeals`, {
+      kind: "reconsideration",
+      filedAt: "2025-10-08",
+      authority: "济南市市中区人民政府",
+      result: "upheld",
+      decidedAt: "2025-12-01",
+    });
+    expect(ok.status).toBe(303);
+    const page = await v.get(`/admin/requests/${reg.data.id}`);
+    expect(page.text).toContain("济南市市中区人民政府");
+    expect(page.text).toContain("维持");
+  });
+
   it("stops guessing query codes after 20 misses from one address", async () => {
     const v = new Visitor(t);
     await v.get("/requests/status");

@@ -11,6 +11,7 @@ import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { activeUnits, idParam, listUnits } from "../org";
 import { requestScope } from "./access";
+import { recordAppeal, ZAppealBody } from "./appeals";
 import { applyAction, clockOf } from "./apply-action";
 import { openAttachment, storeUploads } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
@@ -245,6 +246,7 @@ export function requestsRoutes(deps: TDeps) {
       action?: string;
       failed?: { type: TActionType; form: ReturnType<typeof emptyForm> };
       contactForm?: ReturnType<typeof emptyForm>;
+      appealForm?: ReturnType<typeof emptyForm>;
       isRevealed?: boolean;
     } = {},
   ) => {
@@ -269,6 +271,24 @@ export function requestsRoutes(deps: TDeps) {
       run: async (body) => {
         await logContact(db, actorOf(c), p, id, body);
         setFlash(c, "沟通记录已保存。");
+        return c.redirect(`/admin/requests/${id}`, 303);
+      },
+    });
+  });
+
+  app.post("/admin/requests/:id/appeals", async (c) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    const values = await readForm(c);
+    return submitForm(c, {
+      schema: ZAppealBody,
+      values,
+      input: nest(values),
+      conflictField: "filedAt",
+      render: (form) => detail(c, id, { action: "appeal", appealForm: form }),
+      run: async (body) => {
+        await recordAppeal(db, actorOf(c), p, id, body);
+        setFlash(c, "已登记。");
         return c.redirect(`/admin/requests/${id}`, 303);
       },
     });

@@ -259,6 +259,7 @@ export function RequestDetailPage(props: {
   failed?: { type: TActionType; form: TFormState };
   /** The contact form with what was typed and its errors, after a refused save. */
   contactForm?: TFormState;
+  appealForm?: TFormState;
   isRevealed?: boolean;
 }) {
   const { ctx, r, units, failed } = props;
@@ -391,24 +392,72 @@ export function RequestDetailPage(props: {
           </Form>
         </section>
       )}
-      {r.appeals.length > 0 && (
-        <>
-          <h2>行政复议和诉讼</h2>
-          <DataTable
-            caption="行政复议和诉讼"
-            columns={["类别", "提起日期", "机关或法院", "结果", "结案日期"]}
-          >
-            {r.appeals.map((x) => (
-              <tr>
-                <td>{APPEAL_KIND_LABELS[x.kind]}</td>
-                <td>{x.filedAt}</td>
-                <td>{x.authority}</td>
-                <td>{x.result ? APPEAL_RESULT_LABELS[x.result] : "尚未审结"}</td>
-                <td>{x.decidedAt ?? "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </>
+      {r.status === "concluded" && (
+        <section aria-labelledby="appeals-heading">
+          <h2 id="appeals-heading">行政复议和诉讼</h2>
+          {r.appeals.length === 0 ? (
+            <p>尚无记录。</p>
+          ) : (
+            <DataTable
+              caption="行政复议和诉讼"
+              columns={["类别", "提起日期", "机关或法院", "结果", "结案日期"]}
+            >
+              {r.appeals.map((x) => (
+                <tr>
+                  <td>{APPEAL_KIND_LABELS[x.kind]}</td>
+                  <td>{x.filedAt}</td>
+                  <td>{x.authority}</td>
+                  <td>{x.result ? APPEAL_RESULT_LABELS[x.result] : "尚未审结"}</td>
+                  <td>{x.decidedAt ?? "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+          <p>
+            <a href={`/admin/requests/${r.id}?action=appeal#appeal-form`}>登记行政复议或诉讼（含结果）</a>
+          </p>
+          {props.action === "appeal" && (
+            <section id="appeal-form" aria-labelledby="appeal-form-heading">
+              <h3 id="appeal-form-heading">登记行政复议或诉讼</h3>
+              <Form
+                action={`/admin/requests/${r.id}/appeals`}
+                csrfToken={ctx.csrfToken}
+                form={props.appealForm ?? emptyForm()}
+                submitLabel="保存"
+              >
+                <SelectField
+                  form={props.appealForm ?? emptyForm()}
+                  name="kind"
+                  label="类别"
+                  options={labelOptions(APPEAL_KIND_LABELS)}
+                  isRequired
+                />
+                <TextField
+                  form={props.appealForm ?? emptyForm()}
+                  name="filedAt"
+                  label="提起日期"
+                  type="date"
+                  isRequired
+                />
+                <TextField form={props.appealForm ?? emptyForm()} name="authority" label="复议机关或法院" />
+                <TextField form={props.appealForm ?? emptyForm()} name="caseNo" label="案号" />
+                <SelectField
+                  form={props.appealForm ?? emptyForm()}
+                  name="result"
+                  label="结果（尚未审结则不选）"
+                  options={labelOptions(APPEAL_RESULT_LABELS)}
+                  placeholder="（尚未审结）"
+                />
+                <TextField
+                  form={props.appealForm ?? emptyForm()}
+                  name="decidedAt"
+                  label="结案日期"
+                  type="date"
+                />
+              </Form>
+            </section>
+          )}
+        </section>
       )}
       <h2>办理记录</h2>
       <DataTable caption="办理记录" columns={["日期", "办理事项", "办理人"]}>
