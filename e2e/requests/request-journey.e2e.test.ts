@@ -37,7 +37,7 @@ const text = async (l: Locator) => ((await l.textContent()) ?? "").trim();
 
 /** The error shown beside the field with this label. */
 const errorBeside = (page: Page, label: string) =>
-  page.locator(".field", { has: page.getByLabel(label) }).locator(".field-error");
+  page.locator("div.field", { has: page.getByLabel(label) }).locator(".field-error");
 
 async function fillApplication(page: Page, a: typeof APPLICANT) {
   await page.getByLabel("申请人类型").selectOption({ label: "自然人" });
