@@ -7,7 +7,8 @@
  *   npm run bench:requests -- --requests 20000 --repeat 20
  *
  * With --database-url a fresh database gongkai_bench_<pid> is created on that server and dropped at
- * the end (also on error or Ctrl-C); the database named in the URL is only used to create and drop it.
+ * the end (also on error or Ctrl-C; not with --keep); the database named in the URL is only used to
+ * create and drop it.
  * Migrations are applied with the app's migrate(). The data is generated in this process from a seeded
  * random generator (the same seed gives the same data), with the due dates computed on the shipped
  * working-day calendar, and written with multi-row INSERTs. The app's own functions are measured:
@@ -24,11 +25,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
-import type { Logger } from "drizzle-orm";
+import { type Logger, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { addDays, dayNumber, loadWorkCalendar, type TPause, type WorkCalendar } from "../src/features/calendar";
+import {
+  addDays,
+  dayNumber,
+  loadWorkCalendar,
+  type TPause,
+  type WorkCalendar,
+} from "../src/features/calendar";
 import { fromDayNumber } from "../src/features/calendar/working-days";
 import { clockOf } from "../src/features/requests/apply-action";
 import { computeClock, type TClockAction } from "../src/features/requests/compute-due-date";
@@ -56,7 +63,14 @@ const CLOCK_BATCH = 1000;
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-type TOptions = { databaseUrl?: string; requests: number; repeat: number; warmup: number; seed: number };
+type TOptions = {
+  databaseUrl?: string;
+  requests: number;
+  repeat: number;
+  warmup: number;
+  seed: number;
+  keep: boolean;
+};
 
 function usage(): string {
   return [
@@ -66,6 +80,7 @@ function usage(): string {
     "  --repeat <次>         每项测量的次数（默认 50）",
     "  --warmup <次>         每项测量前的预热次数（默认 5，不计入结果）",
     "  --seed <数>           随机数种子（默认 2025；种子相同，数据相同）",
+    "  --keep                结束时保留数据库（PGlite 目录或 gongkai_bench_<pid> 库），便于自行查看查询计划",
     "  --help                显示本帮助",
   ].join("\n");
 }
@@ -87,6 +102,7 @@ function parseOptions(argv: string[]): TOptions | null {
       repeat: { type: "string", default: "50" },
       warmup: { type: "string", default: "5" },
       seed: { type: "string", default: "2025" },
+      keep: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -99,6 +115,7 @@ function parseOptions(argv: string[]): TOptions | null {
     repeat: positiveInt("repeat", values.repeat),
     warmup: Number.isInteger(Number(values.warmup)) ? Math.max(0, Number(values.warmup)) : 5,
     seed: positiveInt("seed", values.seed),
+    keep: values.keep,
   };
 }
 
@@ -110,10 +127,13 @@ type TFresh = { database: TDatabase; label: string; cleanup: () => Promise<void>
 /** Dropping the benchmark database must also happen on Ctrl-C; the handler runs the current cleanup. */
 let pendingCleanup: (() => Promise<void>) | undefined;
 
-async function openFresh(databaseUrl: string | undefined): Promise<TFresh> {
+async function openFresh(databaseUrl: string | undefined, keep: boolean): Promise<TFresh> {
   if (!databaseUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-requests-"));
-    pendingCleanup = async () => rmSync(dir, { recursive: true, force: true });
+    pendingCleanup = async () => {
+      if (keep) console.log(`保留 PGlite 数据目录：${path.join(dir, "pgdata")}`);
+      else rmSync(dir, { recursive: true, force: true });
+    };
     const database = await openDatabase({ dataDir: dir });
     return { database, label: "PGlite", cleanup: pendingCleanup };
   }
@@ -124,7 +144,8 @@ async function openFresh(databaseUrl: string | undefined): Promise<TFresh> {
   let database: TDatabase | undefined;
   pendingCleanup = async () => {
     await database?.close().catch(() => {});
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (keep) console.log(`保留数据库 ${name}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   };
   const url = new URL(databaseUrl);
@@ -326,7 +347,9 @@ function generate(count: number, seed: number, calendar: WorkCalendar, unitIds: 
     const channel = pickChannel();
     // Online forms come in any day; letters, visits, e-mails and faxes are registered on working days.
     const submitted =
-      channel === "online" ? (allDays[int(0, allDays.length - 1)] as string) : (workdays[int(0, workdays.length - 1)] as string);
+      channel === "online"
+        ? (allDays[int(0, allDays.length - 1)] as string)
+        : (workdays[int(0, workdays.length - 1)] as string);
     return { channel, submitted, minute: int(0, 9 * 60) };
   }).sort((a, b) => (a.submitted < b.submitted ? -1 : a.submitted > b.submitted ? 1 : a.minute - b.minute));
 
@@ -505,8 +528,9 @@ function generate(count: number, seed: number, calendar: WorkCalendar, unitIds: 
 
     let receivedAt: string | null = received;
     let recorded: TPlanned[] = [];
-    if (received > TODAY) receivedAt = null; // submitted online, not yet confirmed
-    else {
+    if (received > TODAY) {
+      receivedAt = null; // submitted online, not yet confirmed
+    } else {
       plan();
       recorded = acts.filter((a) => a.date <= TODAY);
     }
@@ -539,7 +563,8 @@ function generate(count: number, seed: number, calendar: WorkCalendar, unitIds: 
     }
     if (status === "concluded" && consulted && extension && concludedBy?.type === "reply") {
       g.richIds.push(id);
-      if (!g.sampleRich && receivedAt) g.sampleRich = { receivedAt, actions: recorded.map(asClock) };
+      if (!g.sampleRich && receivedAt && !recorded.some((a) => a.type === "cohandle"))
+        g.sampleRich = { receivedAt, actions: recorded.map(asClock) };
     }
     if (!g.sampleSimple && receivedAt && recorded.length === 2 && concludedBy?.type === "reply")
       g.sampleSimple = { receivedAt, actions: recorded.map(asClock) };
@@ -572,10 +597,18 @@ function generate(count: number, seed: number, calendar: WorkCalendar, unitIds: 
       updated,
     ]);
     for (const a of recorded) {
-      g.actionRows.push([id, a.type, a.date, JSON.stringify(a.payload), "经办人", `${a.date}T10:00:00+08:00`]);
+      g.actionRows.push([
+        id,
+        a.type,
+        a.date,
+        JSON.stringify(a.payload),
+        "经办人",
+        `${a.date}T10:00:00+08:00`,
+      ]);
       g.byActionType[a.type] = (g.byActionType[a.type] ?? 0) + 1;
     }
-    if (cohandler !== null && recorded.some((a) => a.type === "cohandle")) g.cohandlerRows.push([id, cohandler]);
+    if (cohandler !== null && recorded.some((a) => a.type === "cohandle"))
+      g.cohandlerRows.push([id, cohandler]);
     g.byStatus[status] = (g.byStatus[status] ?? 0) + 1;
     if (outcome) g.byOutcome[outcome] = (g.byOutcome[outcome] ?? 0) + 1;
   });
@@ -681,17 +714,18 @@ type TCaptured = { query: string; params: unknown[] };
 function capturingDb(database: TDatabase, captured: TCaptured[]): Db {
   const logger: Logger = { logQuery: (query, params) => captured.push({ query, params }) };
   const client = (database.db as unknown as { $client: unknown }).$client;
-  return (
-    database.kind === "pglite"
-      ? drizzlePglite(client as PGlite, { logger })
-      : drizzlePostgres(client as postgres.Sql, { logger })
-  ) as unknown as Db;
+  return (database.kind === "pglite"
+    ? drizzlePglite(client as PGlite, { logger })
+    : drizzlePostgres(client as postgres.Sql, { logger })) as unknown as Db;
 }
 
 type TExplain = { sql: string; params: unknown[]; plan: string[]; executionMs: number | null };
 
 async function explain(database: TDatabase, q: TCaptured): Promise<TExplain> {
-  const rows = await database.query<Record<string, string>>(`explain (analyze, buffers) ${q.query}`, q.params);
+  const rows = await database.query<Record<string, string>>(
+    `explain (analyze, buffers) ${q.query}`,
+    q.params,
+  );
   const plan = rows.map((r) => Object.values(r)[0] as string);
   const exec = plan.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)).find(Boolean);
   return { sql: q.query, params: q.params, plan, executionMs: exec ? Number(exec[1]) : null };
@@ -748,7 +782,10 @@ async function machine() {
   const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => "");
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
   const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   return {
     cpuModel: model,
     cpus: os.availableParallelism(),
@@ -764,6 +801,7 @@ async function machine() {
 // ---------------------------------------------------------------------------------------------
 
 const QUERY_LABELS = {
+  baseline: "基准：select 1（经 Drizzle 的一次往返）",
   boardDistrict: "看板：全区",
   boardUnit: "看板：一个单位（件数最多的）",
   listOpen: `列表：全区在办第一页（${PAGE_SIZE} 件）`,
@@ -793,7 +831,7 @@ async function main(): Promise<void> {
       `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart["1m"]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏高且不稳定。`,
     );
 
-  const { database, label, cleanup } = await openFresh(o.databaseUrl);
+  const { database, label, cleanup } = await openFresh(o.databaseUrl, o.keep);
   try {
     const [{ version: serverVersion } = { version: "?" }] = await database.query<{ version: string }>(
       "select version() as version",
@@ -824,22 +862,24 @@ async function main(): Promise<void> {
     if (g.verified.mismatches)
       throw new Error(`生成的 ${g.verified.mismatches} 件已办结申请的期限与 computeClock 不一致`);
     const t1 = performance.now();
-    const statements =
-      (await insertBatches(database, "requests", REQUEST_COLUMNS, g.requestRows)) +
-      (await insertBatches(database, "request_actions", ACTION_COLUMNS, g.actionRows)) +
-      (await insertBatches(database, "request_cohandlers", COHANDLER_COLUMNS, g.cohandlerRows));
+    let statements = await insertBatches(database, "requests", REQUEST_COLUMNS, g.requestRows);
+    const insertRequestsMs = performance.now() - t1;
+    statements += await insertBatches(database, "request_actions", ACTION_COLUMNS, g.actionRows);
+    statements += await insertBatches(database, "request_cohandlers", COHANDLER_COLUMNS, g.cohandlerRows);
     await database.query("select setval('requests_id_seq', $1::bigint)", [o.requests]);
     await database.query("select setval('request_receipt_seq', $1::bigint)", [o.requests]);
     const insertMs = performance.now() - t1;
     const open = o.requests - (g.byStatus.concluded ?? 0);
     console.log(
       `生成 ${fmt(o.requests, 0)} 件申请、${fmt(g.actionRows.length, 0)} 条办理记录、${g.cohandlerRows.length} 条协查：` +
-        `生成 ${fmt(generateMs / 1000, 2)} s，写入 ${fmt(insertMs / 1000, 2)} s（${statements} 条多行 INSERT）`,
+        `生成 ${fmt(generateMs / 1000, 2)} s，写入 ${fmt(insertMs / 1000, 2)} s（其中申请 ${fmt(insertRequestsMs / 1000, 2)} s；共 ${statements} 条多行 INSERT）`,
     );
     console.log(
       `状态：${Object.entries(g.byStatus)
         .map(([k, v]) => `${k} ${v}`)
-        .join("，")}；在办 ${fmt((100 * open) / o.requests)}%，其中有答复期限 ${g.openWithDueDate}、已逾期 ${g.overdue}` +
+        .join(
+          "，",
+        )}；在办 ${fmt((100 * open) / o.requests)}%，其中有答复期限 ${g.openWithDueDate}、已逾期 ${g.overdue}` +
         `；抽查 ${g.verified.checked} 件已办结申请的期限与 computeClock 一致`,
     );
 
@@ -848,13 +888,16 @@ async function main(): Promise<void> {
     const soon = calendar.addWorkdays(today, 5).date;
     const busiest = unitIds[0] as number;
     const richIds = g.richIds.slice(0, o.warmup + o.repeat);
-    if (richIds.length === 0) throw new Error("生成的数据中没有同时含征求意见和延期的已办结申请；请增加 --requests");
+    if (richIds.length === 0)
+      throw new Error("生成的数据中没有同时含征求意见和延期的已办结申请；请增加 --requests");
     const filters: Record<"listOpen" | "listOverdue" | "listUnitOpen", TRequestFilter> = {
       listOpen: { scope: "all", status: "open" },
       listOverdue: { scope: "all", isOverdueOnly: true },
       listUnitOpen: { scope: [busiest], status: "open" },
     };
     const run: Record<TQueryKey, (db: Db, i: number) => Promise<unknown>> = {
+      // What any query costs at least: driver, protocol, (for PostgreSQL) the local TCP round trip.
+      baseline: (d) => d.execute(sql`select 1`),
       boardDistrict: (d) => boardByUnit(d, "all", today, soon),
       boardUnit: (d) => boardByUnit(d, [busiest], today, soon),
       listOpen: (d) => listRequests(d, filters.listOpen, 1, PAGE_SIZE, today),
@@ -897,17 +940,19 @@ async function main(): Promise<void> {
       const plans = await explainAll();
       console.log(`\n${name}：`);
       for (const [key, list] of Object.entries(plans))
-        list.forEach((p, i) =>
+        for (const [i, p] of list.entries()) {
+          const part = list.length > 1 ? (i === 0 ? "（计数）" : "（取一页）") : "";
           console.log(
-            `  ${key}${list.length > 1 ? (i === 0 ? "（计数）" : "（取一页）") : ""}：${scans(p.plan) || "（无扫描节点）"}；执行 ${p.executionMs ?? "?"} ms`,
-          ),
-        );
+            `  ${key}${part}：${scans(p.plan) || "（无扫描节点）"}；执行 ${p.executionMs ?? "?"} ms`,
+          );
+        }
       return { results, plans };
     };
 
     const before = await round("统计信息未收集（批量写入之后，未 ANALYZE）");
     const ta = performance.now();
-    for (const t of ["requests", "request_actions", "request_cohandlers"]) await database.exec(`vacuum analyze ${t}`);
+    for (const t of ["requests", "request_actions", "request_cohandlers"])
+      await database.exec(`vacuum analyze ${t}`);
     const analyzeMs = performance.now() - ta;
     const after = await round(`VACUUM ANALYZE 之后（${fmt(analyzeMs / 1000, 2)} s）`);
 
@@ -935,7 +980,9 @@ async function main(): Promise<void> {
 
     // ---- the board's plan, in full
     const boardPlan = after.plans.boardDistrict?.[0];
-    console.log(`\n看板（全区）的查询计划，VACUUM ANALYZE 之后：\n${boardPlan?.sql}\n参数：${JSON.stringify(boardPlan?.params)}`);
+    console.log(
+      `\n看板（全区）的查询计划，VACUUM ANALYZE 之后：\n${boardPlan?.sql}\n参数：${JSON.stringify(boardPlan?.params)}`,
+    );
     console.log(boardPlan?.plan.join("\n"));
     const boardPlanBefore = before.plans.boardDistrict?.[0];
     console.log(`\n同一查询，ANALYZE 之前：\n${boardPlanBefore?.plan.join("\n")}`);
@@ -956,9 +1003,15 @@ async function main(): Promise<void> {
         fmt(before.results[key].p95),
       ]),
     ];
-    if (clockRich) rows.push([`computeClock：${clockRich.actions.length} 项办理记录（每次）`, ...µs(clockRich), "", ""]);
+    if (clockRich)
+      rows.push([`computeClock：${clockRich.actions.length} 项办理记录（每次）`, ...µs(clockRich), "", ""]);
     if (clockSimple)
-      rows.push([`computeClock：${clockSimple.actions.length} 项办理记录（每次）`, ...µs(clockSimple), "", ""]);
+      rows.push([
+        `computeClock：${clockSimple.actions.length} 项办理记录（每次）`,
+        ...µs(clockSimple),
+        "",
+        "",
+      ]);
     console.log(
       `\n${label}，${fmt(o.requests, 0)} 件申请；每项预热 ${o.warmup} 次、测量 ${o.repeat} 次` +
         `（computeClock 每次测量 ${CLOCK_BATCH} 次计算）；今天 = ${today}，即将到期 = ${soon} 前\n`,
@@ -991,6 +1044,7 @@ async function main(): Promise<void> {
         shapes,
         generateMs,
         insertMs,
+        insertRequestsMs,
         insertStatements: statements,
         vacuumAnalyzeMs: analyzeMs,
       },
