@@ -13,15 +13,25 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import {
+  commandLine,
+  fmt as formatNumber,
+  loadAvg,
+  machine,
+  positiveInt,
+  ROOT,
+  readOptions,
+  table,
+  UsageError,
+  warnIfBusy,
+  writeResults,
+} from "./lib";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const HOST = "127.0.0.1";
 const WARMUP_SECONDS = 3;
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -59,14 +69,6 @@ function usage(): string {
     "  --help                显示本帮助",
   ].join("\n");
 }
-
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 应为正整数，收到：${value}`);
-  return n;
-}
-
-class UsageError extends Error {}
 
 function parseOptions(argv: string[]): TOptions | null {
   const { values } = parseArgs({
@@ -332,64 +334,13 @@ async function benchHello(opts: TOptions): Promise<TTarget> {
 // ---------------------------------------------------------------------------------------------
 // Report
 
+/** Throughput and latency are shown with two decimals here. */
 function fmt(n: number, digits = 2): string {
-  return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** Terminal columns taken by a string: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")))) ?? [];
-  const pad = (cell: string, i: number) =>
-    cell + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
-  const line = (r: string[]) => `| ${r.map(pad).join(" | ")} |`;
-  const sep = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
-  return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n");
-}
-
-/** Load averages as an object, not an array: Biome would reformat a multi-line number array. */
-function loadAvg(): { "1m": number; "5m": number; "15m": number } {
-  const [a = 0, b = 0, c = 0] = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  return { "1m": a, "5m": b, "15m": c };
-}
-
-async function machine() {
-  const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => "");
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
-  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
-  return {
-    cpuModel: model,
-    cpus: os.availableParallelism(),
-    totalMemGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    loadAvgAtStart: loadAvg(),
-    gitCommit: git.status === 0 ? git.stdout.trim() : null,
-  };
+  return formatNumber(n, digits);
 }
 
 async function main(): Promise<void> {
-  let opts: TOptions | null;
-  try {
-    opts = parseOptions(process.argv.slice(2));
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
-    process.exit(2);
-  }
-  if (!opts) {
-    console.log(usage());
-    return;
-  }
+  const opts = readOptions(parseOptions, usage);
   const wrkVersion = checkWrk();
   const host = await machine();
   const startedAt = new Date();
@@ -398,11 +349,7 @@ async function main(): Promise<void> {
       `（${wrkVersion}；${host.cpus} 核，负载 ${Object.values(host.loadAvgAtStart).join(" ")}）`,
   );
 
-  if (host.loadAvgAtStart["1m"] > host.cpus * 0.5) {
-    console.warn(
-      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart["1m"]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏低且不稳定。`,
-    );
-  }
+  warnIfBusy(host, "结果可能偏低且不稳定");
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gongkai-bench-"));
   tempDir = dataDir;
@@ -448,7 +395,7 @@ async function main(): Promise<void> {
     benchmark: "http: portal home page vs node:http hello world",
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    command: commandLine("bench"),
     machine: { ...host, loadAvgAtEnd: loadAvg() },
     wrk: {
       version: wrkVersion,
@@ -465,9 +412,7 @@ async function main(): Promise<void> {
     targets: [strip(app), strip(hello)],
     ratio,
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `http-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = await writeResults("http", startedAt, report);
   console.log(`结果已写入 ${path.relative(process.cwd(), file)}`);
 }
 

@@ -17,18 +17,9 @@
  * bulk load, without planner statistics (as in PGlite, which has no autovacuum), then after
  * VACUUM ANALYZE. Results are printed and written to bench/results/requests-<timestamp>.json.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { PGlite } from "@electric-sql/pglite";
-import { type Logger, sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { sql } from "drizzle-orm";
 import {
   addDays,
   dayNumber,
@@ -48,11 +39,32 @@ import {
   listRequests,
   type TRequestFilter,
 } from "../src/features/requests/requests.repository";
-import { type Db, openDatabase, type TDatabase } from "../src/platform/db";
+import type { Db, TDatabase } from "../src/platform/db";
 import { migrate } from "../src/platform/db/migrate";
+import {
+  capturingDb,
+  commandLine,
+  explain,
+  fmt,
+  hasAutovacuum,
+  loadAvg,
+  machine,
+  measure,
+  mulberry32,
+  openFresh,
+  positiveInt,
+  readOptions,
+  scans,
+  serverVersion,
+  type TCaptured,
+  type TExplain,
+  type TStats,
+  table,
+  warnIfBusy,
+  weighted,
+  writeResults,
+} from "./lib";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const RESULTS_DIR = path.join(ROOT, "bench", "results");
 /** "Today" for the board and the lists: the last day of the generated year. */
 const TODAY = "2025-12-31";
 const YEAR = 2025;
@@ -85,14 +97,6 @@ function usage(): string {
   ].join("\n");
 }
 
-class UsageError extends Error {}
-
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} 应为正整数，收到：${value}`);
-  return n;
-}
-
 function parseOptions(argv: string[]): TOptions | null {
   const { values } = parseArgs({
     args: argv,
@@ -116,67 +120,6 @@ function parseOptions(argv: string[]): TOptions | null {
     warmup: Number.isInteger(Number(values.warmup)) ? Math.max(0, Number(values.warmup)) : 5,
     seed: positiveInt("seed", values.seed),
     keep: values.keep,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// A fresh database
-
-type TFresh = { database: TDatabase; label: string; cleanup: () => Promise<void> };
-
-/** Dropping the benchmark database must also happen on Ctrl-C; the handler runs the current cleanup. */
-let pendingCleanup: (() => Promise<void>) | undefined;
-
-async function openFresh(databaseUrl: string | undefined, keep: boolean): Promise<TFresh> {
-  if (!databaseUrl) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-requests-"));
-    pendingCleanup = async () => {
-      if (keep) console.log(`保留 PGlite 数据目录：${path.join(dir, "pgdata")}`);
-      else rmSync(dir, { recursive: true, force: true });
-    };
-    const database = await openDatabase({ dataDir: dir });
-    return { database, label: "PGlite", cleanup: pendingCleanup };
-  }
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  const name = `gongkai_bench_${process.pid}`;
-  await admin.unsafe(`drop database if exists ${name}`);
-  await admin.unsafe(`create database ${name}`);
-  let database: TDatabase | undefined;
-  pendingCleanup = async () => {
-    await database?.close().catch(() => {});
-    if (keep) console.log(`保留数据库 ${name}`);
-    else await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
-  };
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  database = await openDatabase({ databaseUrl: url.toString() });
-  return { database, label: "PostgreSQL", cleanup: pendingCleanup };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function weighted<T>(rnd: () => number, entries: readonly (readonly [T, number])[]): () => T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  const cumulative = entries.map(([value], i) => ({
-    value,
-    upTo: entries.slice(0, i + 1).reduce((s, [, w]) => s + w, 0) / total,
-  }));
-  return () => {
-    const r = rnd();
-    return (cumulative.find((c) => r < c.upTo) ?? cumulative[cumulative.length - 1])?.value as T;
   };
 }
 
@@ -679,126 +622,6 @@ const COHANDLER_COLUMNS = [
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
-// Timing
-
-type TStats = { p50: number; p95: number; max: number; mean: number; samples: number };
-
-function stats(samples: number[]): TStats {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => s[Math.max(0, Math.ceil(p * s.length) - 1)] as number;
-  return {
-    p50: rank(0.5),
-    p95: rank(0.95),
-    max: s.at(-1) as number,
-    mean: s.reduce((a, b) => a + b, 0) / s.length,
-    samples: s.length,
-  };
-}
-
-async function measure(opts: TOptions, fn: (i: number) => Promise<unknown> | unknown): Promise<TStats> {
-  for (let i = 0; i < opts.warmup; i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < opts.repeat; i++) {
-    const t0 = performance.now();
-    await fn(opts.warmup + i);
-    samples.push(performance.now() - t0);
-  }
-  return stats(samples);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The SQL the app sends, for EXPLAIN ANALYZE: a second Drizzle handle on the same client, with a logger
-
-type TCaptured = { query: string; params: unknown[] };
-
-function capturingDb(database: TDatabase, captured: TCaptured[]): Db {
-  const logger: Logger = { logQuery: (query, params) => captured.push({ query, params }) };
-  const client = (database.db as unknown as { $client: unknown }).$client;
-  return (database.kind === "pglite"
-    ? drizzlePglite(client as PGlite, { logger })
-    : drizzlePostgres(client as postgres.Sql, { logger })) as unknown as Db;
-}
-
-type TExplain = { sql: string; params: unknown[]; plan: string[]; executionMs: number | null };
-
-async function explain(database: TDatabase, q: TCaptured): Promise<TExplain> {
-  const rows = await database.query<Record<string, string>>(
-    `explain (analyze, buffers) ${q.query}`,
-    q.params,
-  );
-  const plan = rows.map((r) => Object.values(r)[0] as string);
-  const exec = plan.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)).find(Boolean);
-  return { sql: q.query, params: q.params, plan, executionMs: exec ? Number(exec[1]) : null };
-}
-
-/** The scan nodes of a plan, one line: which index (if any) each table is read through. */
-function scans(plan: string[]): string {
-  return plan
-    .filter((l) => /Scan/.test(l) && !/^\s*(Buffers|Planning|Execution)/.test(l))
-    .map((l) =>
-      l
-        .replace(/^[\s\->]+/, "")
-        .replace(/\s+\(cost=.*$/, "")
-        .trim(),
-    )
-    .join("；");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Output
-
-function fmt(n: number, digits = 1): string {
-  return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? "")))) ?? [];
-  const pad = (cell: string, i: number) => {
-    const space = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
-    return i === 0 ? cell + space : space + cell;
-  };
-  const line = (r: string[]) => `| ${r.map(pad).join(" | ")} |`;
-  const sep = `|${widths.map((w, i) => `${"-".repeat(w + 1)}${i === 0 ? "-" : ":"}`).join("|")}|`;
-  return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n");
-}
-
-function loadAvg(): { "1m": number; "5m": number; "15m": number } {
-  const [a = 0, b = 0, c = 0] = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  return { "1m": a, "5m": b, "15m": c };
-}
-
-async function machine() {
-  const cpuinfo = await readFile("/proc/cpuinfo", "utf8").catch(() => "");
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
-  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return {
-    cpuModel: model,
-    cpus: os.availableParallelism(),
-    totalMemGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    loadAvgAtStart: loadAvg(),
-    gitCommit: git.status === 0 ? git.stdout.trim() : null,
-    gitDirty: dirty.status === 0 ? dirty.stdout.trim().length > 0 : null,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const QUERY_LABELS = {
   baseline: "基准：select 1（经 Drizzle 的一次往返）",
@@ -812,37 +635,16 @@ const QUERY_LABELS = {
 type TQueryKey = keyof typeof QUERY_LABELS;
 
 async function main(): Promise<void> {
-  let opts: TOptions | null;
-  try {
-    opts = parseOptions(process.argv.slice(2));
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
-    process.exit(2);
-  }
-  if (!opts) {
-    console.log(usage());
-    return;
-  }
-  const o = opts;
+  const o = readOptions(parseOptions, usage);
   const host = await machine();
   const startedAt = new Date();
-  if (host.loadAvgAtStart["1m"] > host.cpus * 0.5)
-    console.warn(
-      `注意：本机 1 分钟平均负载为 ${host.loadAvgAtStart["1m"]}（${host.cpus} 核），其他进程会抢占 CPU，结果可能偏高且不稳定。`,
-    );
+  warnIfBusy(host, "结果可能偏高且不稳定");
 
-  const { database, label, cleanup } = await openFresh(o.databaseUrl, o.keep);
+  const { database, label, cleanup } = await openFresh(o.databaseUrl, o.keep, "gongkai-bench-requests-");
   try {
-    const [{ version: serverVersion } = { version: "?" }] = await database.query<{ version: string }>(
-      "select version() as version",
-    );
-    const autovacuumWorkers = await database
-      .query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum launcher'",
-      )
-      .then((r) => r[0]?.n ?? 0)
-      .catch(() => 0);
-    console.log(`${label}：${serverVersion}；autovacuum launcher：${autovacuumWorkers ? "有" : "无"}`);
+    const version = await serverVersion(database);
+    const autovacuumLauncher = await hasAutovacuum(database);
+    console.log(`${label}：${version}；autovacuum launcher：${autovacuumLauncher ? "有" : "无"}`);
     await migrate(database);
     const db = database.db;
     // Keep autovacuum from analysing in the middle of the first round; the second round runs VACUUM ANALYZE itself.
@@ -1016,7 +818,7 @@ async function main(): Promise<void> {
       `\n${label}，${fmt(o.requests, 0)} 件申请；每项预热 ${o.warmup} 次、测量 ${o.repeat} 次` +
         `（computeClock 每次测量 ${CLOCK_BATCH} 次计算）；今天 = ${today}，即将到期 = ${soon} 前\n`,
     );
-    console.log(table(rows));
+    console.log(table(rows, true));
     console.log(
       `\n数据：看板全区 ${shapes.boardDistrictRows} 行、单位 ${shapes.boardUnitRows} 行；在办 ${shapes.listOpenTotal} 件，` +
         `逾期 ${shapes.listOverdueTotal} 件，件数最多的单位全年 ${shapes.busiestUnitRequests} 件、在办 ${shapes.listUnitOpenTotal} 件`,
@@ -1026,9 +828,9 @@ async function main(): Promise<void> {
       benchmark: "requests: board, lists and clock over one generated year",
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      command: `npm run bench:requests${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+      command: commandLine("bench:requests"),
       machine: { ...host, loadAvgAtEnd: loadAvg() },
-      database: { kind: label, version: serverVersion, autovacuumLauncher: autovacuumWorkers > 0 },
+      database: { kind: label, version, autovacuumLauncher },
       options: { ...o, databaseUrl: o.databaseUrl ? "(given)" : undefined, today, soon, pageSize: PAGE_SIZE },
       data: {
         units: unitIds.length,
@@ -1053,22 +855,12 @@ async function main(): Promise<void> {
       computeClock: { rich: clockRich, simple: clockSimple, computationsPerSample: CLOCK_BATCH },
       explain: { withoutStatistics: before.plans, afterAnalyze: after.plans },
     };
-    await mkdir(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `requests-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
-    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = await writeResults("requests", startedAt, report);
     console.log(`\n结果已写入 ${path.relative(process.cwd(), file)}`);
   } finally {
     await database.close().catch(() => {});
     await cleanup();
-    pendingCleanup = undefined;
   }
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    const done = pendingCleanup ? pendingCleanup() : Promise.resolve();
-    done.finally(() => process.exit(130));
-  });
 }
 
 main().catch(async (err) => {

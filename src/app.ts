@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
+import { documentsRoutes, documentsStaffRoutes, registerDocumentsApi } from "./features/documents";
 import { registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
@@ -29,16 +30,22 @@ const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 const PORTAL_NAV: TNavItem[] = [
   { href: "/", label: "首页" },
+  { href: "/documents", label: "信息公开目录" },
+  { href: "/normative", label: "规范性文件" },
+  { href: "/gazette", label: "政府公报" },
   { href: "/guide", label: "政府信息公开指南" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
 ];
 
-const ADMIN_NAV: (TNavItem & { permission?: TPermission })[] = [
+// An entry shows when the user holds any of its permissions somewhere.
+const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin", label: "工作台" },
+  { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
+  { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/reply-templates", label: "答复模板", permission: "guide.edit" },
   { href: "/admin/units", label: "机构管理", permission: "units.manage" },
@@ -55,7 +62,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   setShell({
     siteName: async () => (await getGuide(deps.db)).siteName,
     portalNav: PORTAL_NAV,
-    adminNav: (p: TPrincipal) => ADMIN_NAV.filter((i) => !i.permission || canAnywhere(p, i.permission)),
+    adminNav: (p: TPrincipal) =>
+      ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   });
 
   const app = new Hono<TAppEnv>();
@@ -100,6 +108,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerOrgApi(api, deps);
   registerCalendarApi(api, deps);
   registerRequestsApi(api, deps);
+  registerDocumentsApi(api, deps);
   registerLedgerApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -118,6 +127,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", auditRoutes(deps));
   app.route("/", calendarRoutes(deps));
   app.route("/", requestsRoutes(deps));
+  app.route("/", documentsRoutes(deps));
+  app.route("/", documentsStaffRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
+import { Presets, SingleBar } from "cli-progress";
 import { z } from "zod";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
-import { createUser, resetPassword } from "./features/org";
+import { importDocuments } from "./features/documents";
+import { createUser, listUnits, resetPassword } from "./features/org";
 import { sendDueReminders } from "./features/requests";
 import { type TActor, verifyAuditChain } from "./platform/audit";
 import { ROLES } from "./platform/auth/permissions";
@@ -25,6 +27,9 @@ const USAGE = `用法：npm run gongkai -- <命令> [选项]
       校验操作日志的哈希链，报告第一条被篡改或断链的记录。
   reminders:send
       立即发送到期提醒邮件（需设置 GONGKAI_SMTP_URL；每件每种提醒只发一次）。
+  import <目录> [--unit 单位编号或名称]
+      导入目录下的 Markdown 法规文本（格式见 docs/IMPORT.md），作为该单位发布的公开文件；
+      默认单位为政府办公室。可重复运行：已导入的文件不会重复，文本有变化的会更新。
 `;
 
 type TOut = { log: (s: string) => void; error: (s: string) => void };
@@ -34,15 +39,17 @@ const ZRoleArg = z.string().regex(/^[a-z_]+(@\d+)?$/, "角色格式应为 角色
 /** Runs one CLI command against an open database; returns the process exit code. */
 export async function runCli(argv: string[], database: TDatabase, out: TOut = console): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       username: { type: "string" },
       name: { type: "string" },
       password: { type: "string" },
       role: { type: "string", multiple: true },
+      unit: { type: "string" },
     },
     strict: true,
+    allowPositionals: true,
   });
   try {
     switch (command) {
@@ -101,6 +108,14 @@ export async function runCli(argv: string[], database: TDatabase, out: TOut = co
         out.log(`已发送 ${r.sent} 封提醒邮件；${r.unaddressed} 件申请的单位没有可用的邮箱。`);
         return 0;
       }
+      case "import": {
+        const [dir] = positionals;
+        if (!dir || positionals.length > 1) {
+          out.error(USAGE);
+          return 2;
+        }
+        return await runImport(database, dir, values.unit, out);
+      }
       default:
         out.error(USAGE);
         return 2;
@@ -113,6 +128,56 @@ export async function runCli(argv: string[], database: TDatabase, out: TOut = co
     }
     throw err;
   }
+}
+
+/** The import command: progress on the terminal, then the report of what could not be derived. */
+async function runImport(
+  database: TDatabase,
+  dir: string,
+  unitArg: string | undefined,
+  out: TOut,
+): Promise<number> {
+  const units = await listUnits(database.db);
+  const unit = unitArg
+    ? units.find((u) => String(u.id) === unitArg || u.name === unitArg || u.aliases.includes(unitArg))
+    : (units.find((u) => u.kind === "office") ?? units.find((u) => u.kind === "government"));
+  if (!unit) {
+    out.error(unitArg ? `找不到单位“${unitArg}”。` : "还没有政府办公室这个单位：请用 --unit 指定发布机构。");
+    return 1;
+  }
+  const bar = process.stderr.isTTY
+    ? new SingleBar(
+        { format: "导入 [{bar}] {value}/{total} {file}", hideCursor: true },
+        Presets.shades_classic,
+      )
+    : null;
+  let lastTenth = 0;
+  const started = Date.now();
+  const report = await importDocuments(database.db, CLI_ACTOR, {
+    root: dir,
+    unitId: unit.id,
+    onProgress: (done, total, relPath) => {
+      if (bar) {
+        if (done === 1) bar.start(total, 0, { file: "" });
+        bar.update(done, { file: relPath.length > 40 ? `…${relPath.slice(-39)}` : relPath });
+        if (done === total) bar.stop();
+      } else if (Math.floor((done * 10) / total) > lastTenth) {
+        lastTenth = Math.floor((done * 10) / total);
+        out.log(`已处理 ${done}/${total}`);
+      }
+    },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  out.log(
+    `共 ${report.files} 个文件，用时 ${seconds} 秒：新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}，跳过 ${report.skipped.length}，失败 ${report.failed.length}。发布机构：${unit.name}。`,
+  );
+  if (report.underived.length > 0) {
+    out.log("未能识别的信息（文件数，示例）：");
+    for (const u of report.underived) out.log(`  ${u.problem}：${u.count}（如 ${u.examples.join("；")}）`);
+  }
+  for (const f of report.skipped) out.log(`  跳过：${f.relPath}：${f.reason}`);
+  for (const f of report.failed) out.error(`  失败：${f.relPath}：${f.reason}`);
+  return report.failed.length > 0 ? 1 : 0;
 }
 
 // Entry point when run as `npm run gongkai -- …`.

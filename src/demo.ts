@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadDemoDocuments } from "./demo-documents";
 import { importPlan, readPlanCsv } from "./features/ledger";
 import {
   createUnit,
@@ -164,4 +165,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     reconsiderationBody: "济南市市中区人民政府",
     courtName: "济南市市中区人民法院",
   });
+  await loadDemoDocuments(db, SYSTEM_ACTOR, units);
 }

@@ -28,6 +28,13 @@ const housekeeping = setInterval(
 );
 housekeeping.unref();
 
+// PGlite runs no autovacuum: without fresh statistics its planner ignores the indexes on big tables.
+if (database.kind === "pglite") {
+  const analyze = () => database.exec("analyze").catch((err) => logger.warn({ err }, "analyze failed"));
+  await analyze();
+  setInterval(analyze, 60 * 60 * 1000).unref();
+}
+
 // Deadline reminders by e-mail, when SMTP is configured; each is sent once, whichever process runs first.
 const mailer = createMailer(config.smtpUrl, config.mailFrom);
 if (mailer.isConfigured) {

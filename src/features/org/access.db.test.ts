@@ -593,6 +593,266 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   });
 
+  // 主动公开: each step of a document's life, by the role that takes it.
+  const newDocument = async (title: string, extra: Record<string, unknown> = {}) =>
+    (
+      await api(t, "POST", "/api/v1/documents", {
+        token: await tokenFor(t, "a.editor"),
+        json: { title, unitId: unitA, ...extra },
+      })
+    ).data.id as number;
+  const documentCall = async (user: string, method: string, path: string, json: unknown = {}) =>
+    (await api(t, method, path, { token: await tokenFor(t, user), json })).status;
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/documents",
+      action: "document.create",
+      run: async () => documentCall("a.editor", "POST", "/api/v1/documents", { title: "审计用文件", unitId: unitA }),
+    },
+    {
+      method: "PATCH",
+      path: "/api/v1/documents/:id",
+      action: "document.update",
+      run: async () => documentCall("a.editor", "PATCH", `/api/v1/documents/${await newDocument("待修改")}`, { summary: "摘要" }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/submit",
+      action: "document.submit",
+      run: async () => documentCall("a.editor", "POST", `/api/v1/documents/${await newDocument("待送审")}/submit`),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/return",
+      action: "document.return",
+      run: async () => {
+        const id = await newDocument("待退回");
+        await documentCall("a.editor", "POST", `/api/v1/documents/${id}/submit`);
+        return documentCall("a.head", "POST", `/api/v1/documents/${id}/return`, { comment: "请补充依据" });
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/publish",
+      action: "document.publish",
+      run: async () => documentCall("a.head", "POST", `/api/v1/documents/${await newDocument("待发布")}/publish`),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/withdraw",
+      action: "document.withdraw",
+      run: async () => {
+        const id = await newDocument("待撤回");
+        await documentCall("a.head", "POST", `/api/v1/documents/${id}/publish`);
+        return documentCall("a.head", "POST", `/api/v1/documents/${id}/withdraw`, { notice: "内容有误，予以撤回。" });
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/attachments",
+      action: "document.attach",
+      run: async () => {
+        const form = new FormData();
+        const png = Uint8Array.from(
+          Buffer.from(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+            "base64",
+          ),
+        );
+        form.set("file", new File([png], "图解.png", { type: "image/png" }));
+        const res = await t.app.request(`/api/v1/documents/${await newDocument("带附件")}/attachments`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${await tokenFor(t, "a.editor")}` },
+          body: form,
+        });
+        return res.status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/document-topics",
+      action: "document.topic_add",
+      run: async () => documentCall("office", "POST", "/api/v1/document-topics", { name: "审计用主题" }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/search/synonyms",
+      action: "search.synonyms_add",
+      run: async () => documentCall("office", "POST", "/api/v1/search/synonyms", { terms: ["双减", "减轻学生负担"] }),
+    },
+    {
+      method: "DELETE",
+      path: "/api/v1/search/synonyms/:id",
+      action: "search.synonyms_remove",
+      run: async () => {
+        const token = await tokenFor(t, "office");
+        const r = await api(t, "POST", "/api/v1/search/synonyms", { token, json: { terms: ["甲词", "乙词"] } });
+        return (await api(t, "DELETE", `/api/v1/search/synonyms/${r.data.id}`, { token })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/gazette",
+      action: "gazette.create",
+      run: async () =>
+        documentCall("office", "POST", "/api/v1/gazette", { year: 2026, number: 9, publishedOn: "2026-03-01", items: [] }),
+    },
+  );
+
+  // 主动公开 back-office pages: the same steps through the forms. One signed-in visitor per user,
+  // so that these cases add no sign-ins to the per-address limit on anonymous posts.
+  const pageVisitors = new Map<string, Visitor>();
+  const pageVisitor = async (user: string) => {
+    const known = pageVisitors.get(user);
+    if (known) return known;
+    const v = await new Visitor(t).login(user);
+    pageVisitors.set(user, v);
+    return v;
+  };
+  const documentPage = async (user: string, path: string, fields: Record<string, string> = {}) => {
+    const v = await pageVisitor(user);
+    await v.get("/admin/documents");
+    return (await v.post(path, fields)).status;
+  };
+  const pageDocument = async (title: string) => {
+    const v = await pageVisitor("a.editor");
+    await v.get("/admin/documents/new");
+    const r = await v.post("/admin/documents", { title, unitId: String(unitA) });
+    return Number(/\/admin\/documents\/(\d+)$/.exec(r.location ?? "")?.[1]);
+  };
+  const uploadOnPage = async (documentId: number, name: string) => {
+    const v = await pageVisitor("a.editor");
+    const form = new FormData();
+    form.set("_csrf", v.csrf);
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    form.set("file", new File([Uint8Array.from(png)], name, { type: "image/png" }));
+    const res = await t.app.request(`/admin/documents/${documentId}/attachments`, {
+      method: "POST",
+      headers: { cookie: v.cookie },
+      body: form,
+    });
+    return res.status;
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/admin/documents",
+      action: "document.create",
+      run: async () =>
+        documentPage("a.editor", "/admin/documents", { title: "页面新建的文件", unitId: String(unitA) }),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/edit",
+      action: "document.update",
+      run: async () =>
+        documentPage("a.editor", `/admin/documents/${await pageDocument("页面待修改")}/edit`, {
+          version: "1",
+          title: "页面已修改",
+          unitId: String(unitA),
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/submit",
+      action: "document.submit",
+      run: async () =>
+        documentPage("a.editor", `/admin/documents/${await pageDocument("页面待送审")}/submit`),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/return",
+      action: "document.return",
+      run: async () => {
+        const id = await pageDocument("页面待退回");
+        await documentPage("a.editor", `/admin/documents/${id}/submit`);
+        return documentPage("a.head", `/admin/documents/${id}/return`, { comment: "请补充依据" });
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/publish",
+      action: "document.publish",
+      run: async () => documentPage("a.head", `/admin/documents/${await pageDocument("页面待发布")}/publish`),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/withdraw",
+      action: "document.withdraw",
+      run: async () => {
+        const id = await pageDocument("页面待撤回");
+        await documentPage("a.head", `/admin/documents/${id}/publish`);
+        return documentPage("a.head", `/admin/documents/${id}/withdraw`, { notice: "内容有误，予以撤回。" });
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/attachments",
+      action: "document.attach",
+      run: async () => uploadOnPage(await pageDocument("页面带附件"), "页面图解.png"),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/attachments/:attachmentId/remove",
+      action: "document.detach",
+      run: async () => {
+        const id = await pageDocument("页面删附件");
+        await uploadOnPage(id, "待删除.png");
+        const [a] = await t.database.query<{ id: number }>(
+          `select id from document_attachments where document_id = ${id}`,
+        );
+        return documentPage("a.editor", `/admin/documents/${id}/attachments/${a?.id}/remove`);
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogue/synonyms",
+      action: "search.synonyms_add",
+      run: async () => documentPage("office", "/admin/catalogue/synonyms", { terms: "放管服、放管服改革" }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogue/synonyms/:id/remove",
+      action: "search.synonyms_remove",
+      run: async () => {
+        await documentPage("office", "/admin/catalogue/synonyms", { terms: "丙词、丁词" });
+        const [s] = await t.database.query<{ id: number }>(
+          "select id from search_synonyms order by id desc limit 1",
+        );
+        return documentPage("office", `/admin/catalogue/synonyms/${s?.id}/remove`);
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogue/topics",
+      action: "document.topic_add",
+      run: async () => documentPage("office", "/admin/catalogue/topics", { name: "页面新增主题" }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogue/index-pattern",
+      action: "document.index_pattern",
+      // The default pattern again, so that documents created by later cases number as before.
+      run: async () =>
+        documentPage("office", "/admin/catalogue/index-pattern", { pattern: "{code}/{year}-{seq:5}" }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogue/gazette",
+      action: "gazette.create",
+      run: async () =>
+        documentPage("office", "/admin/catalogue/gazette", {
+          year: "2026",
+          number: "10",
+          publishedOn: "2026-04-01",
+        }),
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -11,6 +11,7 @@ export const units = pgTable("units", {
   address: text("address").notNull().default(""),
   phone: text("phone").notNull().default(""),
   duties: text("duties").notNull().default(""),
+  indexCode: text("index_code").notNull().default(""),
   isActive: boolean("is_active").notNull().default(true),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),

@@ -33,6 +33,7 @@ export type TPermission =
   | "liaisons.manage"
   | "documents.edit"
   | "documents.review"
+  | "catalogue.manage"
   | "requests.handle"
   | "requests.extend"
   | "ledger.manage"
@@ -57,6 +58,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "unit.read",
     "liaisons.read",
     "liaisons.manage",
+    "documents.edit",
+    "documents.review",
+    "catalogue.manage",
     "requests.handle",
     "ledger.manage",
   ],
@@ -66,6 +70,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "unit.read",
     "liaisons.read",
     "liaisons.manage",
+    "documents.edit",
+    "documents.review",
+    "catalogue.manage",
     "requests.handle",
     "requests.extend",
     "ledger.manage",

@@ -89,3 +89,4 @@ export async function findFile(db: Db, id: number): Promise<TFileRow | undefined
   const [row] = await db.select().from(files).where(eq(files.id, id));
   return row;
 }
+export { extractText } from "./extract-text";

@@ -1,0 +1,121 @@
+import { recordAudit, type TActor } from "../../platform/audit";
+import { can, type TPrincipal } from "../../platform/auth/permissions";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { extractText, findFile, storeFile, type TBlobStore } from "../../platform/files";
+import { MSG } from "../../platform/messages";
+import { searchTextOf } from "./document-text";
+import {
+  attachmentsOf,
+  deleteAttachment,
+  findDocument,
+  insertAttachment,
+  lockDocument,
+  type TDocumentRow,
+  updateDocumentRow,
+} from "./documents.repository";
+import { isPublicNow, isStaffOf } from "./read-document";
+
+export const DOCUMENT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The search vector again, now that the attachments' text changed. */
+async function reindex(tx: Db, row: TDocumentRow): Promise<void> {
+  const texts = (await attachmentsOf(tx, row.id)).map((a) => a.extractedText ?? "");
+  await updateDocumentRow(tx, row.id, {}, searchTextOf(row, texts));
+}
+
+async function editable(db: Db, p: TPrincipal, id: number): Promise<TDocumentRow> {
+  const row = await findDocument(db, id);
+  if (!row || !can(p, "documents.edit", row.unitId)) throw new AppError("not_found", MSG.notFound);
+  if (row.status === "withdrawn") throw new AppError("conflict", "已撤回的文件不能再修改。");
+  return row;
+}
+
+/**
+ * Adds a file (PDF, DOCX, XLSX or image, checked by content and size, stored once by hash) to a
+ * document; its text, where a library can read it, goes into search and the privacy check.
+ */
+export async function addDocumentAttachment(
+  db: Db,
+  blobs: TBlobStore,
+  actor: TActor,
+  p: TPrincipal,
+  documentId: number,
+  upload: { data: Uint8Array; name: string },
+) {
+  const row = await editable(db, p, documentId);
+  const file = await storeFile(db, blobs, upload.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES });
+  const text = await extractText(upload.data, file.mime);
+  const name = upload.name.trim().slice(0, 200) || `附件.${file.ext}`;
+  return db.transaction(async (tx) => {
+    const locked = await lockDocument(tx, documentId);
+    if (!locked) throw new AppError("not_found", MSG.notFound);
+    const sortOrder = (await attachmentsOf(tx, documentId)).length;
+    const attachment = await insertAttachment(tx, {
+      documentId,
+      fileId: file.id,
+      name,
+      sortOrder,
+      extractedText: text,
+    });
+    // A new file has not been through the privacy check that a confirmation answered.
+    if (locked.privacyConfirmedBy)
+      await updateDocumentRow(tx, documentId, { privacyConfirmedBy: null, privacyConfirmedAt: null });
+    await reindex(tx, locked);
+    await recordAudit(tx, actor, {
+      action: "document.attach",
+      entity: "document",
+      entityId: documentId,
+      unitId: row.unitId,
+      after: {
+        attachmentId: attachment.id,
+        name,
+        sha256: file.sha256,
+        size: file.size,
+        hasText: text !== null,
+      },
+    });
+    return attachment;
+  });
+}
+
+/** Removes a file from a document (the stored content stays: other records may share it). */
+export async function removeDocumentAttachment(
+  db: Db,
+  actor: TActor,
+  p: TPrincipal,
+  documentId: number,
+  attachmentId: number,
+): Promise<void> {
+  const row = await editable(db, p, documentId);
+  if (row.status === "published")
+    throw new AppError("conflict", "已发布文件的附件不能删除；如需更正，请撤回或发布更正文件。");
+  await db.transaction(async (tx) => {
+    if (!(await deleteAttachment(tx, documentId, attachmentId)))
+      throw new AppError("not_found", MSG.notFound);
+    await reindex(tx, row);
+    await recordAudit(tx, actor, {
+      action: "document.detach",
+      entity: "document",
+      entityId: documentId,
+      unitId: row.unitId,
+      before: { attachmentId },
+    });
+  });
+}
+
+/** An attachment's content, for whoever may read the document. */
+export async function openDocumentAttachment(
+  db: Db,
+  blobs: TBlobStore,
+  viewer: TPrincipal | null,
+  documentId: number,
+  attachmentId: number,
+) {
+  const row = await findDocument(db, documentId);
+  if (!row || !(isPublicNow(row) || isStaffOf(viewer, row))) throw new AppError("not_found", MSG.notFound);
+  const attachment = (await attachmentsOf(db, documentId)).find((a) => a.id === attachmentId);
+  const file = attachment && (await findFile(db, attachment.fileId));
+  if (!attachment || !file) throw new AppError("not_found", MSG.notFound);
+  return { name: attachment.name, mime: file.mime, data: await blobs.get(file.sha256) };
+}

@@ -1,0 +1,429 @@
+import { raw } from "hono/html";
+import { Pagination } from "../../platform/ui/forms";
+import { PortalLayout } from "../../platform/ui/layout";
+import { renderMarkdown } from "../../platform/ui/markdown";
+import type { TPageCtx } from "../../platform/ui/page-context";
+import {
+  DISCLOSURE_LABELS,
+  INTERPRETATION_FORM_LABELS,
+  KIND_LABELS,
+  RELATION_LABELS,
+  STATUS_LABELS,
+  type TDocumentKind,
+  type TDocumentListQuery,
+  type TDocumentStatus,
+  type TRelationKind,
+  type TValidity,
+  VALIDITY_LABELS,
+} from "./documents.schemas";
+import type { TDocumentView } from "./read-document";
+import type { TFacetCount } from "./search.repository";
+import type { TSearchResult, TSnippetPart } from "./search-documents";
+
+const FACET_NAMES = {
+  unit: "发布机构",
+  year: "发布年份",
+  topic: "主题分类",
+  kind: "文件类型",
+  validity: "有效性",
+} as const;
+type TFacetName = keyof typeof FACET_NAMES;
+
+/** Validity in words, first thing a reader sees; colour only repeats what the words say. */
+export function ValidityBadge({ validity }: { validity: TValidity }) {
+  return <span class={`badge validity-${validity}`}>{VALIDITY_LABELS[validity]}</span>;
+}
+
+function Snippet({ parts }: { parts: TSnippetPart[] }) {
+  return <p class="snippet">{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</p>;
+}
+
+function facetLabel(name: TFacetName, f: TFacetCount): string {
+  if (name === "kind") return KIND_LABELS[f.value as TDocumentKind] ?? f.value;
+  if (name === "validity") return VALIDITY_LABELS[f.value as TValidity] ?? f.value;
+  return f.label;
+}
+
+/** A link to the same list with one filter set or cleared; the page starts again from 1. */
+function withFilter(base: URLSearchParams, key: string, value: string | null): string {
+  const q = new URLSearchParams(base);
+  q.delete("page");
+  if (value === null) q.delete(key);
+  else q.set(key, value);
+  const s = q.toString();
+  return s ? `?${s}` : "?";
+}
+
+function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams }) {
+  const names = Object.keys(FACET_NAMES) as TFacetName[];
+  return (
+    <nav class="facets" aria-label="筛选">
+      {names.map((name) => {
+        const values = result.facets[name];
+        const current = base.get(name);
+        if (values.length === 0 && !current) return null;
+        return (
+          <section aria-labelledby={`facet-${name}`}>
+            <h2 id={`facet-${name}`}>{FACET_NAMES[name]}</h2>
+            <ul>
+              {current && (
+                <li>
+                  <a href={withFilter(base, name, null)}>不限{FACET_NAMES[name]}</a>
+                </li>
+              )}
+              {values.slice(0, 30).map((f) => (
+                <li>
+                  {current === f.value ? (
+                    <strong aria-current="true">
+                      {facetLabel(name, f)}（{f.count}）
+                    </strong>
+                  ) : (
+                    <a href={withFilter(base, name, f.value)}>
+                      {facetLabel(name, f)}（{f.count}）
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The search box; suggestions arrive with JavaScript, the form works without it. */
+export function SearchForm({ q, hidden }: { q: string; hidden?: Record<string, string> }) {
+  return (
+    <search>
+      <form method="get" action="/documents" class="search-form">
+        <label for="q">检索政府信息</label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={q}
+          maxlength={200}
+          autocomplete="off"
+          list="q-suggestions"
+          data-suggest="/api/v1/documents/suggest"
+          placeholder="标题、正文或文号，如 国办函〔2020〕109号"
+        />
+        <datalist id="q-suggestions" />
+        {Object.entries(hidden ?? {}).map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
+        ))}
+        <button type="submit">检索</button>
+      </form>
+    </search>
+  );
+}
+
+function NoResults({ q, topics }: { q: string; topics: string[] }) {
+  return (
+    <section class="no-results" aria-labelledby="no-results">
+      <h2 id="no-results">没有找到与“{q}”相关的公开信息</h2>
+      <ul>
+        <li>换一个说法，或少用几个词再试一次；文号可以只输入“机关代字 年份 序号”。</li>
+        <li>按主题浏览：</li>
+      </ul>
+      <ul class="topic-links">
+        {topics.map((t) => (
+          <li>
+            <a href={`/documents?topic=${encodeURIComponent(t)}`}>{t}</a>
+          </li>
+        ))}
+      </ul>
+      <p>
+        仍然找不到？您可以<a href="/requests/new">申请获取政府信息</a>，我们将在法定期限内答复。
+      </p>
+    </section>
+  );
+}
+
+/** The catalogue, the 规范性文件 library and search results share this page. */
+export function DocumentListPage(props: {
+  ctx: TPageCtx;
+  heading: string;
+  intro?: string;
+  query: TDocumentListQuery;
+  base: URLSearchParams;
+  result: TSearchResult;
+  topics: string[];
+  fixed?: Record<string, string>;
+}) {
+  const { result, query } = props;
+  return (
+    <PortalLayout ctx={props.ctx} title={query.q ? `“${query.q}”的检索结果` : props.heading}>
+      <h1>{props.heading}</h1>
+      {props.intro && <p class="lead">{props.intro}</p>}
+      <SearchForm q={query.q ?? ""} hidden={props.fixed} />
+      <div class="catalogue">
+        <Facets result={result} base={props.base} />
+        <section class="results" aria-labelledby="results-heading">
+          <h2 id="results-heading" class="results-count" aria-live="polite">
+            {query.q ? `找到 ${result.total} 条与“${query.q}”相关的信息` : `共 ${result.total} 条`}
+          </h2>
+          {result.total === 0 && query.q ? (
+            <NoResults q={query.q} topics={props.topics} />
+          ) : (
+            <ol class="doc-list">
+              {result.items.map((d) => (
+                <li>
+                  <h3>
+                    <a href={`/documents/${d.id}`}>{d.title}</a>
+                  </h3>
+                  <p class="doc-meta">
+                    <ValidityBadge validity={d.validity as TValidity} />
+                    {d.docNumber && <span>{d.docNumber}</span>}
+                    <span>{d.unitName}</span>
+                    {d.publishedAt && <span>发布日期 {d.publishedAt}</span>}
+                  </p>
+                  {d.snippet.length > 0 && <Snippet parts={d.snippet} />}
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination
+            total={result.total}
+            page={query.page}
+            pageSize={query.pageSize}
+            baseQuery={props.base}
+          />
+        </section>
+      </div>
+      <p class="feeds">
+        <a href={`/feeds/documents.rss${props.base.toString() ? `?${feedQuery(props.base)}` : ""}`}>
+          RSS 订阅
+        </a>{" "}
+        · <a href={`/documents.csv?${props.base.toString()}`}>下载目录（CSV）</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
+function feedQuery(base: URLSearchParams): string {
+  const q = new URLSearchParams();
+  for (const k of ["unit", "topic", "kind"]) {
+    const v = base.get(k);
+    if (v) q.set(k, v);
+  }
+  return q.toString();
+}
+
+function Meta({ label, children }: { label: string; children: unknown }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children || "—"}</dd>
+    </>
+  );
+}
+
+/** One document: validity and metadata first, then the text, interpretations, links and files. */
+export function DocumentPage({ ctx, view }: { ctx: TPageCtx; view: TDocumentView }) {
+  const d = view.row;
+  if (d.status === "withdrawn" && !view.isStaffView)
+    return (
+      <PortalLayout ctx={ctx} title={`已撤回：${d.title}`}>
+        <h1>{d.title}</h1>
+        <div class="notice" role="note">
+          <h2>本信息已撤回</h2>
+          <p>{d.withdrawalNotice}</p>
+          <p>撤回时间：{d.withdrawnAt?.toISOString().slice(0, 10)}</p>
+        </div>
+      </PortalLayout>
+    );
+  const repealedBy = view.relations.filter((r) => r.direction === "to");
+  return (
+    <PortalLayout ctx={ctx} title={d.title}>
+      <article class="document">
+        <header>
+          <p class="doc-status">
+            <ValidityBadge validity={view.validity} />
+            {d.repealedAt && view.validity !== "valid" && <span> 自 {d.repealedAt} 起</span>}
+            {repealedBy.map((r) => (
+              <span>
+                {" "}
+                {RELATION_LABELS[r.kind as TRelationKind].to}
+                <a href={`/documents/${r.id}`}>《{r.title}》</a>
+              </span>
+            ))}
+          </p>
+          <h1>{d.title}</h1>
+          {view.isStaffView && d.status !== "published" && (
+            <p class="notice">
+              此文件尚未公开（{STATUS_LABELS[d.status as TDocumentStatus]}），仅本单位工作人员可见。
+            </p>
+          )}
+          <dl class="doc-facts">
+            <Meta label="索引号">{d.indexNo}</Meta>
+            <Meta label="主题分类">{d.topics.join("、")}</Meta>
+            <Meta label="发文机关">{d.issuer}</Meta>
+            <Meta label="发布机构">{view.unitName}</Meta>
+            <Meta label="成文日期">{d.writtenAt}</Meta>
+            <Meta label="发布日期">{d.publishedAt}</Meta>
+            <Meta label="文号">{d.docNumber}</Meta>
+            {d.effectiveAt && <Meta label="实施日期">{d.effectiveAt}</Meta>}
+            <Meta label="有效性">{VALIDITY_LABELS[view.validity]}</Meta>
+            {d.repealedAt && <Meta label="废止日期">{d.repealedAt}</Meta>}
+            <Meta label="文件类型">
+              {KIND_LABELS[d.kind as TDocumentKind]}
+              {d.level ? `（${d.level}）` : ""}
+            </Meta>
+            <Meta label="公开方式">{DISCLOSURE_LABELS[d.disclosure as keyof typeof DISCLOSURE_LABELS]}</Meta>
+            {d.keywords.length > 0 && <Meta label="主题词">{d.keywords.join("、")}</Meta>}
+          </dl>
+        </header>
+        {view.interprets && (
+          <p class="doc-link">
+            本文是对<a href={`/documents/${view.interprets.id}`}>《{view.interprets.title}》</a>的解读。
+          </p>
+        )}
+        {view.interpretations.length > 0 && (
+          <section class="doc-link" aria-labelledby="interpretations">
+            <h2 id="interpretations">政策解读</h2>
+            <ul>
+              {view.interpretations.map((i) => (
+                <li>
+                  <a href={`/documents/${i.id}`}>{i.title}</a>（
+                  {INTERPRETATION_FORM_LABELS[i.form as keyof typeof INTERPRETATION_FORM_LABELS]}）
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {d.summary && <p class="lead">{d.summary}</p>}
+        {d.videoUrl && (
+          <p>
+            <a href={d.videoUrl} rel="noopener noreferrer nofollow">
+              观看视频解读
+            </a>
+          </p>
+        )}
+        <div class="doc-body">{raw(renderMarkdown(d.body))}</div>
+        {view.qa.length > 0 && (
+          <section aria-labelledby="qa">
+            <h2 id="qa">问答</h2>
+            <dl class="qa">
+              {view.qa.map((q) => (
+                <>
+                  <dt>问：{q.question}</dt>
+                  <dd>答：{q.answer}</dd>
+                </>
+              ))}
+            </dl>
+          </section>
+        )}
+        {view.attachments.length > 0 && (
+          <section aria-labelledby="attachments">
+            <h2 id="attachments">附件</h2>
+            <ul>
+              {view.attachments.map((a) => (
+                <li>
+                  {a.mime.startsWith("image/") ? (
+                    <figure>
+                      <img src={`/documents/${d.id}/attachments/${a.id}`} alt={a.name} />
+                      <figcaption>{a.name}</figcaption>
+                    </figure>
+                  ) : (
+                    <a href={`/documents/${d.id}/attachments/${a.id}`}>
+                      {a.name}（{Math.max(1, Math.round(a.size / 1024))} KB）
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {view.relations.filter((r) => r.direction === "from").length > 0 && (
+          <section aria-labelledby="relations">
+            <h2 id="relations">相关文件</h2>
+            <ul>
+              {view.relations
+                .filter((r) => r.direction === "from")
+                .map((r) => (
+                  <li>
+                    {RELATION_LABELS[r.kind as TRelationKind].from}
+                    <a href={`/documents/${r.id}`}>《{r.title}》</a>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        )}
+        {view.gazette.length > 0 && (
+          <p class="doc-link">
+            刊登于
+            {view.gazette.map((g) => (
+              <a href={`/gazette/${g.id}`}>
+                《政府公报》{g.year}年第{g.number}期
+              </a>
+            ))}
+          </p>
+        )}
+      </article>
+    </PortalLayout>
+  );
+}
+
+/** 公报: issues by year. */
+export function GazetteListPage(props: {
+  ctx: TPageCtx;
+  issues: { id: number; year: number; number: number; publishedOn: string; title: string }[];
+}) {
+  const years = [...new Set(props.issues.map((i) => i.year))];
+  return (
+    <PortalLayout ctx={props.ctx} title="政府公报">
+      <h1>政府公报</h1>
+      {years.length === 0 && <p>暂无公报。</p>}
+      {years.map((y) => (
+        <section aria-labelledby={`y${y}`}>
+          <h2 id={`y${y}`}>{y}年</h2>
+          <ul>
+            {props.issues
+              .filter((i) => i.year === y)
+              .map((i) => (
+                <li>
+                  <a href={`/gazette/${i.id}`}>{i.title}</a>（{i.publishedOn}）
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </PortalLayout>
+  );
+}
+
+/** One 公报 issue with its table of contents. */
+export function GazetteIssuePage(props: {
+  ctx: TPageCtx;
+  issue: {
+    title: string;
+    publishedOn: string;
+    items: { documentId: number; title: string; docNumber: string; section: string }[];
+  };
+}) {
+  const sections = [...new Set(props.issue.items.map((i) => i.section))];
+  return (
+    <PortalLayout ctx={props.ctx} title={`政府公报 ${props.issue.title}`}>
+      <h1>政府公报 {props.issue.title}</h1>
+      <p>出版日期：{props.issue.publishedOn}</p>
+      <h2>目录</h2>
+      {sections.map((s) => (
+        <section>
+          {s && <h3>{s}</h3>}
+          <ol>
+            {props.issue.items
+              .filter((i) => i.section === s)
+              .map((i) => (
+                <li>
+                  <a href={`/documents/${i.documentId}`}>{i.title}</a>
+                  {i.docNumber && <span>（{i.docNumber}）</span>}
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+    </PortalLayout>
+  );
+}

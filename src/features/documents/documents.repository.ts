@@ -1,0 +1,287 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db";
+import { settings } from "../../platform/db/tables";
+import {
+  documentAttachments,
+  documentIndexCounters,
+  documentQa,
+  documentRelations,
+  documents,
+  documentTopics,
+  documentVersions,
+  gazetteIssues,
+  gazetteItems,
+  searchSynonyms,
+} from "./documents.tables";
+
+export type TDocumentRow = typeof documents.$inferSelect;
+export type TDocumentInsert = typeof documents.$inferInsert;
+
+/** The text that goes into the search vector, already segmented, by weight. */
+export type TSearchText = { title: string; keywords: string; body: string };
+
+// tsvector holds at most 1 MB; the start of a very long text is what a search needs anyway.
+const MAX_INDEXED_CHARS = 400_000;
+
+function searchVector(t: TSearchText): SQL {
+  return sql`setweight(to_tsvector('simple', ${t.title}), 'A') || setweight(to_tsvector('simple', ${t.keywords}), 'B') || setweight(to_tsvector('simple', ${t.body.slice(0, MAX_INDEXED_CHARS)}), 'C')`;
+}
+
+/** Validity as a reader sees it on `today`: from its 废止日期 on, a document reads as what it ends as. */
+export function effectiveValiditySql(today: string): SQL<string> {
+  return sql<string>`(case when ${documents.repealedAt} is not null and ${documents.repealedAt} <= ${today}::date then ${documents.endsAs} else ${documents.validity} end)`;
+}
+
+/** Published and due: what the public may see. */
+export const isPublic = sql`(${documents.status} = 'published' and ${documents.publishAt} <= now())`;
+
+export async function insertDocument(db: Db, v: TDocumentInsert, text: TSearchText): Promise<TDocumentRow> {
+  const [row] = await db
+    .insert(documents)
+    .values({ ...v, searchVector: searchVector(text) as unknown as string })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateDocumentRow(
+  db: Db,
+  id: number,
+  v: Partial<TDocumentInsert>,
+  text?: TSearchText,
+): Promise<TDocumentRow> {
+  const [row] = await db
+    .update(documents)
+    .set({
+      ...v,
+      ...(text ? { searchVector: searchVector(text) as unknown as string } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(documents.id, id))
+    .returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
+}
+
+export async function findDocument(db: Db, id: number): Promise<TDocumentRow | undefined> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id));
+  return row;
+}
+
+/** The row locked for the rest of the transaction, so that two changes to one document queue up. */
+export async function lockDocument(db: Db, id: number): Promise<TDocumentRow | undefined> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id)).for("update");
+  return row;
+}
+
+export async function findBySourceKey(db: Db, key: string): Promise<TDocumentRow | undefined> {
+  const [row] = await db.select().from(documents).where(eq(documents.sourceKey, key));
+  return row;
+}
+
+export async function documentsByIds(db: Db, ids: number[]): Promise<TDocumentRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(documents).where(inArray(documents.id, ids));
+}
+
+/** Hands out the next 索引号 sequence number of a unit and year (the row lock serialises writers). */
+export async function nextIndexSeq(db: Db, unitId: number, year: number): Promise<number> {
+  const [row] = await db
+    .insert(documentIndexCounters)
+    .values({ unitId, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [documentIndexCounters.unitId, documentIndexCounters.year],
+      set: { last: sql`${documentIndexCounters.last} + 1` },
+    })
+    .returning({ last: documentIndexCounters.last });
+  if (!row) throw new Error("counter returned no row");
+  return row.last;
+}
+
+const INDEX_PATTERN_KEY = "documents.indexPattern";
+
+export async function readIndexPattern(db: Db): Promise<string | undefined> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, INDEX_PATTERN_KEY));
+  return typeof row?.value === "string" ? row.value : undefined;
+}
+
+export async function writeIndexPattern(db: Db, pattern: string): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: INDEX_PATTERN_KEY, value: pattern })
+    .onConflictDoUpdate({ target: settings.key, set: { value: pattern, updatedAt: new Date() } });
+}
+
+export async function insertVersion(db: Db, v: typeof documentVersions.$inferInsert): Promise<void> {
+  await db.insert(documentVersions).values(v);
+}
+
+export async function versionsOf(db: Db, documentId: number) {
+  return db
+    .select()
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, documentId))
+    .orderBy(desc(documentVersions.version));
+}
+
+export type TRelation = { id: number; kind: string; fromId: number; toId: number };
+
+/** Relations where the document is either side. */
+export async function relationsOf(db: Db, documentId: number): Promise<TRelation[]> {
+  return db
+    .select({
+      id: documentRelations.id,
+      kind: documentRelations.kind,
+      fromId: documentRelations.fromId,
+      toId: documentRelations.toId,
+    })
+    .from(documentRelations)
+    .where(or(eq(documentRelations.fromId, documentId), eq(documentRelations.toId, documentId)))
+    .orderBy(asc(documentRelations.id));
+}
+
+export async function replaceOutgoingRelations(
+  db: Db,
+  fromId: number,
+  rels: { kind: string; documentId: number }[],
+): Promise<void> {
+  await db.delete(documentRelations).where(eq(documentRelations.fromId, fromId));
+  if (rels.length > 0)
+    await db
+      .insert(documentRelations)
+      .values(rels.map((r) => ({ fromId, toId: r.documentId, kind: r.kind })))
+      .onConflictDoNothing();
+}
+
+export async function qaOf(db: Db, documentId: number) {
+  return db
+    .select({ question: documentQa.question, answer: documentQa.answer })
+    .from(documentQa)
+    .where(eq(documentQa.documentId, documentId))
+    .orderBy(asc(documentQa.sortOrder), asc(documentQa.id));
+}
+
+export async function replaceQa(db: Db, documentId: number, qa: { question: string; answer: string }[]) {
+  await db.delete(documentQa).where(eq(documentQa.documentId, documentId));
+  if (qa.length > 0)
+    await db.insert(documentQa).values(qa.map((q, i) => ({ documentId, ...q, sortOrder: i })));
+}
+
+export async function attachmentsOf(db: Db, documentId: number) {
+  return db
+    .select()
+    .from(documentAttachments)
+    .where(eq(documentAttachments.documentId, documentId))
+    .orderBy(asc(documentAttachments.sortOrder), asc(documentAttachments.id));
+}
+
+export async function insertAttachment(db: Db, v: typeof documentAttachments.$inferInsert) {
+  const [row] = await db.insert(documentAttachments).values(v).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function deleteAttachment(db: Db, documentId: number, attachmentId: number): Promise<boolean> {
+  const rows = await db
+    .delete(documentAttachments)
+    .where(and(eq(documentAttachments.id, attachmentId), eq(documentAttachments.documentId, documentId)))
+    .returning({ id: documentAttachments.id });
+  return rows.length > 0;
+}
+
+/** Interpretations of a policy (any status: the 三同步 check counts drafts prepared alongside). */
+export async function interpretationsOf(db: Db, policyId: number) {
+  return db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      status: documents.status,
+      interpretationForm: documents.interpretationForm,
+      isPublic: sql<boolean>`${isPublic}`,
+    })
+    .from(documents)
+    .where(
+      and(eq(documents.interpretsId, policyId), inArray(documents.status, ["draft", "review", "published"])),
+    )
+    .orderBy(asc(documents.id));
+}
+
+export async function listTopics(db: Db) {
+  return db.select().from(documentTopics).orderBy(asc(documentTopics.sortOrder), asc(documentTopics.id));
+}
+
+export async function insertTopic(db: Db, name: string) {
+  const [row] = await db
+    .insert(documentTopics)
+    .values({ name, kind: "special", sortOrder: 1000 })
+    .returning();
+  return row;
+}
+
+export async function listSynonyms(db: Db) {
+  return db.select().from(searchSynonyms).orderBy(asc(searchSynonyms.id));
+}
+
+export async function insertSynonyms(db: Db, terms: string[], createdBy: string) {
+  const [row] = await db.insert(searchSynonyms).values({ terms, createdBy }).returning();
+  return row;
+}
+
+export async function deleteSynonyms(db: Db, id: number) {
+  const rows = await db.delete(searchSynonyms).where(eq(searchSynonyms.id, id)).returning();
+  return rows[0];
+}
+
+// ——— 公报 ———
+
+export async function insertGazetteIssue(db: Db, v: typeof gazetteIssues.$inferInsert) {
+  const [row] = await db.insert(gazetteIssues).values(v).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function replaceGazetteItems(
+  db: Db,
+  issueId: number,
+  items: { documentId: number; section: string }[],
+): Promise<void> {
+  await db.delete(gazetteItems).where(eq(gazetteItems.issueId, issueId));
+  if (items.length > 0)
+    await db.insert(gazetteItems).values(items.map((it, i) => ({ issueId, ...it, sortOrder: i })));
+}
+
+export async function listGazetteIssues(db: Db, year?: number) {
+  return db
+    .select()
+    .from(gazetteIssues)
+    .where(year ? eq(gazetteIssues.year, year) : undefined)
+    .orderBy(desc(gazetteIssues.year), desc(gazetteIssues.number));
+}
+
+export async function findGazetteIssue(db: Db, id: number) {
+  const [row] = await db.select().from(gazetteIssues).where(eq(gazetteIssues.id, id));
+  return row;
+}
+
+/** An issue's table of contents; only documents the public may see unless `all`. */
+export async function gazetteContents(db: Db, issueId: number, all = false) {
+  return db
+    .select({
+      documentId: documents.id,
+      title: documents.title,
+      docNumber: documents.docNumber,
+      section: gazetteItems.section,
+    })
+    .from(gazetteItems)
+    .innerJoin(documents, eq(documents.id, gazetteItems.documentId))
+    .where(and(eq(gazetteItems.issueId, issueId), all ? undefined : isPublic))
+    .orderBy(asc(gazetteItems.sortOrder), asc(gazetteItems.id));
+}
+
+export async function gazetteIssuesOfDocument(db: Db, documentId: number) {
+  return db
+    .select({ id: gazetteIssues.id, year: gazetteIssues.year, number: gazetteIssues.number })
+    .from(gazetteItems)
+    .innerJoin(gazetteIssues, eq(gazetteIssues.id, gazetteItems.issueId))
+    .where(eq(gazetteItems.documentId, documentId));
+}

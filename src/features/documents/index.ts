@@ -1,0 +1,10 @@
+// 主动公开: the document library, its catalogue and search, 公报, interpretations, feeds and import.
+
+export { registerDocumentsApi } from "./documents.api";
+export { documentsRoutes } from "./documents.routes";
+export { documentsStaffRoutes } from "./documents.staff-routes";
+export { createGazetteIssue } from "./gazette";
+export { importDocuments, type TImportReport } from "./import/import-documents";
+export { publishDocument, withdrawDocument } from "./publish-document";
+export { createDocument, updateDocument } from "./save-document";
+export { searchDocuments } from "./search-documents";

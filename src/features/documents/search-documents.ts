@@ -1,0 +1,116 @@
+import { createDbCache } from "../../platform/cache";
+import type { Db } from "../../platform/db";
+import { findDocNumber, queryWords, snippetParts, toTsQuery } from "../../platform/text";
+import { markdownToPlainText } from "../../platform/ui/markdown";
+import { todayInChina } from "../calendar";
+import { listSynonyms } from "./documents.repository";
+import type { TDocumentListQuery } from "./documents.schemas";
+import {
+  searchFacets,
+  searchPage,
+  type TFacets,
+  type TSearchFilter,
+  type TSearchHit,
+} from "./search.repository";
+
+// Staff change synonyms rarely; every search needs them.
+const synonymCache = createDbCache<string[][]>(60_000);
+
+/** The synonym groups staff manage, cached briefly. */
+export function loadSynonyms(db: Db): Promise<string[][]> {
+  return synonymCache.get(db, async () => (await listSynonyms(db)).map((s) => s.terms));
+}
+
+export function invalidateSynonyms(db: Db): void {
+  synonymCache.invalidate(db);
+}
+
+export type TSnippetPart = { text: string; hit: boolean };
+export type TSearchItem = TSearchHit & { snippet: TSnippetPart[] };
+export type TSearchResult = { total: number; items: TSearchItem[]; facets: TFacets; terms: string[] };
+
+/** The query analysed once: its tsquery with synonyms, and the 文号 it names, if any. */
+async function analyse(db: Db, q: string | undefined) {
+  if (!q) return { tsQuery: null, docNumberKey: null, terms: [] as string[] };
+  const found = findDocNumber(q);
+  // A query that is nothing but a 文号 looks the number up; words around it still search the text.
+  const synonyms = await loadSynonyms(db);
+  const tsQuery = found?.isWhole ? null : toTsQuery(q, synonyms);
+  // Highlight what matched, synonyms included: a search for 医保 marks 医疗保险 in the snippet.
+  const equivalents = synonyms.filter((group) => group.some((term) => q.includes(term))).flat();
+  const terms = [...new Set([...equivalents, ...queryWords(q)])].filter((t) => t.trim().length > 0);
+  return { tsQuery, docNumberKey: found?.key ?? null, terms };
+}
+
+/**
+ * The catalogue and the search: one page of documents with facet counts. Without a query the newest
+ * come first; with one, the most relevant (see search.repository's rank).
+ */
+export async function searchDocuments(
+  db: Db,
+  query: TDocumentListQuery,
+  scope: TSearchFilter["scope"] = "public",
+): Promise<TSearchResult> {
+  const today = todayInChina();
+  const { filter, a } = await filterOf(db, query, scope);
+  if (query.q && !a.tsQuery && !a.docNumberKey)
+    return { total: 0, items: [], facets: emptyFacets(), terms: [] };
+  const [hits, counted] = await Promise.all([
+    searchPage(db, filter, today, query.page, query.pageSize),
+    searchFacets(db, filter, today),
+  ]);
+  const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
+  return { total: counted.total, items, facets: counted.facets, terms: a.terms };
+}
+
+async function filterOf(
+  db: Db,
+  query: Omit<TDocumentListQuery, "page" | "pageSize">,
+  scope: TSearchFilter["scope"],
+) {
+  const a = await analyse(db, query.q);
+  const filter: TSearchFilter = {
+    text: query.q,
+    tsQuery: a.tsQuery,
+    docNumberKey: a.docNumberKey,
+    unitId: query.unit,
+    year: query.year,
+    topic: query.topic,
+    kind: query.kind,
+    validity: query.validity,
+    scope,
+  };
+  return { filter, a };
+}
+
+/** The filtered public catalogue in list order, without snippets, for feeds and the CSV export. */
+export async function catalogueRows(
+  db: Db,
+  query: Omit<TDocumentListQuery, "page" | "pageSize">,
+  limit: number,
+): Promise<TSearchHit[]> {
+  const { filter, a } = await filterOf(db, query, "public");
+  if (query.q && !a.tsQuery && !a.docNumberKey) return [];
+  return searchPage(db, filter, todayInChina(), 1, limit, 0);
+}
+
+function snippetOf(h: TSearchHit, terms: string[]): TSnippetPart[] {
+  const text = h.summary || markdownToPlainText(h.bodyStart);
+  return snippetParts(text.replace(/\s+/g, " "), terms, 120);
+}
+
+function emptyFacets(): TFacets {
+  return { unit: [], year: [], topic: [], kind: [], validity: [] };
+}
+
+/** A snippet for the JSON API: plain text, and where the hits are as `[start, length]` in characters. */
+export function snippetForApi(parts: TSnippetPart[]): { snippet: string; highlights: [number, number][] } {
+  let snippet = "";
+  const highlights: [number, number][] = [];
+  for (const part of parts) {
+    const start = [...snippet].length;
+    if (part.hit) highlights.push([start, [...part.text].length]);
+    snippet += part.text;
+  }
+  return { snippet, highlights };
+}

@@ -1,0 +1,20 @@
+// Chinese text tools for search and publishing: segmentation for PostgreSQL full-text search,
+// tsquery building, 文号 parsing, personal-data scanning and search-result snippets.
+export {
+  type DocNumber,
+  type DocNumberMatch,
+  docNumberKey,
+  findDocNumber,
+  formatDocNumber,
+  parseDocNumber,
+} from "./doc-number";
+export {
+  findPersonalData,
+  isValidId18,
+  type PersonalDataFinding,
+  type PersonalDataKind,
+  passesLuhn,
+} from "./privacy-scan";
+export { indexText, queryTerms, queryWords, tokensForIndex } from "./segment";
+export { type SnippetPart, snippetParts } from "./snippet";
+export { toTsQuery } from "./ts-query";
