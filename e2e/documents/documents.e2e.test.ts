@@ -25,7 +25,7 @@ describeBrowser("公开目录：检索、筛选、阅读", () => {
   it("a citizen searches, narrows by kind and opens a document, without JavaScript", async () => {
     const page = await newPage(browser, server.baseUrl, { javaScriptEnabled: false });
     await page.goto("/documents");
-    await page.getByRole("searchbox", { name: "检索政府信息" }).fill("最低生活保障");
+    await page.getByLabel("检索政府信息").fill("最低生活保障");
     await submitAndWait(page, () => page.getByRole("button", { name: "检索" }).click());
     expect(new URL(page.url()).searchParams.get("q")).toBe("最低生活保障");
     const heading = await page.locator("#results-heading").textContent();
@@ -59,6 +59,20 @@ describeBrowser("公开目录：检索、筛选、阅读", () => {
     expect(await page.locator(".doc-link").first().textContent()).toContain(
       "市中区城乡居民最低生活保障实施办法",
     );
+    await page.context().close();
+  });
+
+  it("suggests titles while typing when JavaScript is on", async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto("/documents");
+    await page.getByLabel("检索政府信息").pressSequentially("济南市绿化", { delay: 30 });
+    await expect
+      .poll(() =>
+        page
+          .locator("#q-suggestions option")
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      )
+      .toContain("济南市绿化条例");
     await page.context().close();
   });
 

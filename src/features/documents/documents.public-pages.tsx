@@ -196,7 +196,10 @@ export function DocumentListPage(props: {
         <a href={`/feeds/documents.rss${props.base.toString() ? `?${feedQuery(props.base)}` : ""}`}>
           RSS 订阅
         </a>{" "}
-        · <a href={`/documents.csv?${props.base.toString()}`}>下载目录（CSV）</a>
+        ·{" "}
+        <a href={`/documents.csv${props.base.size > 0 ? `?${props.base.toString()}` : ""}`}>
+          下载目录（CSV）
+        </a>
       </p>
     </PortalLayout>
   );
