@@ -7,8 +7,8 @@ import { describe, inject } from "vitest";
 import { createApp } from "../src/app";
 import type { TConfig } from "../src/platform/config";
 import { openDatabase, type TDatabase } from "../src/platform/db";
-import type { TDeps } from "../src/platform/http/context";
 import { localBlobStore } from "../src/platform/files";
+import type { TDeps } from "../src/platform/http/context";
 import { createLogger } from "../src/platform/logger";
 
 const skipReason = inject("dbSkipReason");

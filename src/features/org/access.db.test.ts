@@ -608,19 +608,24 @@ describeDb("unit scoping and the audit of every staff write", () => {
       method: "POST",
       path: "/api/v1/documents",
       action: "document.create",
-      run: async () => documentCall("a.editor", "POST", "/api/v1/documents", { title: "审计用文件", unitId: unitA }),
+      run: async () =>
+        documentCall("a.editor", "POST", "/api/v1/documents", { title: "审计用文件", unitId: unitA }),
     },
     {
       method: "PATCH",
       path: "/api/v1/documents/:id",
       action: "document.update",
-      run: async () => documentCall("a.editor", "PATCH", `/api/v1/documents/${await newDocument("待修改")}`, { summary: "摘要" }),
+      run: async () =>
+        documentCall("a.editor", "PATCH", `/api/v1/documents/${await newDocument("待修改")}`, {
+          summary: "摘要",
+        }),
     },
     {
       method: "POST",
       path: "/api/v1/documents/:id/submit",
       action: "document.submit",
-      run: async () => documentCall("a.editor", "POST", `/api/v1/documents/${await newDocument("待送审")}/submit`),
+      run: async () =>
+        documentCall("a.editor", "POST", `/api/v1/documents/${await newDocument("待送审")}/submit`),
     },
     {
       method: "POST",
@@ -636,7 +641,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
       method: "POST",
       path: "/api/v1/documents/:id/publish",
       action: "document.publish",
-      run: async () => documentCall("a.head", "POST", `/api/v1/documents/${await newDocument("待发布")}/publish`),
+      run: async () =>
+        documentCall("a.head", "POST", `/api/v1/documents/${await newDocument("待发布")}/publish`),
     },
     {
       method: "POST",
@@ -645,7 +651,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       run: async () => {
         const id = await newDocument("待撤回");
         await documentCall("a.head", "POST", `/api/v1/documents/${id}/publish`);
-        return documentCall("a.head", "POST", `/api/v1/documents/${id}/withdraw`, { notice: "内容有误，予以撤回。" });
+        return documentCall("a.head", "POST", `/api/v1/documents/${id}/withdraw`, {
+          notice: "内容有误，予以撤回。",
+        });
       },
     },
     {
@@ -679,7 +687,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
       method: "POST",
       path: "/api/v1/search/synonyms",
       action: "search.synonyms_add",
-      run: async () => documentCall("office", "POST", "/api/v1/search/synonyms", { terms: ["双减", "减轻学生负担"] }),
+      run: async () =>
+        documentCall("office", "POST", "/api/v1/search/synonyms", { terms: ["双减", "减轻学生负担"] }),
     },
     {
       method: "DELETE",
@@ -687,7 +696,10 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "search.synonyms_remove",
       run: async () => {
         const token = await tokenFor(t, "office");
-        const r = await api(t, "POST", "/api/v1/search/synonyms", { token, json: { terms: ["甲词", "乙词"] } });
+        const r = await api(t, "POST", "/api/v1/search/synonyms", {
+          token,
+          json: { terms: ["甲词", "乙词"] },
+        });
         return (await api(t, "DELETE", `/api/v1/search/synonyms/${r.data.id}`, { token })).status;
       },
     },
@@ -696,7 +708,12 @@ describeDb("unit scoping and the audit of every staff write", () => {
       path: "/api/v1/gazette",
       action: "gazette.create",
       run: async () =>
-        documentCall("office", "POST", "/api/v1/gazette", { year: 2026, number: 9, publishedOn: "2026-03-01", items: [] }),
+        documentCall("office", "POST", "/api/v1/gazette", {
+          year: 2026,
+          number: 9,
+          publishedOn: "2026-03-01",
+          items: [],
+        }),
     },
   );
 

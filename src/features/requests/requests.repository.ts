@@ -130,7 +130,8 @@ export async function listRequests(db: Db, f: TRequestFilter, page: number, page
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(requests).where(where);
   // Open requests first; when the filter already leaves out concluded ones, that sort key would only
   // keep the planner from reading the due-date index in order.
-  const onlyOpen = f.status === "open" || f.isOverdueOnly || f.dueBefore || (f.status && f.status !== "concluded");
+  const onlyOpen =
+    f.status === "open" || f.isOverdueOnly || f.dueBefore || (f.status && f.status !== "concluded");
   const items = await db
     .select()
     .from(requests)
