@@ -34,7 +34,7 @@ export function rssFeed(origin: string, title: string, items: TFeedItem[]): stri
   const entries = items
     .map(
       (d) =>
-        `<item><title>${xml(d.title)}</title><link>${origin}/documents/${d.id}</link><guid isPermaLink="true">${origin}/documents/${d.id}</guid><pubDate>${feedTime(d.publishedAt).toUTCString()}</pubDate><author>${xml(d.unitName)}</author><description>${xml([d.docNumber, d.summary].filter(Boolean).join(" "))}</description></item>`,
+        `<item><title>${xml(d.title)}</title><link>${origin}/documents/${d.id}</link><guid isPermaLink="true">${origin}/documents/${d.id}</guid><pubDate>${feedTime(d.publishedAt).toUTCString()}</pubDate><description>${xml([d.unitName, d.docNumber, d.summary].filter(Boolean).join(" "))}</description></item>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
