@@ -593,16 +593,24 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   });
 
+  // Anonymous POSTs (logins, token requests) are rate-limited: sign each user in once for the cases below.
+  const tokens = new Map<string, string>();
+  const tokenOnce = async (user: string) => {
+    const token = tokens.get(user) ?? (await tokenFor(t, user));
+    tokens.set(user, token);
+    return token;
+  };
+
   // 主动公开: each step of a document's life, by the role that takes it.
   const newDocument = async (title: string, extra: Record<string, unknown> = {}) =>
     (
       await api(t, "POST", "/api/v1/documents", {
-        token: await tokenFor(t, "a.editor"),
+        token: await tokenOnce("a.editor"),
         json: { title, unitId: unitA, ...extra },
       })
     ).data.id as number;
   const documentCall = async (user: string, method: string, path: string, json: unknown = {}) =>
-    (await api(t, method, path, { token: await tokenFor(t, user), json })).status;
+    (await api(t, method, path, { token: await tokenOnce(user), json })).status;
   writes.push(
     {
       method: "POST",
@@ -671,7 +679,7 @@ describeDb("unit scoping and the audit of every staff write", () => {
         form.set("file", new File([png], "图解.png", { type: "image/png" }));
         const res = await t.app.request(`/api/v1/documents/${await newDocument("带附件")}/attachments`, {
           method: "POST",
-          headers: { authorization: `Bearer ${await tokenFor(t, "a.editor")}` },
+          headers: { authorization: `Bearer ${await tokenOnce("a.editor")}` },
           body: form,
         });
         return res.status;
@@ -695,7 +703,7 @@ describeDb("unit scoping and the audit of every staff write", () => {
       path: "/api/v1/search/synonyms/:id",
       action: "search.synonyms_remove",
       run: async () => {
-        const token = await tokenFor(t, "office");
+        const token = await tokenOnce("office");
         const r = await api(t, "POST", "/api/v1/search/synonyms", {
           token,
           json: { terms: ["甲词", "乙词"] },
@@ -867,6 +875,53 @@ describeDb("unit scoping and the audit of every staff write", () => {
           number: "10",
           publishedOn: "2026-04-01",
         }),
+    },
+  );
+
+  // Art. 44: a disclosed reply becomes a draft document; the office has both roles needed.
+  const disclosedRequest = async () => {
+    const token = await tokenOnce("office");
+    const r = await api(t, "POST", "/api/v1/requests", {
+      token,
+      json: {
+        applicant: { kind: "natural_person", name: "赵六" },
+        channel: "mail",
+        receivedAt: "2026-03-02",
+        description: "申请公开某项目的批复",
+        unitId: unitA,
+      },
+    });
+    await api(t, "POST", `/api/v1/requests/${r.data.id}/actions`, {
+      token,
+      json: { type: "reply", date: "2026-03-05", outcome: "disclosed" },
+    });
+    return r.data.id as number;
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/requests/:id/disclose",
+      action: "request.disclose",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/requests/${await disclosedRequest()}/disclose`, {
+            token: await tokenOnce("office"),
+            json: { title: "某项目的批复", body: "批复全文。" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/requests/:id/disclose",
+      action: "request.disclose",
+      run: async () => {
+        const id = await disclosedRequest();
+        return (
+          await (
+            await new Visitor(t).login("office")
+          ).post(`/admin/requests/${id}/disclose`, { title: "批复", body: "全文" })
+        ).status;
+      },
     },
   );
 

@@ -1,5 +1,6 @@
 import { mask } from "./access";
 import type { TClock } from "./compute-due-date";
+import { canDisclose } from "./disclose-reply";
 import { OUTCOMES, type TOutcome } from "./outcomes";
 import type { TActionRow, TRequestRow } from "./requests.repository";
 import { ACTION_LABELS, type TActionType, type TApplicant } from "./requests.schemas";
@@ -55,6 +56,8 @@ export function presentRequest(r: TRequestRow, actions: TActionRow[], clock: TCl
     legalBasis: r.legalBasis,
     otherAgency: r.otherAgency,
     closedAt: r.closedAt,
+    disclosedDocumentId: r.disclosedDocumentId,
+    canDisclose: canDisclose(r),
     clock: {
       state: clock.state,
       startDate: clock.startDate,

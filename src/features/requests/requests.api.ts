@@ -11,6 +11,7 @@ import { applyAction } from "./apply-action";
 import { addAttachment } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
 import { registerRequest, submitPublicRequest } from "./create-request";
+import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
 import { readPublicStatus, readRequest } from "./read-request";
 import { boardByUnit, listRequests } from "./requests.repository";
 import { ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
@@ -199,6 +200,31 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       const id = c.req.valid("param").id;
       await applyAction(db, actorOf(c), p, id, c.req.valid("json"));
       return c.json(await readRequest(db, actorOf(c), p, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/disclose",
+      tags: ["依申请公开"],
+      summary: "把已公开的答复内容转为本单位的主动公开文件草稿（条例第四十四条），再经审核发布",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZDiscloseReplyBody } }, required: true },
+      },
+      responses: {
+        201: json(z.object({ documentId: z.number() }), "已生成主动公开文件草稿"),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      return c.json(
+        await discloseReply(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")),
+        201,
+      );
     },
   );
 

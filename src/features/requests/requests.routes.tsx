@@ -16,6 +16,7 @@ import { applyAction, clockOf } from "./apply-action";
 import { openAttachment, storeUploads } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
+import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
 import { rateLimitedLookup } from "./lookup-limit";
 import { OUTCOMES, type TOutcome } from "./outcomes";
 import { presentPublicStatus } from "./present";
@@ -247,6 +248,7 @@ export function requestsRoutes(deps: TDeps) {
       failed?: { type: TActionType; form: ReturnType<typeof emptyForm> };
       contactForm?: ReturnType<typeof emptyForm>;
       appealForm?: ReturnType<typeof emptyForm>;
+      discloseForm?: ReturnType<typeof emptyForm>;
       isRevealed?: boolean;
     } = {},
   ) => {
@@ -290,6 +292,23 @@ export function requestsRoutes(deps: TDeps) {
         await recordAppeal(db, actorOf(c), p, id, body);
         setFlash(c, "已登记。");
         return c.redirect(`/admin/requests/${id}`, 303);
+      },
+    });
+  });
+
+  app.post("/admin/requests/:id/disclose", async (c) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    const values = await readForm(c);
+    return submitForm(c, {
+      schema: ZDiscloseReplyBody,
+      values,
+      conflictField: "title",
+      render: (form) => detail(c, id, { action: "disclose", discloseForm: form }),
+      run: async (body) => {
+        const { documentId } = await discloseReply(db, actorOf(c), p, id, body);
+        setFlash(c, "已生成主动公开文件草稿，请补充后送审。");
+        return c.redirect(`/admin/documents/${documentId}`, 303);
       },
     });
   });

@@ -260,6 +260,7 @@ export function RequestDetailPage(props: {
   /** The contact form with what was typed and its errors, after a refused save. */
   contactForm?: TFormState;
   appealForm?: TFormState;
+  discloseForm?: TFormState;
   isRevealed?: boolean;
 }) {
   const { ctx, r, units, failed } = props;
@@ -456,6 +457,42 @@ export function RequestDetailPage(props: {
                 />
               </Form>
             </section>
+          )}
+        </section>
+      )}
+      {(r.canDisclose || r.disclosedDocumentId) && (
+        <section aria-labelledby="disclose-heading">
+          <h2 id="disclose-heading">转为主动公开（条例第四十四条）</h2>
+          {r.disclosedDocumentId ? (
+            <p>
+              已转为主动公开：<a href={`/admin/documents/${r.disclosedDocumentId}`}>查看文件</a>
+            </p>
+          ) : props.action === "disclose" ? (
+            <Form
+              action={`/admin/requests/${r.id}/disclose`}
+              csrfToken={ctx.csrfToken}
+              form={props.discloseForm ?? emptyForm()}
+              submitLabel="生成主动公开文件草稿"
+            >
+              <p>
+                所公开的信息涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策的，可以转为主动公开。请填写要公开的信息本身，
+                不要包含申请人的姓名、证件号码等个人信息；生成的草稿按主动公开的流程审核发布。
+              </p>
+              <TextField form={props.discloseForm ?? emptyForm()} name="title" label="标题" isRequired />
+              <TextArea
+                form={props.discloseForm ?? emptyForm()}
+                name="body"
+                label="正文（Markdown）"
+                rows={10}
+                isRequired
+              />
+            </Form>
+          ) : (
+            <p>
+              <a href={`/admin/requests/${r.id}?action=disclose#disclose-heading`}>
+                将所公开的信息转为主动公开
+              </a>
+            </p>
           )}
         </section>
       )}

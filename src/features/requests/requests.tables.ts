@@ -24,6 +24,7 @@ export const requests = pgTable("requests", {
   legalBasis: text("legal_basis").notNull().default(""),
   otherAgency: text("other_agency").notNull().default(""),
   closedAt: day("closed_at"),
+  disclosedDocumentId: integer("disclosed_document_id"),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
