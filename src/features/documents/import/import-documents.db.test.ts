@@ -69,6 +69,8 @@ describeDb("importing a folder of legal texts", () => {
       "行政法规/政府信息公开条例(2019-04-03).md": REGULATION,
       "DLC/山东地方法规/地方性法规/山东/济南市绿化条例(2021-12-03).md": LOCAL,
       "行政法规/空文件(2020-01-01).md": "",
+      // No dates anywhere: its 发布日期 becomes the day of the import, and stays on re-import.
+      "其他/没有日期的文件.md": "# 没有日期的文件\n\n<!-- INFO END -->\n\n第一条 本文件没有沿革。\n",
     });
   });
   afterAll(async () => {
@@ -78,7 +80,7 @@ describeDb("importing a folder of legal texts", () => {
 
   it("derives the metadata, reports the broken file and goes on", async () => {
     const r = await importDocuments(database.db, ACTOR, { root, unitId });
-    expect(r).toMatchObject({ files: 3, created: 2, updated: 0, unchanged: 0, failed: [] });
+    expect(r).toMatchObject({ files: 4, created: 3, updated: 0, unchanged: 0, failed: [] });
     expect(r.skipped.map((f) => f.relPath)).toEqual(["行政法规/空文件(2020-01-01).md"]);
     const [doc] = await database.query<Record<string, string>>(
       "select title, issuer, doc_number, doc_number_key, level, status, to_char(written_at, 'YYYY-MM-DD') as written, to_char(effective_at, 'YYYY-MM-DD') as effective from documents where title like '%政府信息公开条例'",
@@ -101,18 +103,18 @@ describeDb("importing a folder of legal texts", () => {
 
   it("creates no duplicates when run again, and updates a file whose text changed", async () => {
     const again = await importDocuments(database.db, ACTOR, { root, unitId });
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    expect(await count(database, "documents")).toBe(2);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: [] });
+    expect(await count(database, "documents")).toBe(3);
     writeTree(root, {
       "DLC/山东地方法规/地方性法规/山东/济南市绿化条例(2021-12-03).md": `${LOCAL}\n第二条 本条例适用于本市行政区域内的绿化工作。\n`,
     });
     const changed = await importDocuments(database.db, ACTOR, { root, unitId });
-    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     const [v] = await database.query<{ version: number }>(
       "select version from documents where title = '济南市绿化条例'",
     );
     expect(v?.version).toBe(2);
-    expect(await count(database, "documents")).toBe(2);
+    expect(await count(database, "documents")).toBe(3);
   });
 });
 

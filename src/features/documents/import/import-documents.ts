@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { recordAudit, type TActor } from "../../../platform/audit";
 import type { Db } from "../../../platform/db";
-import { loadWorkCalendar } from "../../calendar";
+import { loadWorkCalendar, todayInChina } from "../../calendar";
 import { findUnit } from "../../org";
 import { auditViewOf, snapshotOf } from "../document-snapshot";
 import { docNumberKeyOf, searchTextOf } from "../document-text";
@@ -43,7 +43,10 @@ function fieldsOf(p: TParsedLegalText, publishDue: string | null): Partial<TDocu
     docNumberKey: docNumberKeyOf(p.docNumber ?? ""),
     issuer: p.issuer ?? "",
     writtenAt: p.writtenAt,
-    publishedAt: p.publishedAt ?? p.writtenAt ?? p.versionDate,
+    // Unknown publication date: the day it went onto this portal (set once, when created).
+    ...(p.publishedAt || p.writtenAt || p.versionDate
+      ? { publishedAt: p.publishedAt ?? p.writtenAt ?? p.versionDate }
+      : {}),
     effectiveAt: p.effectiveAt,
     validity: p.validity,
     body: p.body,
@@ -65,7 +68,14 @@ const OWNED_KEYS = [
 ] as const;
 
 function isSame(row: TDocumentRow, next: Partial<TDocumentInsert>): boolean {
-  return OWNED_KEYS.every((k) => (row[k] ?? null) === (next[k] ?? null));
+  return OWNED_KEYS.every((k) => !(k in next) || (row[k] ?? null) === (next[k] ?? null));
+}
+
+/** The reason to report for a file that could not be written: the database's own words, short. */
+function reasonOf(e: unknown): string {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.split("\n")[0]?.slice(0, 200) ?? "";
 }
 
 /**
@@ -110,7 +120,8 @@ async function importOne(
       });
       return "updated";
     }
-    const year = Number((p.writtenAt ?? p.versionDate ?? "2000").slice(0, 4));
+    const publishedAt = fields.publishedAt ?? todayInChina();
+    const year = Number((p.writtenAt ?? p.versionDate ?? publishedAt).slice(0, 4));
     const values = {
       ...fields,
       title: p.title,
@@ -119,8 +130,8 @@ async function importOne(
       indexNo: await nextIndexNo(tx, unit, year),
       sourceKey: p.sourceKey,
       status: "published",
-      publishAt: new Date(`${fields.publishedAt ?? "2000-01-01"}T00:00:00+08:00`),
-      publishedAt: fields.publishedAt ?? "2000-01-01",
+      publishAt: new Date(`${publishedAt}T00:00:00+08:00`),
+      publishedAt,
       createdBy: actor.name,
     } satisfies TDocumentInsert;
     const row = await insertDocument(
@@ -184,7 +195,7 @@ export async function importDocuments(
     try {
       parsed.push({ relPath: f.relPath, text: parseLegalText(f.relPath, await readFile(f.path, "utf8")) });
     } catch (e) {
-      report.failed.push({ relPath: f.relPath, reason: e instanceof Error ? e.message : String(e) });
+      report.failed.push({ relPath: f.relPath, reason: reasonOf(e) });
     }
   }
   const superseded = supersededKeys(parsed.map((p) => p.text));
@@ -210,7 +221,7 @@ export async function importDocuments(
       const validity = superseded.has(text.sourceKey) ? "amended" : text.validity;
       report[await importOne(db, actor, unit, { ...text, validity })]++;
     } catch (e) {
-      report.failed.push({ relPath, reason: e instanceof Error ? e.message : String(e) });
+      report.failed.push({ relPath, reason: reasonOf(e) });
     } finally {
       opts.onProgress?.(i + 1, parsed.length, relPath);
     }
