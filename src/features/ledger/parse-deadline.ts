@@ -1,3 +1,4 @@
+import { chineseNumber } from "../../platform/text";
 // Reads the deadline column of a work plan (全年, 2022年9月底前, 本文件印发后30日内, …) relative to the
 // plan's issue date and year. Pure: no database, no clock. Text that cannot be read is reported with a
 // Chinese reason for the office, never guessed, because a wrong due date silently misleads the ledger.
@@ -16,39 +17,6 @@ export type TDeadline =
   | { ok: false; reason: string };
 
 export type TPlanDates = { /** `YYYY-MM-DD` */ issuedAt: string; year: number };
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-// 一百二十 / 三十 / 十五 / 十 — the structured form; anything else (十十, 三百百) is left unread.
-const CN_STRUCTURED =
-  /^(?:([一二两三四五六七八九])百)?(零)?(?:([一二两三四五六七八九])?(十))?([一二三四五六七八九])?$/;
-
-/** A Chinese numeral to a number: positional (二〇二二) or structured (一百二十); null if malformed. */
-function chineseNumber(text: string): number | null {
-  if (!/[十百]/.test(text)) {
-    // Positional digits are how years are written (二〇二二); a lone digit is a month or a count.
-    return Number([...text].map((c) => CN_DIGITS[c]).join(""));
-  }
-  const m = CN_STRUCTURED.exec(text);
-  if (!m) return null;
-  const [, hundreds, zero, tens, ten, units] = m;
-  if (zero && !hundreds) return null;
-  const digit = (c: string | undefined) => (c ? (CN_DIGITS[c] ?? 0) : 0);
-  return digit(hundreds) * 100 + (ten ? (tens ? digit(tens) : 1) * 10 : 0) + digit(units);
-}
 
 /**
  * Full-width digits and Chinese numerals to ASCII, spaces and closing punctuation removed, so the

@@ -1,3 +1,4 @@
+import { chineseNumber } from "./chinese-number";
 import { foldWidth, HAN_CLASS } from "./normalize";
 
 /**
@@ -129,7 +130,7 @@ function build(
   if (!agency || !number) return null;
   // Words of a sentence ("关于", "请查找…和") are not part of an agency's name.
   if (trimAgency(agency, isOrderAgency(agency)) !== agency) return null;
-  const value = /^\d+$/.test(number) ? Number(number) : chineseNumber(number);
+  const value = chineseNumber(number);
   if (value === null || value < 1) return null;
   if (year === undefined && !isOrderAgency(agency)) return null;
   return { agency, year: year === undefined ? null : Number(year), number: value };
@@ -137,40 +138,4 @@ function build(
 
 function isOrderAgency(agency: string): boolean {
   return agency.endsWith("令") || agency.endsWith("公告");
-}
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 三十一 → 31, 一百零五 → 105, 十二 → 12, 七一一 → 711 (read digit by digit when no unit). */
-function chineseNumber(text: string): number | null {
-  const chars = Array.from(text);
-  if (!chars.some((c) => c in CN_UNITS)) {
-    return chars.reduce((value, c) => value * 10 + (CN_DIGITS[c] ?? 0), 0);
-  }
-  let total = 0;
-  let digit: number | null = null;
-  for (const c of chars) {
-    const unit = CN_UNITS[c];
-    if (unit === undefined) {
-      digit = CN_DIGITS[c] ?? 0;
-      continue;
-    }
-    total += (digit ?? 1) * unit;
-    digit = null;
-  }
-  return total + (digit ?? 0);
 }

@@ -1,5 +1,6 @@
 // Chinese text tools for search and publishing: segmentation for PostgreSQL full-text search,
 // tsquery building, 文号 parsing, personal-data scanning and search-result snippets.
+export { chineseNumber } from "./chinese-number";
 export {
   type DocNumber,
   type DocNumberMatch,

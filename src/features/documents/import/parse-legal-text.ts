@@ -1,3 +1,4 @@
+import { chineseNumber } from "../../../platform/text";
 import type { TDocumentKind, TValidity } from "../documents.schemas";
 
 /** 效力级别 of a legal text, as the library shows it. */
@@ -194,40 +195,14 @@ function excerpt(text: string): string {
 
 // ---------------------------------------------------------------- dates
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const NUM = "[0-9〇零一二三四五六七八九十]";
 // Lines in the corpus sometimes break inside a date ("2014年9月26⏎日"), hence the optional spaces.
 const DATE_SOURCE = `(${NUM}{4})\\s*年\\s*(${NUM}{1,3})\\s*月\\s*(${NUM}{1,3})\\s*日|(\\d{4})-(\\d{2})-(\\d{2})`;
 
-function numberValue(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!text.includes("十")) {
-    // Years are written digit by digit: 二〇一九.
-    const digits = [...text].map((c) => CN_DIGIT[c]);
-    return digits.every((d) => d !== undefined) ? Number(digits.join("")) : null;
-  }
-  const [tens = "", ones = ""] = text.split("十");
-  const t = tens === "" ? 1 : CN_DIGIT[tens];
-  const o = ones === "" ? 0 : CN_DIGIT[ones];
-  return t === undefined || o === undefined ? null : t * 10 + o;
-}
-
 function isoDate(year: string, month: string, day: string): string | null {
-  const y = numberValue(year);
-  const m = numberValue(month);
-  const d = numberValue(day);
+  const y = chineseNumber(year);
+  const m = chineseNumber(month);
+  const d = chineseNumber(day);
   if (y === null || m === null || d === null) return null;
   const iso = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   return isRealDate(iso) ? iso : null;
