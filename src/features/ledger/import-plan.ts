@@ -36,12 +36,20 @@ export function readPlanCsv(text: string): TPlanRow[] {
   } catch (err) {
     throw new AppError("bad_request", `CSV 格式有误：${(err as Error).message}`);
   }
-  const header = Object.keys(records[0] ?? {});
+  return readPlanRecords(records, "CSV");
+}
+
+/** Checks the rows of a task breakdown (CSV or XLSX, header already read); every bad row is named. */
+export function readPlanRecords(
+  records: Record<string, string>[],
+  format: string,
+  header = Object.keys(records[0] ?? {}),
+): TPlanRow[] {
   const missing = PLAN_COLUMNS.filter((c) => !header.includes(c));
   if (records.length === 0 || missing.length)
     throw new AppError(
       "validation_failed",
-      `CSV 须有表头 ${PLAN_COLUMNS.join(",")}${missing.length ? `，缺少：${missing.join("、")}` : "，且至少一行任务"}。`,
+      `${format} 须有表头 ${PLAN_COLUMNS.join(",")}${missing.length ? `，缺少：${missing.join("、")}` : "，且至少一行任务"}。`,
     );
   const issues: { path: string; message: string }[] = [];
   const rows: TPlanRow[] = [];

@@ -1,26 +1,38 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { can, type TPrincipal } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
 import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
+import { listUnits } from "../org";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import { findPlan, tasksOf } from "./ledger.repository";
+import { readPlanXlsx, XLSX_MIME } from "./read-plan-xlsx";
+import { readTask, reportableUnits, reviewReport, submitReport, ZReportBody, ZReviewBody } from "./report-progress";
+import { responsibleUnits, taskStatus } from "./task-status";
 
-/** A task's status as shown: overdue is derived from the due date, never stored. */
-export function taskStatus(t: { status: string; dueDate: string | null }, today: string): string {
-  if ((t.status === "not_started" || t.status === "in_progress") && t.dueDate && t.dueDate < today)
-    return "overdue";
-  return t.status;
-}
+export { taskStatus } from "./task-status";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
 
-/** The ledger endpoints of the stable API: import a plan's tasks, list them. */
+const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** Reads the posted task breakdown, CSV or XLSX by its content type. */
+async function planRows(contentType: string, body: () => Promise<ArrayBuffer>) {
+  if (contentType.startsWith("text/csv")) return readPlanCsv(new TextDecoder().decode(await body()));
+  if (contentType.startsWith(XLSX_MIME)) return readPlanXlsx(new Uint8Array(await body()));
+  throw new AppError("unsupported_media_type", "请以 text/csv 或 XLSX（Excel 工作簿）提交任务分解表。");
+}
+
+/** Whether the principal sees every task (the office) or only those of its own units. */
+const seesAll = (p: TPrincipal) => can(p, "ledger.manage");
+
+/** The ledger endpoints of the stable API: import a plan's tasks, list them, report and review progress. */
 export function registerLedgerApi(api: TApi, deps: TDeps) {
   const { db } = deps;
 
@@ -29,11 +41,17 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       method: "post",
       path: "/ledger/plans/import",
       tags: ["工作台账"],
-      summary: "导入工作要点的任务分解表（CSV，列 no,section,group,requirement,units,deadline）",
+      summary: "导入工作要点的任务分解表（CSV 或 XLSX，列 no,section,group,requirement,units,deadline）",
       security: bearerSecurity,
       request: {
         query: ZPlanMeta,
-        body: { content: { "text/csv": { schema: z.string() } }, required: true },
+        body: {
+          content: {
+            "text/csv": { schema: z.string() },
+            [XLSX_MIME]: { schema: z.string().meta({ format: "binary" }) },
+          },
+          required: true,
+        },
       },
       responses: {
         201: json(
@@ -50,9 +68,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
     }),
     async (c) => {
       requirePermission(c, "ledger.manage");
-      if (!(c.req.header("content-type") ?? "").startsWith("text/csv"))
-        throw new AppError("unsupported_media_type", "请以 text/csv 提交任务分解表。");
-      const rows = readPlanCsv(await c.req.text());
+      const rows = await planRows(c.req.header("content-type") ?? "", () => c.req.arrayBuffer());
       return c.json(await importPlan(db, actorOf(c), c.req.valid("query"), rows), 201);
     },
   );
@@ -62,37 +78,154 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       method: "get",
       path: "/ledger/plans/{id}/tasks",
       tags: ["工作台账"],
-      summary: "工作要点的任务、责任单位（牵头、配合、集合）和期限",
+      summary: "工作要点的任务、责任单位（牵头、配合、集合）、期限和状态；单位用户只看到本单位负责的任务",
       security: bearerSecurity,
-      request: { params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }) },
+      request: { params: ZId },
       responses: {
         200: json(z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), "任务"),
         ...errorResponses(401, 404),
       },
     }),
     async (c) => {
-      requireUser(c);
+      const p = requireUser(c);
       const id = c.req.valid("param").id;
       if (!(await findPlan(db, id))) throw new AppError("not_found", MSG.notFound);
       const today = todayInChina();
-      const items = (await tasksOf(db, id)).map((t) => ({
-        no: t.no,
-        section: t.section,
-        group: t.group,
-        requirement: t.requirement,
-        units: t.units.map((u) => ({
-          name: u.name,
-          role: u.role,
-          unitId: u.unitId,
-          ...(u.collective ? { collective: u.collective } : {}),
-        })),
-        deadlineText: t.deadlineText,
-        dueDate: t.dueDate,
-        ongoing: t.ongoing,
-        deadlineProblem: t.deadlineProblem,
-        status: taskStatus(t, today),
-      }));
+      const units = seesAll(p) ? [] : await listUnits(db);
+      const items = (await tasksOf(db, id))
+        .filter((t) => seesAll(p) || reportableUnits(p, responsibleUnits(t.units, units)).length > 0)
+        .map((t) => ({
+          id: t.id,
+          no: t.no,
+          section: t.section,
+          group: t.group,
+          requirement: t.requirement,
+          units: t.units.map((u) => ({
+            name: u.name,
+            role: u.role,
+            unitId: u.unitId,
+            ...(u.collective ? { collective: u.collective } : {}),
+          })),
+          deadlineText: t.deadlineText,
+          dueDate: t.dueDate,
+          ongoing: t.ongoing,
+          deadlineProblem: t.deadlineProblem,
+          status: taskStatus(t, today),
+        }));
       return c.json({ total: items.length, items }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/ledger/tasks/{id}",
+      tags: ["工作台账"],
+      summary: "一项任务及其进展报告（公开办和该任务的责任单位可见）",
+      security: bearerSecurity,
+      request: { params: ZId },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()), "任务及进展报告"),
+        ...errorResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const { task, responsible, reports } = await readTask(db, p, c.req.valid("param").id);
+      return c.json(
+        {
+          id: task.id,
+          planId: task.planId,
+          no: task.no,
+          section: task.section,
+          requirement: task.requirement,
+          dueDate: task.dueDate,
+          ongoing: task.ongoing,
+          status: taskStatus(task, todayInChina()),
+          responsibleUnits: [...responsible].map(([unitId, role]) => ({ unitId, role })),
+          reports: reports.map((r) => ({
+            id: r.id,
+            unitId: r.unitId,
+            body: r.body,
+            reportedOn: r.reportedOn,
+            isComplete: r.isComplete,
+            status: r.status,
+            reviewComment: r.reviewComment,
+            evidence: r.evidence.map((e) => ({
+              kind: e.kind,
+              name: e.name,
+              ...(e.documentId ? { documentId: e.documentId } : {}),
+              ...(e.url ? { url: e.url } : {}),
+              ...(e.fileId ? { fileId: e.fileId } : {}),
+            })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/ledger/tasks/{id}/reports",
+      tags: ["工作台账"],
+      summary: "责任单位报告任务进展（文字、日期、是否完成、佐证：已发布文件编号、网址）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZReportBody } }, required: true },
+      },
+      responses: {
+        201: json(
+          z.object({
+            id: z.number(),
+            taskId: z.number(),
+            unitId: z.number(),
+            status: z.string(),
+            taskStatus: z.string(),
+          }),
+          "已报告，等待公开办审核",
+        ),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const p = requireUser(c);
+      const r = await submitReport(
+        db,
+        deps.blobs,
+        actorOf(c),
+        p,
+        c.req.valid("param").id,
+        c.req.valid("json"),
+      );
+      return c.json(r, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/ledger/reports/{id}/review",
+      tags: ["工作台账"],
+      summary: "公开办审核进展报告：通过（accept）或退回（return，须写明意见）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZReviewBody } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({ id: z.number(), taskId: z.number(), status: z.string(), taskStatus: z.string() }),
+          "已审核",
+        ),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const p = requirePermission(c, "ledger.manage");
+      return c.json(await reviewReport(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 200);
     },
   );
 }

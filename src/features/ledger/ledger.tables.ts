@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { day } from "../../platform/db/columns";
+import { boolean, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { day, ts } from "../../platform/db/columns";
 
 export const ledgerPlans = pgTable("ledger_plans", {
   id: serial("id").primaryKey(),
@@ -24,6 +24,11 @@ export const ledgerTasks = pgTable("ledger_tasks", {
   ongoing: boolean("ongoing").notNull().default(false),
   deadlineProblem: text("deadline_problem"),
   status: text("status").notNull().default("not_started"),
+  reviewOutcome: text("review_outcome"),
+  reviewReason: text("review_reason").notNull().default(""),
+  reviewedBy: text("reviewed_by"),
+  reviewedAt: ts("reviewed_at"),
+  carriedFromTaskId: integer("carried_from_task_id"),
 });
 
 export const ledgerTaskUnits = pgTable("ledger_task_units", {
@@ -33,4 +38,50 @@ export const ledgerTaskUnits = pgTable("ledger_task_units", {
   role: text("role").notNull(),
   unitId: integer("unit_id"),
   collective: text("collective"),
+});
+
+export const ledgerReports = pgTable("ledger_reports", {
+  id: serial("id").primaryKey(),
+  taskId: integer("task_id").notNull(),
+  unitId: integer("unit_id").notNull(),
+  body: text("body").notNull(),
+  reportedOn: day("reported_on").notNull(),
+  isComplete: boolean("is_complete").notNull().default(false),
+  status: text("status").notNull().default("submitted"),
+  reviewComment: text("review_comment").notNull().default(""),
+  reviewedBy: text("reviewed_by"),
+  reviewedAt: ts("reviewed_at"),
+  createdBy: text("created_by").notNull(),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+});
+
+export const ledgerReportEvidence = pgTable("ledger_report_evidence", {
+  id: serial("id").primaryKey(),
+  reportId: integer("report_id").notNull(),
+  kind: text("kind").notNull(),
+  documentId: integer("document_id"),
+  url: text("url"),
+  fileId: integer("file_id"),
+  name: text("name").notNull().default(""),
+});
+
+export const ledgerReminders = pgTable(
+  "ledger_reminders",
+  {
+    taskId: integer("task_id").notNull(),
+    unitId: integer("unit_id").notNull(),
+    kind: text("kind").notNull(),
+    recipients: text("recipients").array().notNull(),
+    sentAt: ts("sent_at").notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.kind] })],
+);
+
+export const ledgerAssessmentWeights = pgTable("ledger_assessment_weights", {
+  planId: integer("plan_id").primaryKey(),
+  onTime: integer("on_time").notNull(),
+  returned: integer("returned").notNull(),
+  review: integer("review").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
