@@ -296,7 +296,7 @@ const QUERIES: readonly TQuery[] = [
   { q: "城市供水 价格", kind: "多个词" },
   { q: "农村 土地承包 经营权", kind: "多个词" },
   { q: "安全生产 责任制 考核", kind: "多个词" },
-  { q: "关于进一步加强安全生产工作的通知", kind: "整句标题" },
+  { q: "关于进一步加强安全生产工作的通知", kind: "整句（库中无此标题）" },
   { q: "税", kind: "单字（前缀匹配）" },
   { q: "市中政办发〔2021〕12号", kind: "文号（规范写法）" },
   { q: "市中政办发[2021]12号", kind: "文号（方括号）" },
@@ -752,7 +752,7 @@ async function main(): Promise<void> {
     const imported = await importCorpus(db, o.corpus, importUnit.id);
     const r = imported.report;
     console.log(
-      `导入：${r.files} 个文件，新建 ${r.created}、更新 ${r.updated}、未变 ${r.unchanged}、失败 ${r.failed.length}；` +
+      `导入：${r.files} 个文件，新建 ${r.created}、更新 ${r.updated}、未变 ${r.unchanged}、跳过 ${r.skipped.length}、失败 ${r.failed.length}；` +
         `${fmt(imported.ms / 1000, 1)} s，${fmt((r.files * 1000) / imported.ms, 1)} 个文件/s`,
     );
 
@@ -874,6 +874,7 @@ async function main(): Promise<void> {
         updated: r.updated,
         unchanged: r.unchanged,
         filesPerSecond: (r.files * 1000) / imported.ms,
+        skipped: r.skipped,
         failed: r.failed,
         underived: r.underived.map((u) => ({ problem: u.problem, count: u.count })),
       },

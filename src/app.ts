@@ -7,10 +7,11 @@ import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
 import { documentsRoutes, documentsStaffRoutes, registerDocumentsApi } from "./features/documents";
-import { registerLedgerApi } from "./features/ledger";
+import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
-import { registerRequestsApi, requestsRoutes } from "./features/requests";
+import { registerReportsApi, reportsRoutes } from "./features/reports";
+import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
@@ -44,6 +45,9 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin", label: "工作台" },
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
+  { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
+  { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
+  { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
@@ -110,6 +114,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerRequestsApi(api, deps);
   registerDocumentsApi(api, deps);
   registerLedgerApi(api, deps);
+  registerReportsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -127,8 +132,11 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", auditRoutes(deps));
   app.route("/", calendarRoutes(deps));
   app.route("/", requestsRoutes(deps));
+  app.route("/", spotCheckRoutes(deps));
   app.route("/", documentsRoutes(deps));
   app.route("/", documentsStaffRoutes(deps));
+  app.route("/", reportsRoutes(deps));
+  app.route("/", ledgerRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

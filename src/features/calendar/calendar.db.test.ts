@@ -91,10 +91,10 @@ describeDb("working-day calendar", () => {
     expect((await api(t, "GET", "/api/v1/calendar/2026")).data).toEqual(before);
   });
 
-  it("is changed by administrators only", async () => {
-    const office = await tokenFor(t, "office");
+  it("is changed by administrators and the office only, not by a unit", async () => {
+    const unitHead = await tokenFor(t, "a.head");
     expect(
-      (await api(t, "PUT", "/api/v1/calendar/2028", { token: office, json: { holidays: [], workdays: [] } }))
+      (await api(t, "PUT", "/api/v1/calendar/2028", { token: unitHead, json: { holidays: [], workdays: [] } }))
         .status,
     ).toBe(403);
     expect(

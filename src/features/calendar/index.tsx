@@ -4,11 +4,20 @@ import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/a
 import { actorOf, type TAppEnv, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
-import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
+import {
+  emptyForm,
+  FileField,
+  Form,
+  SelectField,
+  TextArea,
+  TextField,
+  type TFormState,
+} from "../../platform/ui/forms";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx, setFlash, type TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import { findYear, listYears, type TCalendarYear } from "./calendar.repository";
+import { checkImportedYear, parseCalendarFile } from "./import-calendar-file";
 import { saveCalendarYear, ZCalendarYearBody } from "./save-calendar-year";
 
 export { loadWorkCalendar } from "./load-calendar";
@@ -79,7 +88,22 @@ const lines = (v: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function CalendarPage({ ctx, years, form }: { ctx: TPageCtx; years: TCalendarYear[]; form: TFormState }) {
+/** The largest calendar file accepted: a year's schedule is a few kilobytes. */
+const MAX_IMPORT_BYTES = 512 * 1024;
+
+function CalendarPage({
+  ctx,
+  years,
+  form,
+  importForm = emptyForm({ official: "1" }),
+  importProblems = [],
+}: {
+  ctx: TPageCtx;
+  years: TCalendarYear[];
+  form: TFormState;
+  importForm?: TFormState;
+  importProblems?: string[];
+}) {
   return (
     <AdminLayout ctx={ctx} title="工作日历">
       <h1>工作日历</h1>
@@ -126,6 +150,53 @@ function CalendarPage({ ctx, years, form }: { ctx: TPageCtx; years: TCalendarYea
         />
         <TextField form={form} name="source" label="依据（通知文号）" />
       </Form>
+      <h2 id="import-heading">从文件导入一年的安排</h2>
+      <p>
+        可上传两种文件：一是按国务院办公厅节假日安排通知制作的 iCalendar
+        日历文件（.ics）——标题含“班”字的事件（如“班”“补班”“上班”“调休上班”）
+        为调休上班日，其余事件的每一天为假日，其中的周六、周日本来就休息，自动略去；二是文本或 CSV
+        文件，每行一个日期，写作
+        “2026-01-01,holiday”（假日）或“2026-01-04,workday”（调休上班日）。导入的安排按与上面表单相同的规则检查，并替换该年原有的安排。
+      </p>
+      <Form
+        action="/admin/calendar/import"
+        csrfToken={ctx.csrfToken}
+        form={importForm}
+        submitLabel="导入"
+        hasFiles
+      >
+        <TextField form={importForm} name="year" label="年份" inputmode="numeric" isRequired />
+        <FileField
+          form={importForm}
+          name="file"
+          label="日历文件"
+          hint="iCalendar（.ics）或 CSV/文本文件（.csv、.txt），UTF-8 编码，不超过 512 KB。"
+          accept=".ics,.csv,.txt,text/calendar,text/csv,text/plain"
+          isRequired
+        />
+        {importProblems.length > 0 && (
+          <ul class="field-error" aria-label="文件中的问题">
+            {importProblems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        )}
+        <SelectField
+          form={importForm}
+          name="official"
+          label="状态"
+          options={[
+            { value: "1", label: "正式（已按国务院办公厅通知录入）" },
+            { value: "0", label: "临时（通知尚未公布）" },
+          ]}
+        />
+        <TextField
+          form={importForm}
+          name="source"
+          label="依据（通知文号）"
+          hint="不填时记为所导入的文件名。"
+        />
+      </Form>
     </AdminLayout>
   );
 }
@@ -167,6 +238,47 @@ export function calendarRoutes(deps: TDeps) {
         return c.redirect("/admin/calendar", 303);
       },
     });
+  });
+  app.post("/admin/calendar/import", async (c) => {
+    requirePermission(c, "calendar.edit");
+    const body = await c.req.parseBody();
+    const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string).trim() : "");
+    const values = { year: field("year"), official: field("official") || "1", source: field("source") };
+    const fail = async (errors: Record<string, string>, problems: string[] = []) =>
+      c.html(
+        <CalendarPage
+          ctx={await pageCtx(c)}
+          years={await listYears(deps.db)}
+          form={emptyForm({ official: "1" })}
+          importForm={{ values, errors }}
+          importProblems={problems}
+        />,
+        422,
+      );
+    const year = Number(values.year);
+    const file = body.file;
+    const errors: Record<string, string> = {};
+    if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100)
+      errors.year = "请填写 2000—2100 之间的四位年份。";
+    if (!(file instanceof File) || file.size === 0) errors.file = "请选择要导入的日历文件（.ics 或 .csv）。";
+    else if (file.size > MAX_IMPORT_BYTES) errors.file = "文件过大：日历文件不超过 512 KB。";
+    if (values.source.length > 200) errors.source = "依据不超过 200 个字。";
+    if (Object.keys(errors).length > 0 || !(file instanceof File)) return fail(errors);
+    const parsed = parseCalendarFile(await file.text());
+    const problems = checkImportedYear(year, parsed);
+    if (problems.length > 0)
+      return fail({ file: `文件中有 ${problems.length} 处问题（见下方列表），改正后请重新上传。` }, problems);
+    await saveCalendarYear(deps.db, actorOf(c), year, {
+      holidays: parsed.holidays,
+      workdays: parsed.workdays,
+      official: values.official !== "0",
+      source: values.source || `导入文件 ${file.name}`.slice(0, 200),
+    });
+    setFlash(
+      c,
+      `已从文件导入 ${year} 年的工作日历：工作日上的假日 ${parsed.holidays.length} 天，调休上班日 ${parsed.workdays.length} 天。`,
+    );
+    return c.redirect("/admin/calendar", 303);
   });
   return app;
 }

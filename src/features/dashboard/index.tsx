@@ -6,8 +6,10 @@ import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { currentLiaisons, listUnits } from "../org";
+import { annualReportStatus } from "../reports";
 import { requestsNeedingReminders } from "../requests";
 
+const REPORT_STATUS_TEXT = { new: "尚未编写", draft: "草稿，尚未发布", published: "已发布" } as const;
 const DUE_TEXT = { overdue: "已逾期", due_in_2: "2 个工作日内到期", due_in_5: "5 个工作日内到期" } as const;
 
 /** The back office's landing page: who you are, what you can do, what needs attention. */
@@ -32,6 +34,17 @@ export function dashboardRoutes(deps: TDeps) {
           today,
           await loadWorkCalendar(deps.db),
           unitScope(p, "requests.handle"),
+        )
+      : [];
+    // The report about last year falls due this year: departments by 31 January, the government by 31 March.
+    const reportYear = Number(today.slice(0, 4)) - 1;
+    const reportScope = unitScope(p, "reports.edit");
+    const reports = canAnywhere(p, "reports.edit")
+      ? await Promise.all(
+          (reportScope === "all" ? [null] : reportScope).map(async (u) => ({
+            name: u === null ? "区政府本级" : unitName(u),
+            status: await annualReportStatus(deps.db, reportYear, u),
+          })),
         )
       : [];
     return c.html(
@@ -85,6 +98,25 @@ export function dashboardRoutes(deps: TDeps) {
               )}
               <p>
                 <a href="/admin/liaisons">联络员名册</a>
+              </p>
+            </section>
+          )}
+          {canAnywhere(p, "reports.edit") && (
+            <section class="card" aria-labelledby="dash-reports">
+              <h2 id="dash-reports">年度报告</h2>
+              <p>
+                {reportYear} 年度政府信息公开工作年度报告：各部门应于 {reportYear + 1} 年 1 月 31
+                日前公布，区人民政府应于 {reportYear + 1} 年 3 月 31 日前公布。
+              </p>
+              <ul>
+                {reports.map((r) => (
+                  <li>
+                    {r.name}：{REPORT_STATUS_TEXT[r.status]}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href={`/admin/reports?year=${reportYear}`}>编写年度报告</a>
               </p>
             </section>
           )}

@@ -1,4 +1,7 @@
-// The work-plan ledger (工作台账): plans, tasks, responsible units, deadlines.
+// The work-plan ledger (工作台账): plans, tasks, responsible units, deadlines, progress and review.
 
 export { importPlan, readPlanCsv } from "./import-plan";
 export { registerLedgerApi } from "./ledger.api";
+export { ledgerRoutes } from "./ledger.routes";
+export { overdueByUnit, sendOverdueReminders } from "./overdue-reminders";
+export { reviewReport, submitReport } from "./report-progress";

@@ -7,11 +7,20 @@ import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
+import { assessPlan, saveWeights, ZWeights } from "./assessment";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import { findPlan, tasksOf } from "./ledger.repository";
 import { readPlanXlsx, XLSX_MIME } from "./read-plan-xlsx";
-import { readTask, reportableUnits, reviewReport, submitReport, ZReportBody, ZReviewBody } from "./report-progress";
+import {
+  readTask,
+  reportableUnits,
+  reviewReport,
+  submitReport,
+  ZReportBody,
+  ZReviewBody,
+} from "./report-progress";
 import { responsibleUnits, taskStatus } from "./task-status";
+import { checkTaskAtYearEnd, ZYearEndBody } from "./year-end-review";
 
 export { taskStatus } from "./task-status";
 
@@ -226,6 +235,78 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
     async (c) => {
       const p = requirePermission(c, "ledger.manage");
       return c.json(await reviewReport(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json")), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/ledger/tasks/{id}/year-end",
+      tags: ["工作台账"],
+      summary: "回头看：任务销号（closed）或结转（carried_over，须写明原因并指定结转到的工作要点）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZYearEndBody } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({ id: z.number(), outcome: z.string(), carriedTaskId: z.number().nullable() }),
+          "已处理；结转时给出新任务的编号",
+        ),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      requirePermission(c, "ledger.manage");
+      return c.json(
+        await checkTaskAtYearEnd(db, actorOf(c), c.req.valid("param").id, c.req.valid("json")),
+        200,
+      );
+    },
+  );
+
+  const ZAssessment = z.object({
+    weights: z.object({ onTime: z.number(), returned: z.number(), review: z.number() }),
+    items: z.array(z.record(z.string(), z.unknown())),
+  });
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/ledger/plans/{id}/assessment",
+      tags: ["工作台账"],
+      summary: "考核评分：权重和各单位得分（按时完成率、未被退回率、回头看销号率）",
+      security: bearerSecurity,
+      request: { params: ZId },
+      responses: { 200: json(ZAssessment, "各单位得分，高分在前"), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      requirePermission(c, "ledger.manage");
+      const r = await assessPlan(db, c.req.valid("param").id, todayInChina());
+      return c.json({ weights: r.weights, items: r.items }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/ledger/plans/{id}/assessment/weights",
+      tags: ["工作台账"],
+      summary: "设置考核权重（三项之和为 100）",
+      security: bearerSecurity,
+      request: {
+        params: ZId,
+        body: { content: { "application/json": { schema: ZWeights } }, required: true },
+      },
+      responses: {
+        200: json(z.object({ onTime: z.number(), returned: z.number(), review: z.number() }), "已保存"),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      requirePermission(c, "ledger.manage");
+      return c.json(await saveWeights(db, actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200);
     },
   );
 }

@@ -925,6 +925,262 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // Work ledger: a unit reports progress on its task, the office reviews it; API and pages.
+  const ledgerTask = async () => {
+    const res = await t.app.request(
+      "/api/v1/ledger/plans/import?title=审计用台账&issuedAt=2026-01-05&year=2026",
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${await tokenOnce("office")}`, "content-type": "text/csv" },
+        body: "no,section,group,requirement,units,deadline\n1,一,（一）,公开某事,区卫生健康局,全年\n",
+      },
+    );
+    const planId = ((await res.json()) as { id: number }).id;
+    const list = await api(t, "GET", `/api/v1/ledger/plans/${planId}/tasks`, {
+      token: await tokenOnce("office"),
+    });
+    return list.data.items[0].id as number;
+  };
+  const ledgerReport = async () =>
+    (
+      await api(t, "POST", `/api/v1/ledger/tasks/${await ledgerTask()}/reports`, {
+        token: await tokenOnce("a.liaison"),
+        json: { body: "已发布。", reportedOn: "2026-03-01" },
+      })
+    ).data.id as number;
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/ledger/tasks/:id/reports",
+      action: "ledger.report",
+      run: async () => {
+        await ledgerReport();
+        return 201;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/ledger/reports/:id/review",
+      action: "ledger.review",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/ledger/reports/${await ledgerReport()}/review`, {
+            token: await tokenOnce("office"),
+            json: { decision: "accept" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/import",
+      action: "ledger.import",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/ledger");
+        const form = new FormData();
+        form.set("_csrf", v.csrf);
+        form.set("title", "页面导入的台账");
+        form.set("issuedAt", "2026-01-05");
+        form.set("year", "2026");
+        const csv = "no,section,group,requirement,units,deadline\n1,一,（一）,公开某事,区财政局,全年\n";
+        form.set("file", new File([csv], "tasks.csv", { type: "text/csv" }));
+        const res = await t.app.request("/admin/ledger/import", {
+          method: "POST",
+          headers: { cookie: v.cookie },
+          body: form,
+        });
+        return res.status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/tasks/:id/reports",
+      action: "ledger.report",
+      run: async () => {
+        const id = await ledgerTask();
+        const v = await pageVisitor("a.liaison");
+        await v.get(`/admin/ledger/tasks/${id}`);
+        return (
+          await v.post(`/admin/ledger/tasks/${id}/reports`, { body: "页面报告", reportedOn: "2026-03-01" })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/reports/:id/review",
+      action: "ledger.review",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/ledger/review");
+        return (
+          await v.post(`/admin/ledger/reports/${await ledgerReport()}/review`, {
+            decision: "return",
+            comment: "请补充",
+          })
+        ).status;
+      },
+    },
+  );
+
+  // Spot checks and the calendar import from their pages: form posts with a bearer token need no CSRF token.
+  const formPost = async (user: string, path: string, body: URLSearchParams | FormData) =>
+    (
+      await t.app.request(path, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await tokenOnce(user)}` },
+        body,
+      })
+    ).status;
+  writes.push(
+    {
+      method: "POST",
+      path: "/admin/spot-checks",
+      action: "spot_check.draw",
+      run: async () =>
+        formPost(
+          "office",
+          "/admin/spot-checks",
+          new URLSearchParams({ closedFrom: "2026-01-01", closedTo: "2026-12-31", sampleSize: "2" }),
+        ),
+    },
+    {
+      method: "POST",
+      path: "/admin/spot-checks/:id/items/:requestId",
+      action: "spot_check.score",
+      run: async () => {
+        const [i] = await t.database.query<{ spot_check_id: number; request_id: number }>(
+          "select spot_check_id, request_id from spot_check_items order by spot_check_id desc limit 1",
+        );
+        const answers = ["onTime", "letterComplete", "outcomeRight", "deliveryRecorded", "contactRecorded"];
+        return formPost(
+          "office",
+          `/admin/spot-checks/${i?.spot_check_id}/items/${i?.request_id}`,
+          new URLSearchParams(answers.map((k) => [`checklist.${k}`, "1"])),
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/calendar/import",
+      action: "calendar.update",
+      run: async () => {
+        const form = new FormData();
+        form.set("year", "2030");
+        form.set("file", new File([new TextEncoder().encode("2030-01-01,holiday\n")], "2030.csv"));
+        return formPost("admin", "/admin/calendar/import", form);
+      },
+    },
+  );
+
+  // 年度报告: unit B's reports of past years, which no other case touches, so their checks pass.
+  const reportPage = async (path: string, fields: Record<string, string> = {}) => {
+    const v = await pageVisitor("b.head");
+    await v.get(`/admin/reports/2023?unitId=${unitB}`);
+    return (await v.post(path, fields)).status;
+  };
+  const narrative = { issuerName: "区财政局", overview: "总体情况", problems: "", otherMatters: "" };
+  writes.push(
+    {
+      method: "PUT",
+      path: "/api/v1/reports/annual/:year/narrative",
+      action: "report.save",
+      run: async () =>
+        (
+          await api(t, "PUT", `/api/v1/reports/annual/2024/narrative?unitId=${unitB}`, {
+            token: await tokenOnce("b.head"),
+            json: narrative,
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/reports/annual/:year/publish",
+      action: "report.publish",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/reports/annual/2024/publish?unitId=${unitB}`, {
+            token: await tokenOnce("b.head"),
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/reports/:year/narrative",
+      action: "report.save",
+      run: async () => reportPage(`/admin/reports/2023/narrative?unitId=${unitB}`, narrative),
+    },
+    {
+      method: "POST",
+      path: "/admin/reports/:year/publish",
+      action: "report.publish",
+      run: async () => reportPage(`/admin/reports/2023/publish?unitId=${unitB}`),
+    },
+  );
+
+  // Work ledger at year end: 回头看 of a task and the assessment weights; API and pages.
+  const ledgerPlanOf = async (taskId: number) =>
+    (await t.database.query<{ plan_id: number }>(`select plan_id from ledger_tasks where id = ${taskId}`))[0]
+      ?.plan_id as number;
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/ledger/tasks/:id/year-end",
+      action: "ledger.year_end",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/ledger/tasks/${await ledgerTask()}/year-end`, {
+            token: await tokenOnce("office"),
+            json: { outcome: "closed", reason: "已完成" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/tasks/:id/year-end",
+      action: "ledger.year_end",
+      run: async () => {
+        const id = await ledgerTask();
+        const v = await pageVisitor("office");
+        await v.get(`/admin/ledger/tasks/${id}`);
+        return (await v.post(`/admin/ledger/tasks/${id}/year-end`, { outcome: "closed", reason: "" })).status;
+      },
+    },
+    {
+      method: "PUT",
+      path: "/api/v1/ledger/plans/:id/assessment/weights",
+      action: "ledger.assessment_weights",
+      run: async () =>
+        (
+          await api(
+            t,
+            "PUT",
+            `/api/v1/ledger/plans/${await ledgerPlanOf(await ledgerTask())}/assessment/weights`,
+            {
+              token: await tokenOnce("office"),
+              json: { onTime: 60, returned: 20, review: 20 },
+            },
+          )
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/plans/:id/assessment",
+      action: "ledger.assessment_weights",
+      run: async () => {
+        const planId = await ledgerPlanOf(await ledgerTask());
+        const v = await pageVisitor("office");
+        await v.get(`/admin/ledger/plans/${planId}/assessment`);
+        return (
+          await v.post(`/admin/ledger/plans/${planId}/assessment`, {
+            onTime: "40",
+            returned: "30",
+            review: "30",
+          })
+        ).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

@@ -13,3 +13,4 @@ export {
 export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";
+export { spotCheckRoutes } from "./spot-checks.routes";

@@ -353,7 +353,7 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
   /** Spot checks are the office's supervision of all units. */
   const requireOffice = (c: Parameters<typeof requireUser>[0]) => {
     const p = requireUser(c);
-    if (!can(p, "requests.handle")) throw new AppError("forbidden", "只有政务公开办公室可以组织抽查。");
+    if (!can(p, "requests.spotcheck")) throw new AppError("forbidden", "只有政务公开办公室可以组织抽查。");
     return p;
   };
 

@@ -17,6 +17,7 @@ import { openAttachment, storeUploads } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
 import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
 import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
+import { feeNoticeRoutes } from "./fee-notice/fee-notice.routes";
 import { rateLimitedLookup } from "./lookup-limit";
 import { OUTCOMES, type TOutcome } from "./outcomes";
 import { presentPublicStatus } from "./present";
@@ -366,6 +367,9 @@ export function requestsRoutes(deps: TDeps) {
     const { r, actions } = await concluded(c);
     return docxResponse(await letterDocxFor(db, r, actions), r.receiptNo);
   });
+
+  // The fee notice (收费通知书) of a request with a recorded fee notice.
+  app.route("/", feeNoticeRoutes(deps));
 
   // ---- reply templates (the office)
 

@@ -299,6 +299,12 @@ export function RequestDetailPage(props: {
           <a href={`/admin/requests/${r.id}/reply.docx`}>下载 Word 文件</a>
         </p>
       )}
+      {r.actions.some((x) => x.type === "fee_notice") && (
+        <p>
+          <a href={`/admin/requests/${r.id}/fee-notice`}>打印收费通知书</a> ·{" "}
+          <a href={`/admin/requests/${r.id}/fee-notice.docx`}>下载收费通知书 Word 文件</a>
+        </p>
+      )}
       <h2>申请人</h2>
       <dl class="facts">
         <dt>类型</dt>

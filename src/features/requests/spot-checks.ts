@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
@@ -201,4 +201,26 @@ export async function readSpotCheck(db: Db, id: number) {
     .where(eq(spotCheckItems.spotCheckId, id))
     .groupBy(requests.unitId);
   return { ...check, items, byUnit };
+}
+
+/** Every draw, newest first, with how many of its cases are scored. */
+export async function listSpotChecks(db: Db) {
+  return db
+    .select({
+      id: spotChecks.id,
+      closedFrom: spotChecks.closedFrom,
+      closedTo: spotChecks.closedTo,
+      unitId: spotChecks.unitId,
+      seed: spotChecks.seed,
+      sampleSize: spotChecks.sampleSize,
+      populationCount: spotChecks.populationCount,
+      drawnBy: spotChecks.drawnBy,
+      drawnAt: spotChecks.drawnAt,
+      cases: count(spotCheckItems.spotCheckId),
+      scored: count(spotCheckItems.score),
+    })
+    .from(spotChecks)
+    .leftJoin(spotCheckItems, eq(spotCheckItems.spotCheckId, spotChecks.id))
+    .groupBy(spotChecks.id)
+    .orderBy(desc(spotChecks.id));
 }

@@ -36,8 +36,10 @@ export type TPermission =
   | "catalogue.manage"
   | "requests.handle"
   | "requests.extend"
+  | "requests.spotcheck"
   | "ledger.manage"
-  | "ledger.report";
+  | "ledger.report"
+  | "reports.edit";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -54,6 +56,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
   ],
   office: [
     "units.manage",
+    "calendar.edit",
     "guide.edit",
     "unit.read",
     "liaisons.read",
@@ -61,11 +64,14 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "documents.edit",
     "documents.review",
     "catalogue.manage",
+    "requests.spotcheck",
     "requests.handle",
     "ledger.manage",
+    "reports.edit",
   ],
   office_head: [
     "units.manage",
+    "calendar.edit",
     "guide.edit",
     "unit.read",
     "liaisons.read",
@@ -73,9 +79,11 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "documents.edit",
     "documents.review",
     "catalogue.manage",
+    "requests.spotcheck",
     "requests.handle",
     "requests.extend",
     "ledger.manage",
+    "reports.edit",
   ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
@@ -87,6 +95,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "requests.extend",
     "ledger.report",
+    "reports.edit",
   ],
   unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
 };
