@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadDemoDocuments } from "./demo-documents";
-import { importPlan, readPlanCsv } from "./features/ledger";
+import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
 import {
   createUnit,
   createUser,
@@ -147,12 +147,13 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     startedOn: "2022-07-01",
     handoverNote: "移交 2022 年预决算公开台账、政务公开网站栏目维护账号和在办的 2 件依申请公开事项。",
   });
-  await importPlan(
+  const plan = await importPlan(
     db,
     SYSTEM_ACTOR,
     { title: "2022年济南市市中区政务公开工作要点", issuedAt: "2022-06-15", year: 2022 },
     readPlanCsv(readFileSync(new URL("../demo/2022-work-plan-tasks.csv", import.meta.url), "utf8")),
   );
+  await loadDemoProgress(db, SYSTEM_ACTOR, plan.id);
   await saveGuide(db, SYSTEM_ACTOR, {
     ...DEFAULT_GUIDE,
     siteName: "济南市市中区人民政府",

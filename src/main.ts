@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { prepareDatabase } from "./bootstrap";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
+import { sendOverdueReminders } from "./features/ledger";
 import { sendDueReminders } from "./features/requests";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
@@ -45,6 +46,12 @@ if (mailer.isConfigured) {
       .catch((err) => logger.warn({ err }, "deadline reminders failed"));
   setTimeout(remind, 60_000).unref();
   setInterval(remind, 15 * 60 * 1000).unref();
+  // Overdue work-plan tasks to each unit's liaison, once per task and unit.
+  const remindLedger = () =>
+    sendOverdueReminders(database.db, mailer, todayInChina())
+      .then((r) => r.sent && logger.info(r, "ledger overdue reminders sent"))
+      .catch((err) => logger.warn({ err }, "ledger overdue reminders failed"));
+  setInterval(remindLedger, 60 * 60 * 1000).unref();
 }
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

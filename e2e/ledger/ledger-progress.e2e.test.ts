@@ -51,7 +51,8 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
       newPage(browser, server.baseUrl),
     ]);
     await Promise.all([logIn(liaison, "wj.liaison"), logIn(office, "office")]);
-  });
+    // Loading the demo data set into a fresh database takes a while on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await axeContext?.close();
     await browser?.close();
@@ -114,5 +115,18 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
       page.locator("table", { hasText: "任务清单" }).locator("tbody tr").first().getByRole("link").click(),
     );
     await expectNoAxeViolations(page);
+    const plan = new URL(page.url()).pathname;
+    for (const path of ["/admin/ledger", "/admin/ledger/review"]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto("/admin/ledger");
+    await submitAndWait(page, () => page.getByRole("link", { name: /2022年.*政务公开工作要点/ }).click());
+    for (const link of ["回头看", "考核评分"]) {
+      await submitAndWait(page, () => page.getByRole("link", { name: link, exact: true }).click());
+      await expectNoAxeViolations(page);
+      await page.goBack();
+    }
+    expect(plan).toMatch(/^\/admin\/ledger\/tasks\/\d+$/);
   });
 });

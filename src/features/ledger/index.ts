@@ -1,5 +1,6 @@
 // The work-plan ledger (工作台账): plans, tasks, responsible units, deadlines, progress and review.
 
+export { loadDemoProgress } from "./demo-progress";
 export { importPlan, readPlanCsv } from "./import-plan";
 export { registerLedgerApi } from "./ledger.api";
 export { ledgerRoutes } from "./ledger.routes";

@@ -139,4 +139,31 @@ describeDb("work-plan ledger pages: report, review, boards", () => {
     const board = await office.get(`/admin/ledger/plans/${planId}`);
     expect(board.text).toMatch(/逾期提醒.*区财政局.*1 项：2/s);
   });
+
+  it("stores an attachment with the report and serves it only to those who may see the task", async () => {
+    const liaison = await new Visitor(t).login("a.liaison");
+    await liaison.get(`/admin/ledger/tasks/${taskIds[1]}`);
+    const form = new FormData();
+    form.set("_csrf", liaison.csrf);
+    form.set("body", "附上栏目截图。");
+    form.set("reportedOn", "2026-04-03");
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+    form.set("files", new File([pdf], "栏目截图.pdf", { type: "application/pdf" }));
+    const res = await t.app.request(`/admin/ledger/tasks/${taskIds[1]}/reports`, {
+      method: "POST",
+      headers: { cookie: liaison.cookie },
+      body: form,
+    });
+    expect(res.status).toBe(303);
+    const page = await liaison.get(`/admin/ledger/tasks/${taskIds[1]}`);
+    const href = /href="(\/admin\/ledger\/evidence\/\d+)">栏目截图.pdf/.exec(page.text)?.[1] ?? "";
+    expect(href).not.toBe("");
+    const file = await liaison.get(href);
+    expect(file.status).toBe(200);
+    expect(file.res.headers.get("content-type")).toBe("application/pdf");
+    const stranger = await new Visitor(t).login("b.head");
+    expect((await stranger.get(href)).status).toBe(404);
+    const editor = await new Visitor(t).login("a.editor");
+    expect((await editor.get(href)).status).toBe(404);
+  });
 });

@@ -201,14 +201,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
     }),
     async (c) => {
       const p = requireUser(c);
-      const r = await submitReport(
-        db,
-        deps.blobs,
-        actorOf(c),
-        p,
-        c.req.valid("param").id,
-        c.req.valid("json"),
-      );
+      const r = await submitReport(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json"));
       return c.json(r, 201);
     },
   );

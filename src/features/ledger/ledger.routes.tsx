@@ -216,7 +216,7 @@ export function ledgerRoutes(deps: TDeps) {
       conflictField: "body",
       render: (form) => taskPage(c, id, { form: byField(form) }),
       run: async (body) => {
-        await submitReport(db, deps.blobs, actorOf(c), p, id, body, uploads);
+        await submitReport(db, actorOf(c), p, id, body, { blobs: deps.blobs, uploads });
         setFlash(c, "进展报告已提交，等待公开办审核。");
         return c.redirect(`/admin/ledger/tasks/${id}`, 303);
       },

@@ -180,4 +180,45 @@ describeDb("work-plan ledger: progress reports and the office's review", () => {
     );
     expect(broken.status).toBe(400);
   });
+
+  it("cites published documents as evidence, never drafts", async () => {
+    const doc = async (status: string) =>
+      (
+        await api(t, "POST", "/api/v1/documents", {
+          token: tokens.office,
+          json: {
+            title: `卫生健康监督信息公开（${status}）`,
+            unitId: unitA,
+            kind: "notice",
+            status,
+            publishedAt: "2026-03-01",
+          },
+        })
+      ).data.id as number;
+    const published = await doc("published");
+    const draft = await doc("draft");
+    expect((await report("a.liaison", 3, { documentIds: [draft] })).status).toBe(400);
+    const r = await report("a.liaison", 3, { documentIds: [published] });
+    expect(r.status).toBe(201);
+    const task = (await api(t, "GET", `/api/v1/ledger/tasks/${taskIds[3]}`, { token: tokens.office })).data;
+    expect(task.reports.at(-1).evidence).toEqual([
+      { kind: "document", name: "卫生健康监督信息公开（published）", documentId: published },
+    ]);
+  });
+
+  it("describes the ledger endpoints in the OpenAPI document", async () => {
+    const doc = (await api(t, "GET", "/api/v1/openapi.json")).data;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/ledger/tasks/{id}/reports",
+        "/ledger/reports/{id}/review",
+        "/ledger/tasks/{id}/year-end",
+        "/ledger/plans/{id}/assessment",
+      ]),
+    );
+    expect(Object.keys(doc.paths["/ledger/plans/import"].post.requestBody.content).sort()).toEqual([
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "text/csv",
+    ]);
+  });
 });

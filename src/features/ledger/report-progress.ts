@@ -102,12 +102,11 @@ async function recomputeStatus(tx: Db, task: TTaskWithUnits, responsible: Map<nu
 /** Stores a unit's progress report with its evidence; audited. Attachments are checked by content. */
 export async function submitReport(
   db: Db,
-  blobs: TBlobStore,
   actor: TActor,
   p: TPrincipal,
   taskId: number,
   body: TReportBody,
-  uploads: TEvidenceUpload[] = [],
+  files?: { blobs: TBlobStore; uploads: TEvidenceUpload[] },
 ) {
   const { task, responsible, own } = await visibleTask(db, p, taskId);
   if (own.length === 0) throw new AppError("forbidden", "只有该任务的责任单位可以报告进展。");
@@ -121,10 +120,13 @@ export async function submitReport(
   const missing = body.documentIds.filter((id) => !docs.some((d) => d.id === id));
   if (missing.length) throw invalid("documentIds", `以下文件不存在或未发布：${missing.join("、")}。`);
   const stored: { name: string; file: TFileRow }[] = [];
-  for (const u of uploads)
+  for (const u of files?.uploads ?? [])
     stored.push({
       name: u.name.slice(0, 200),
-      file: await storeFile(db, blobs, u.data, { maxBytes: EVIDENCE_MAX_BYTES, field: "files" }),
+      file: await storeFile(db, files?.blobs as TBlobStore, u.data, {
+        maxBytes: EVIDENCE_MAX_BYTES,
+        field: "files",
+      }),
     });
   return db.transaction(async (tx) => {
     const [report] = await tx
