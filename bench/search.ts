@@ -477,7 +477,7 @@ async function scaleUp(
   const next = documentGenerator(seed, sources, units);
   const indexSeq = await indexCounters(database);
   const result: TScaleUp = { generated: 0, statements: 0, generateMs: 0, segmentMs: 0, insertMs: 0 };
-  const names = [...INSERT_COLUMNS.map(([n]) => n), "search_vector"].join(", ");
+  const names = [...INSERT_COLUMNS.map(([n]) => n), "search_vector", "rank_vector"].join(", ");
   const started = performance.now();
   for (let done = 0; done < count; ) {
     const size = Math.min(INSERT_BATCH, count - done);
@@ -525,8 +525,11 @@ async function scaleUp(
       });
       params.push(text.title, text.keywords, text.body.slice(0, MAX_INDEXED_CHARS));
       const [a, b, c] = [params.length - 2, params.length - 1, params.length];
+      // The same two columns as documents.repository.ts writes: the full vector, and the title part to rank by.
+      const titleAndKeywords = `setweight(to_tsvector('simple', $${a}::text), 'A') || setweight(to_tsvector('simple', $${b}::text), 'B')`;
       cells.push(
-        `setweight(to_tsvector('simple', $${a}::text), 'A') || setweight(to_tsvector('simple', $${b}::text), 'B') || setweight(to_tsvector('simple', $${c}::text), 'C')`,
+        `${titleAndKeywords} || setweight(to_tsvector('simple', $${c}::text), 'C')`,
+        titleAndKeywords,
       );
       tuples.push(`(${cells.join(", ")})`);
     }

@@ -115,7 +115,7 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
       page.locator("table", { hasText: "任务清单" }).locator("tbody tr").first().getByRole("link").click(),
     );
     await expectNoAxeViolations(page);
-    const plan = new URL(page.url()).pathname;
+    const taskPath = new URL(page.url()).pathname;
     for (const path of ["/admin/ledger", "/admin/ledger/review"]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
@@ -127,6 +127,6 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
       await expectNoAxeViolations(page);
       await page.goBack();
     }
-    expect(plan).toMatch(/^\/admin\/ledger\/tasks\/\d+$/);
+    expect(taskPath).toMatch(/^\/admin\/ledger\/tasks\/\d+$/);
   });
 });

@@ -23,8 +23,17 @@ export type TSearchText = { title: string; keywords: string; body: string };
 // tsvector holds at most 1 MB; the start of a very long text is what a search needs anyway.
 const MAX_INDEXED_CHARS = 400_000;
 
-function searchVector(t: TSearchText): SQL {
-  return sql`setweight(to_tsvector('simple', ${t.title}), 'A') || setweight(to_tsvector('simple', ${t.keywords}), 'B') || setweight(to_tsvector('simple', ${t.body.slice(0, MAX_INDEXED_CHARS)}), 'C')`;
+function rankVector(t: TSearchText): SQL {
+  return sql`setweight(to_tsvector('simple', ${t.title}), 'A') || setweight(to_tsvector('simple', ${t.keywords}), 'B')`;
+}
+
+/** The columns of the search index: the full vector to match, the small one to rank by. */
+function searchColumns(t: TSearchText) {
+  return {
+    searchVector:
+      sql`${rankVector(t)} || setweight(to_tsvector('simple', ${t.body.slice(0, MAX_INDEXED_CHARS)}), 'C')` as unknown as string,
+    rankVector: rankVector(t) as unknown as string,
+  };
 }
 
 /** Validity as a reader sees it on `today`: from its 废止日期 on, a document reads as what it ends as. */
@@ -38,7 +47,7 @@ export const isPublic = sql`(${documents.status} = 'published' and ${documents.p
 export async function insertDocument(db: Db, v: TDocumentInsert, text: TSearchText): Promise<TDocumentRow> {
   const [row] = await db
     .insert(documents)
-    .values({ ...v, searchVector: searchVector(text) as unknown as string })
+    .values({ ...v, ...searchColumns(text) })
     .returning();
   if (!row) throw new Error("insert returned no row");
   return row;
@@ -54,7 +63,7 @@ export async function updateDocumentRow(
     .update(documents)
     .set({
       ...v,
-      ...(text ? { searchVector: searchVector(text) as unknown as string } : {}),
+      ...(text ? searchColumns(text) : {}),
       updatedAt: new Date(),
     })
     .where(eq(documents.id, id))

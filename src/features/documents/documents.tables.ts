@@ -43,6 +43,7 @@ export const documents = pgTable("documents", {
   publishDue: day("publish_due"),
   version: integer("version").notNull().default(1),
   searchVector: tsvector("search_vector"),
+  rankVector: tsvector("rank_vector"),
   createdBy: text("created_by").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),

@@ -69,14 +69,16 @@ function conditions(f: TSearchFilter, today: string): SQL {
 }
 
 /**
- * Relevance: the weighted text rank (title and 文号 weigh most), doubled when the exact query text
- * is in the title, far ahead when the 文号 itself was typed, and a valid document before a repealed one.
+ * Relevance: hits in the title and 文号 first, then in keywords and topics (ranked on the small rank
+ * vector: ranking by the whole text would read every match's full vector), more when the exact query
+ * text is in the title, far ahead when the 文号 itself was typed, and a valid document before a
+ * repealed one; among equals the newest first.
  */
 function rank(f: TSearchFilter, today: string): SQL {
   const parts: SQL[] = [];
   if (f.tsQuery)
     parts.push(
-      sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${documents.searchVector}, to_tsquery('simple', ${f.tsQuery}), 1)`,
+      sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${documents.rankVector}, to_tsquery('simple', ${f.tsQuery}), 1)`,
     );
   if (f.text) parts.push(sql`(case when strpos(${documents.title}, ${f.text}) > 0 then 1 else 0 end)`);
   if (f.docNumberKey)
@@ -96,8 +98,10 @@ export async function searchPage(
 ): Promise<TSearchHit[]> {
   const hasQuery = Boolean(f.tsQuery || f.docNumberKey);
   const order = hasQuery
-    ? sql`score desc, d.published_at desc nulls last, d.id desc`
-    : sql`d.published_at desc nulls last, d.id desc`;
+    ? sql`score desc, published_at desc nulls last, id desc`
+    : sql`published_at desc nulls last, id desc`;
+  // Rank and cut to one page first, reading only the small columns; the wide ones (the body for the
+  // snippet) are fetched for that page alone, not for every match.
   return selectRows<TSearchHit>(
     db,
     sql`select d.id, d.title, d.doc_number as "docNumber", d.index_no as "indexNo", d.kind,
@@ -107,14 +111,16 @@ export async function searchPage(
           ranked.validity, d.status, d.summary,
           left(d.body, ${snippetSourceChars}) as "bodyStart"
         from (
-          select ${documents.id} as id, ${rank(f, today)} as score, ${effectiveValiditySql(today)} as validity
+          select ${documents.id} as id, ${documents.publishedAt} as published_at,
+            ${rank(f, today)} as score, ${effectiveValiditySql(today)} as validity
           from ${documents}
           where ${conditions(f, today)}
+          order by ${order}
+          limit ${pageSize} offset ${(page - 1) * pageSize}
         ) ranked
         join documents d on d.id = ranked.id
         join units u on u.id = d.unit_id
-        order by ${order}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        order by ${hasQuery ? sql`ranked.score desc, ` : sql``}ranked.published_at desc nulls last, ranked.id desc`,
   );
 }
 

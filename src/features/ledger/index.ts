@@ -6,3 +6,4 @@ export { registerLedgerApi } from "./ledger.api";
 export { ledgerRoutes } from "./ledger.routes";
 export { overdueByUnit, sendOverdueReminders } from "./overdue-reminders";
 export { reviewReport, submitReport } from "./report-progress";
+export { STATUS_LABELS as TASK_STATUS_LABELS, type TTaskStatus, taskStatus } from "./task-status";

@@ -5,6 +5,7 @@ import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/a
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
+import { parseOrThrow } from "../../platform/validation";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
 import { assessPlan, saveWeights, ZWeights } from "./assessment";
@@ -14,6 +15,7 @@ import { readPlanXlsx, XLSX_MIME } from "./read-plan-xlsx";
 import {
   readTask,
   reportableUnits,
+  reportFormInput,
   reviewReport,
   submitReport,
   ZReportBody,
@@ -179,11 +181,18 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       method: "post",
       path: "/ledger/tasks/{id}/reports",
       tags: ["工作台账"],
-      summary: "责任单位报告任务进展（文字、日期、是否完成、佐证：已发布文件编号、网址）",
+      summary:
+        "责任单位报告任务进展（文字、日期、是否完成、佐证：已发布文件编号、网址）；附件以 multipart/form-data 的 files 字段提交",
       security: bearerSecurity,
       request: {
         params: ZId,
-        body: { content: { "application/json": { schema: ZReportBody } }, required: true },
+        body: {
+          content: {
+            "application/json": { schema: ZReportBody },
+            // Same fields as the page's form (documentIds comma-separated, urls one per line), plus files.
+            "multipart/form-data": { schema: { type: "object" } },
+          },
+        },
       },
       responses: {
         201: json(
@@ -196,13 +205,32 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
           }),
           "已报告，等待公开办审核",
         ),
-        ...errorResponses(400, 401, 403, 404),
+        ...errorResponses(400, 401, 403, 404, 415),
       },
     }),
     async (c) => {
       const p = requireUser(c);
-      const r = await submitReport(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json"));
-      return c.json(r, 201);
+      const id = c.req.valid("param").id;
+      const type = c.req.header("content-type") ?? "";
+      if (type.startsWith("multipart/form-data")) {
+        const form = await c.req.parseBody({ all: true });
+        const fields = Object.fromEntries(
+          Object.entries(form).filter((e): e is [string, string | string[]] =>
+            [e[1]].flat().every((v) => typeof v === "string"),
+          ),
+        );
+        const files = [form.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
+        const uploads = await Promise.all(
+          files.map(async (f) => ({ data: new Uint8Array(await f.arrayBuffer()), name: f.name })),
+        );
+        const body = parseOrThrow(ZReportBody, reportFormInput(fields));
+        return c.json(await submitReport(db, actorOf(c), p, id, body, { blobs: deps.blobs, uploads }), 201);
+      }
+      // JSON bodies were parsed and checked against the schema before the handler ran.
+      if (!type.startsWith("application/json"))
+        throw new AppError("unsupported_media_type", "请以 application/json 或 multipart/form-data 提交。");
+      const body = parseOrThrow(ZReportBody, await c.req.json());
+      return c.json(await submitReport(db, actorOf(c), p, id, body), 201);
     },
   );
 

@@ -15,6 +15,7 @@ import type { TEvidenceRow, TReportRow, TTaskWithUnits } from "./ledger.reposito
 import type { ledgerPlans } from "./ledger.tables";
 import type { TPlanBoard } from "./plan-board";
 import { STATUS_LABELS, STATUS_ORDER, type TTaskStatus } from "./task-status";
+import { YEAR_END_LABELS } from "./year-end-review";
 
 type TPlanRow = typeof ledgerPlans.$inferSelect;
 
@@ -331,7 +332,7 @@ export function TaskPage(props: {
           <>
             <dt>回头看</dt>
             <dd>
-              {task.reviewOutcome === "closed" ? "已销号" : "结转"}
+              {YEAR_END_LABELS[task.reviewOutcome as keyof typeof YEAR_END_LABELS]}
               {task.reviewReason && `：${task.reviewReason}`}
             </dd>
           </>
@@ -553,7 +554,7 @@ export function YearEndPage(props: { ctx: TPageCtx; plan: TPlanRow; board: TPlan
             <td>
               <a href={`/admin/ledger/tasks/${t.id}`}>{excerpt(t.requirement)}</a>
             </td>
-            <td>{t.reviewOutcome === "closed" ? "销号" : "结转"}</td>
+            <td>{YEAR_END_LABELS[t.reviewOutcome as keyof typeof YEAR_END_LABELS]}</td>
             <td>{t.reviewReason}</td>
             <td>{t.reviewedBy}</td>
           </tr>

@@ -8,7 +8,7 @@ import { MSG } from "../../platform/messages";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { todayInChina } from "../calendar";
-import { currentLiaisons, idParam, listUnits } from "../org";
+import { idParam, listUnits } from "../org";
 import { assessmentXlsx, assessPlan, saveWeights, ZWeights } from "./assessment";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import {
@@ -20,11 +20,13 @@ import {
   YearEndPage,
 } from "./ledger.pages";
 import { findPlan, findReport, listPlans, submittedReports, taskCounts } from "./ledger.repository";
-import { planBoard, type TPlanBoard } from "./plan-board";
+import { overdueOnBoard } from "./overdue-reminders";
+import { planBoard } from "./plan-board";
 import { readPlanXlsx } from "./read-plan-xlsx";
 import {
   openEvidence,
   readTask,
+  reportFormInput,
   reviewReport,
   submitReport,
   ZReportBody,
@@ -50,24 +52,6 @@ const byField = (form: TFormState): TFormState => ({
 const toNumber = (v: unknown) =>
   typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v === "" || v === undefined ? undefined : v;
 
-/** The report form's strings as the report schema expects them. */
-function reportInput(values: Record<string, string | string[]>) {
-  const one = (k: string) => (Array.isArray(values[k]) ? values[k][0] : values[k]) ?? "";
-  const list = (k: string, sep: RegExp) =>
-    String(one(k))
-      .split(sep)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  return {
-    body: one("body"),
-    reportedOn: one("reportedOn"),
-    isComplete: [values.isComplete].flat().includes("1"),
-    unitId: toNumber(one("unitId")),
-    documentIds: list("documentIds", /[,，、\s]+/).map(toNumber),
-    urls: list("urls", /\r?\n/),
-  };
-}
-
 /** Uploaded files under `name` that are not empty. */
 async function uploadsOf(c: TCtx, name: string) {
   const raw = (await c.req.parseBody({ all: true }))[name];
@@ -86,18 +70,6 @@ async function readUploadedPlan(data: Uint8Array) {
     const message = [err.message, ...details].join(" ");
     throw new AppError("validation_failed", message, { issues: [{ path: "file", message }] });
   }
-}
-
-/** The units with overdue tasks on the board, with their liaisons; tasks closed at year end are left out. */
-async function overdueOnBoard(deps: TDeps, board: TPlanBoard) {
-  const rows = board.byUnit
-    .map((r) => ({ unit: r.unit, tasks: r.overdueTasks.filter((t) => t.reviewOutcome === null) }))
-    .filter((r) => r.tasks.length > 0);
-  const liaisons = await currentLiaisons(
-    deps.db,
-    rows.map((r) => r.unit.id),
-  );
-  return rows.map((r) => ({ ...r, liaison: liaisons.find((l) => l.unitId === r.unit.id) ?? null }));
 }
 
 /** The back-office pages of the work-plan ledger. */
@@ -161,7 +133,7 @@ export function ledgerRoutes(deps: TDeps) {
         ctx={await pageCtx(c)}
         plan={plan}
         board={board}
-        overdue={await overdueOnBoard(deps, board)}
+        overdue={await overdueOnBoard(db, board)}
         filter={{
           unit: Number.isInteger(unit) && unit > 0 ? unit : undefined,
           status: c.req.query("status"),
@@ -212,7 +184,7 @@ export function ledgerRoutes(deps: TDeps) {
     return submitForm(c, {
       schema: ZReportBody,
       values,
-      input: reportInput(values),
+      input: reportFormInput(values),
       conflictField: "body",
       render: (form) => taskPage(c, id, { form: byField(form) }),
       run: async (body) => {

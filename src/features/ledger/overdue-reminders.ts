@@ -8,11 +8,10 @@ import type { TMailer } from "../../platform/mailer";
 import { currentLiaisons } from "../org";
 import { listPlans } from "./ledger.repository";
 import { ledgerReminders } from "./ledger.tables";
-import { planBoard } from "./plan-board";
+import { planBoard, type TPlanBoard } from "./plan-board";
 
-/** Each unit with tasks past due and not finished, with its current liaison; tasks closed at year end are left out. */
-export async function overdueByUnit(db: Db, planId: number, today: string) {
-  const board = await planBoard(db, planId, today);
+/** The units of a board with tasks past due and not finished, with their current liaison; tasks closed at year end are left out. */
+export async function overdueOnBoard(db: Db, board: TPlanBoard) {
   const rows = board.byUnit
     .map((r) => ({ unit: r.unit, tasks: r.overdueTasks.filter((t) => t.reviewOutcome === null) }))
     .filter((r) => r.tasks.length > 0);
@@ -21,6 +20,11 @@ export async function overdueByUnit(db: Db, planId: number, today: string) {
     rows.map((r) => r.unit.id),
   );
   return rows.map((r) => ({ ...r, liaison: liaisons.find((l) => l.unitId === r.unit.id) ?? null }));
+}
+
+/** Every unit of the plan with overdue tasks, with its liaison. */
+export async function overdueByUnit(db: Db, planId: number, today: string) {
+  return overdueOnBoard(db, await planBoard(db, planId, today));
 }
 
 /** The unit's liaison addresses: the roster's current liaison and users holding the liaison role there. */

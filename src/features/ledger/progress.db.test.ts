@@ -221,4 +221,39 @@ describeDb("work-plan ledger: progress reports and the office's review", () => {
       "text/csv",
     ]);
   });
+
+  it("takes attachments as multipart/form-data, and refuses other bodies", async () => {
+    const form = new FormData();
+    form.set("body", "附检查结果汇总表。");
+    form.set("reportedOn", "2026-03-05");
+    form.set("urls", "https://www.example.gov.cn/x\nhttps://www.example.gov.cn/y");
+    form.set("files", new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "汇总表.pdf"));
+    const url = `/api/v1/ledger/tasks/${taskIds[1]}/reports`;
+    const auth = { authorization: `Bearer ${tokens["a.liaison"]}` };
+    const res = await t.app.request(url, { method: "POST", headers: auth, body: form });
+    expect(res.status).toBe(201);
+    const task = (await api(t, "GET", `/api/v1/ledger/tasks/${taskIds[1]}`, { token: tokens.office })).data;
+    expect(task.reports.at(-1).evidence.map((e: { kind: string; name: string }) => [e.kind, e.name])).toEqual(
+      [
+        ["url", "https://www.example.gov.cn/x"],
+        ["url", "https://www.example.gov.cn/y"],
+        ["file", "汇总表.pdf"],
+      ],
+    );
+    const before = await reportCount();
+    const text = await t.app.request(url, {
+      method: "POST",
+      headers: { ...auth, "content-type": "text/plain" },
+      body: "进展",
+    });
+    expect(text.status).toBe(415);
+    const exe = new FormData();
+    exe.set("body", "附件");
+    exe.set("reportedOn", "2026-03-05");
+    exe.set("files", new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], "a.exe"));
+    const refused = await t.app.request(url, { method: "POST", headers: auth, body: exe });
+    expect(refused.status).toBe(400);
+    expect((await api(t, "POST", url, { token: tokens["a.liaison"], json: {} })).status).toBe(400);
+    expect(await reportCount()).toBe(before);
+  });
 });

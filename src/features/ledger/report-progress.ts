@@ -57,6 +57,27 @@ export type TReviewBody = z.infer<typeof ZReviewBody>;
 
 export type TEvidenceUpload = { data: Uint8Array; name: string };
 
+const toNumber = (v: unknown) =>
+  typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v === "" || v === undefined ? undefined : v;
+
+/** A report posted as a form (page or multipart API call), as the report schema expects it. */
+export function reportFormInput(values: Record<string, string | string[]>) {
+  const one = (k: string) => (Array.isArray(values[k]) ? values[k][0] : values[k]) ?? "";
+  const list = (k: string, sep: RegExp) =>
+    String(one(k))
+      .split(sep)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return {
+    body: one("body"),
+    reportedOn: one("reportedOn"),
+    isComplete: [values.isComplete].flat().includes("1"),
+    unitId: toNumber(one("unitId")),
+    documentIds: list("documentIds", /[,，、\s]+/).map(toNumber),
+    urls: list("urls", /\r?\n/),
+  };
+}
+
 const invalid = (path: string, message: string) =>
   new AppError("validation_failed", message, { issues: [{ path, message }] });
 

@@ -1,28 +1,9 @@
 import type { Db } from "../../platform/db";
+import { TASK_STATUS_LABELS as STATUS_LABELS, type TTaskStatus, taskStatus } from "../ledger";
 import { planTasks } from "./reports.repository";
 import type { TPlanProgress } from "./reports.schemas";
 
-// The work ledger's task statuses as it shows them; overdue is derived from the due date, and a
-// 长期坚持 task whose date has passed counts as ongoing rather than overdue.
-const STATUS_LABELS: Record<string, string> = {
-  not_started: "未开始",
-  in_progress: "推进中",
-  done: "已完成",
-  overdue: "已逾期",
-  ongoing: "长期坚持",
-};
-const STATUS_ORDER = ["done", "in_progress", "not_started", "ongoing", "overdue"];
-
-/** A task's status as the ledger shows it on `asOf`. */
-export function planTaskStatus(
-  t: { status: string; dueDate: string | null; ongoing: boolean },
-  asOf: string,
-): string {
-  const stored = t.status === "ongoing" ? "in_progress" : t.status;
-  if (stored === "done") return "done";
-  if (t.dueDate && t.dueDate < asOf) return t.ongoing ? "ongoing" : "overdue";
-  return stored;
-}
+const STATUS_ORDER: TTaskStatus[] = ["done", "in_progress", "not_started", "ongoing", "overdue"];
 
 /**
  * How far the year's work plan has come (task 64), counted by status on `asOf`; null when no plan of
@@ -39,7 +20,7 @@ export async function planProgress(
   if (!first) return null;
   const counts = new Map<string, number>();
   for (const t of tasks) {
-    const s = planTaskStatus({ status: t.status, dueDate: t.due_date, ongoing: t.ongoing }, asOf);
+    const s = taskStatus({ status: t.status, dueDate: t.due_date, ongoing: t.ongoing }, asOf);
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   return {
@@ -48,7 +29,7 @@ export async function planProgress(
     total: tasks.length,
     byStatus: STATUS_ORDER.filter((s) => counts.has(s)).map((s) => ({
       status: s,
-      label: STATUS_LABELS[s] ?? s,
+      label: STATUS_LABELS[s],
       count: counts.get(s) ?? 0,
     })),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { taskStatus as planTaskStatus } from "../ledger";
 import { unbalancedColumns } from "./compute-annual-report";
-import { planTaskStatus } from "./plan-progress";
 import { requestsMarkdown } from "./render-markdown";
 import { outcomeGroups, outcomeRows } from "./report-layout";
 import type { TAnnualReport } from "./reports.schemas";
