@@ -11,6 +11,7 @@ import {
   type TFacets,
   type TSearchFilter,
   type TSearchHit,
+  withIndexScans,
 } from "./search.repository";
 
 // Staff change synonyms rarely; every search needs them.
@@ -55,10 +56,11 @@ export async function searchDocuments(
   const { filter, a } = await filterOf(db, query, scope);
   if (query.q && !a.tsQuery && !a.docNumberKey)
     return { total: 0, items: [], facets: emptyFacets(), terms: [] };
-  const [hits, counted] = await Promise.all([
-    searchPage(db, filter, today, query.page, query.pageSize),
-    searchFacets(db, filter, today),
-  ]);
+  const run = async (tx: Db) => ({
+    hits: await searchPage(tx, filter, today, query.page, query.pageSize),
+    counted: await searchFacets(tx, filter, today),
+  });
+  const { hits, counted } = filter.tsQuery ? await withIndexScans(db, run) : await run(db);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
   return { total: counted.total, items, facets: counted.facets, terms: a.terms };
 }
@@ -91,7 +93,8 @@ export async function catalogueRows(
 ): Promise<TSearchHit[]> {
   const { filter, a } = await filterOf(db, query, "public");
   if (query.q && !a.tsQuery && !a.docNumberKey) return [];
-  return searchPage(db, filter, todayInChina(), 1, limit, 0);
+  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, 0);
+  return filter.tsQuery ? withIndexScans(db, run) : run(db);
 }
 
 function snippetOf(h: TSearchHit, terms: string[]): TSnippetPart[] {

@@ -87,6 +87,19 @@ function rank(f: TSearchFilter, today: string): SQL {
   return sql`((${score}) * (case when ${effectiveValiditySql(today)} = 'valid' then 1.5 else 1 end))`;
 }
 
+/**
+ * Runs text searches with sequential scans off. When a word is in most documents the planner prefers
+ * reading the table to using the GIN index, not knowing that testing each row means decompressing its
+ * whole text vector from TOAST: ten times slower than the bitmap from the index (measured at 100,000
+ * documents, docs/PERFORMANCE.md).
+ */
+export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return fn(tx);
+  });
+}
+
 /** One page of documents, newest first, or by relevance when there is a query. */
 export async function searchPage(
   db: Db,
