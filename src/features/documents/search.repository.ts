@@ -69,16 +69,17 @@ function conditions(f: TSearchFilter, today: string): SQL {
 }
 
 /**
- * Relevance: hits in the title and 文号 first, then in keywords and topics (ranked on the small rank
- * vector: ranking by the whole text would read every match's full vector), more when the exact query
- * text is in the title, far ahead when the 文号 itself was typed, and a valid document before a
- * repealed one; among equals the newest first.
+ * Relevance, from features that are cheap to test on every match: the query found in the title, 文号,
+ * keywords or topics (the small rank vector), the exact query text in the title, the 文号 itself
+ * typed, and a valid document before a repealed one; among equals the newest first. Ranking by how
+ * often the words occur in the text would read each match's full vector from TOAST: seconds when a
+ * word is in most documents (docs/PERFORMANCE.md).
  */
 function rank(f: TSearchFilter, today: string): SQL {
   const parts: SQL[] = [];
   if (f.tsQuery)
     parts.push(
-      sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${documents.rankVector}, to_tsquery('simple', ${f.tsQuery}), 1)`,
+      sql`(case when ${documents.rankVector} @@ to_tsquery('simple', ${f.tsQuery}) then 2 else 0 end)`,
     );
   if (f.text) parts.push(sql`(case when strpos(${documents.title}, ${f.text}) > 0 then 1 else 0 end)`);
   if (f.docNumberKey)
