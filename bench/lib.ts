@@ -306,7 +306,7 @@ export function capturingDb(database: TDatabase, captured: TCaptured[]): Db {
 export type TExplain = { sql: string; params: unknown[]; plan: string[]; executionMs: number | null };
 
 /** `EXPLAIN (ANALYZE, BUFFERS)` of a captured statement, with its execution time. */
-export async function explain(database: TDatabase, q: TCaptured): Promise<TExplain> {
+export async function explain(database: Pick<TDatabase, "query">, q: TCaptured): Promise<TExplain> {
   const rows = await database.query<Record<string, string>>(
     `explain (analyze, buffers) ${q.query}`,
     q.params,

@@ -24,7 +24,7 @@ import { importDocuments, searchDocuments, type TImportReport } from "../src/fea
 import { docNumberKeyOf, searchTextOf } from "../src/features/documents/document-text";
 import { createUnit } from "../src/features/org";
 import type { TActor } from "../src/platform/audit";
-import type { TDatabase } from "../src/platform/db";
+import type { TConnection, TDatabase } from "../src/platform/db";
 import { migrate } from "../src/platform/db/migrate";
 import {
   capturingDb,
@@ -579,20 +579,60 @@ const STATEMENT_LABELS: Record<TStatementKey, string> = {
   topics: "主题分面（unnest）",
 };
 
-/** The statements searchDocuments sends for a query, recognised by their shape. */
-async function captureStatements(
-  database: TDatabase,
-  q: string,
-): Promise<Partial<Record<TStatementKey, TCaptured>>> {
+/** What searchDocuments sends for a query: its statements, recognised by their shape, and any `set` before them. */
+type TStatements = Partial<Record<TStatementKey, TCaptured>> & { settings: TCaptured[] };
+
+async function captureStatements(database: TDatabase, q: string): Promise<TStatements> {
   const captured: TCaptured[] = [];
   await searchDocuments(capturingDb(database, captured), { q, page: 1, pageSize: PAGE_SIZE });
-  const out: Partial<Record<TStatementKey, TCaptured>> = {};
+  const out: TStatements = { settings: [] };
   for (const c of captured) {
-    if (/grouping sets/i.test(c.query)) out.facets = c;
+    if (/^\s*set\s/i.test(c.query)) out.settings.push(c);
+    else if (/grouping sets/i.test(c.query)) out.facets = c;
     else if (/unnest\(/i.test(c.query)) out.topics = c;
     else if (/\)\s*ranked\b/i.test(c.query)) out.page = c;
   }
   return out;
+}
+
+/**
+ * Runs `fn` as the app runs the statement: when it sets planner options (`set local …`) first, inside a
+ * transaction on one connection with the same settings.
+ */
+async function inSession<T>(
+  database: TDatabase,
+  settings: TCaptured[],
+  fn: (c: TConnection) => Promise<T>,
+): Promise<T> {
+  if (settings.length === 0) return fn(database);
+  return database.withConnection(async (c) => {
+    await c.exec("begin");
+    try {
+      for (const s of settings) await c.query(s.query, s.params);
+      return await fn(c);
+    } finally {
+      await c.exec("commit");
+    }
+  });
+}
+
+/** Milliseconds of each measured run of one captured statement (the transaction around it not counted). */
+async function timeStatement(
+  database: TDatabase,
+  settings: TCaptured[],
+  s: TCaptured,
+  rounds: { warmup: number; repeat: number },
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds.warmup + rounds.repeat; i++) {
+    const ms = await inSession(database, settings, async (c) => {
+      const t0 = performance.now();
+      await c.query(s.query, s.params);
+      return performance.now() - t0;
+    });
+    if (i >= rounds.warmup) samples.push(ms);
+  }
+  return samples;
 }
 
 const ILIKE_PAGE = `select id, title, doc_number, published_at from documents
@@ -607,6 +647,8 @@ type TQueryResult = {
   q: string;
   kind: string;
   hits: { search: number; ilike: number };
+  /** Planner settings the app sets before its statements (`set local …`), if any. */
+  settings: string[];
   samples: Record<"search" | TStatementKey | "ilikePage" | "ilikeTotal", number[]>;
   ms: Record<"search" | TStatementKey | "ilikePage" | "ilikeTotal", TStats>;
   explain: Partial<Record<TStatementKey | "ilikePage" | "ilikeCount", TExplain>>;
@@ -623,7 +665,7 @@ async function measureQuery(database: TDatabase, query: TQuery, o: TOptions): Pr
   const timed: Record<TStatementKey, number[]> = { page: [], facets: [], topics: [] };
   for (const key of Object.keys(timed) as TStatementKey[]) {
     const s = statements[key];
-    if (s) timed[key] = await sample(rounds, () => database.query(s.query, s.params));
+    if (s) timed[key] = await timeStatement(database, statements.settings, s, rounds);
   }
 
   const pattern = likePattern(query.q);
@@ -643,7 +685,7 @@ async function measureQuery(database: TDatabase, query: TQuery, o: TOptions): Pr
   const plans: TQueryResult["explain"] = {};
   for (const key of Object.keys(timed) as TStatementKey[]) {
     const s = statements[key];
-    if (s) plans[key] = await explain(database, s);
+    if (s) plans[key] = await inSession(database, statements.settings, (c) => explain(c, s));
   }
   plans.ilikePage = await explain(database, { query: ILIKE_PAGE, params: [pattern] });
   plans.ilikeCount = await explain(database, { query: ILIKE_COUNT, params: [pattern] });
@@ -654,6 +696,7 @@ async function measureQuery(database: TDatabase, query: TQuery, o: TOptions): Pr
     q: query.q,
     kind: query.kind,
     hits: { search: first.total, ilike: ilikeHits },
+    settings: statements.settings.map((c) => c.query),
     samples,
     ms,
     explain: plans,
