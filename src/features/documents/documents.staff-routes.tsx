@@ -30,15 +30,12 @@ import {
 } from "./documents.schemas";
 import {
   CatalogueSettingsPage,
-  DocumentFormPage,
   LatePublicationsPage,
-  MAX_RELATION_ROWS,
-  StaffDocumentListPage,
-  StaffDocumentPage,
   type TCatalogueForm,
-  type TDocumentAction,
-  type TFinding,
-} from "./documents.staff-pages";
+} from "./documents.staff-catalogue-pages";
+import { StaffDocumentPage, type TDocumentAction, type TFinding } from "./documents.staff-document-page";
+import { DocumentFormPage, StaffDocumentListPage } from "./documents.staff-list-pages";
+import { MAX_RELATION_ROWS } from "./documents.staff-shared";
 import { createGazetteIssue, gazetteIssues, ZGazetteIssueBody } from "./gazette";
 import {
   PublishBlocked,
