@@ -3,8 +3,7 @@ import type { TDocumentRow } from "./documents.repository";
 
 /** What a version keeps: every field a reader or reviewer could ask about, not the search index. */
 export function snapshotOf(row: TDocumentRow): Record<string, unknown> {
-  const { searchVector: _sv, rankVector: _rv, ...rest } = row;
-  return rest;
+  return { ...row };
 }
 
 /** What the audit log keeps: the snapshot with the body as its length and hash (versions hold the text). */

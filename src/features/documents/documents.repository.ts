@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db";
 import { settings } from "../../platform/db/tables";
 import {
@@ -6,6 +7,7 @@ import {
   documentIndexCounters,
   documentQa,
   documentRelations,
+  documentSearch,
   documents,
   documentTopics,
   documentVersions,
@@ -23,33 +25,54 @@ export type TSearchText = { title: string; keywords: string; body: string };
 // tsvector holds at most 1 MB; the start of a very long text is what a search needs anyway.
 const MAX_INDEXED_CHARS = 400_000;
 
-function rankVector(t: TSearchText): SQL {
-  return sql`setweight(to_tsvector('simple', ${t.title}), 'A') || setweight(to_tsvector('simple', ${t.keywords}), 'B')`;
+/**
+ * Keeps the document's row in the search index (document_search) in step with the document: the
+ * filter and facet columns on every write, the vector when the text is given (it changed).
+ */
+async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Promise<void> {
+  const columns = {
+    unitId: row.unitId,
+    kind: row.kind,
+    status: row.status,
+    publishAt: row.publishAt,
+    publishedAt: row.publishedAt,
+    validity: row.validity,
+    repealedAt: row.repealedAt,
+    endsAs: row.endsAs,
+    topics: row.topics,
+    title: row.title,
+    docNumberKey: row.docNumberKey,
+  };
+  const vector = text
+    ? sql`document_search_vector(${text.title}, ${text.keywords}, ${text.body.slice(0, MAX_INDEXED_CHARS)})`
+    : sql`''::tsvector`;
+  await db
+    .insert(documentSearch)
+    .values({ documentId: row.id, ...columns, searchVector: vector as unknown as string })
+    .onConflictDoUpdate({
+      target: documentSearch.documentId,
+      set: text ? { ...columns, searchVector: sql`excluded.search_vector` as unknown as string } : columns,
+    });
 }
 
-/** The columns of the search index: the full vector to match, the small one to rank by. */
-function searchColumns(t: TSearchText) {
-  return {
-    searchVector:
-      sql`${rankVector(t)} || setweight(to_tsvector('simple', ${t.body.slice(0, MAX_INDEXED_CHARS)}), 'C')` as unknown as string,
-    rankVector: rankVector(t) as unknown as string,
-  };
-}
+type TValidityColumns = { repealedAt: AnyPgColumn; endsAs: AnyPgColumn; validity: AnyPgColumn };
 
 /** Validity as a reader sees it on `today`: from its 废止日期 on, a document reads as what it ends as. */
-export function effectiveValiditySql(today: string): SQL<string> {
-  return sql<string>`(case when ${documents.repealedAt} is not null and ${documents.repealedAt} <= ${today}::date then ${documents.endsAs} else ${documents.validity} end)`;
+export function effectiveValiditySql(today: string, t: TValidityColumns = documents): SQL<string> {
+  return sql<string>`(case when ${t.repealedAt} is not null and ${t.repealedAt} <= ${today}::date then ${t.endsAs} else ${t.validity} end)`;
 }
 
-/** Published and due: what the public may see. */
-export const isPublic = sql`(${documents.status} = 'published' and ${documents.publishAt} <= now())`;
+/** Published and due: what the public may see (of documents, or of the search index's copy). */
+export function publicIn(t: { status: AnyPgColumn; publishAt: AnyPgColumn }): SQL {
+  return sql`(${t.status} = 'published' and ${t.publishAt} <= now())`;
+}
+
+export const isPublic = publicIn(documents);
 
 export async function insertDocument(db: Db, v: TDocumentInsert, text: TSearchText): Promise<TDocumentRow> {
-  const [row] = await db
-    .insert(documents)
-    .values({ ...v, ...searchColumns(text) })
-    .returning();
+  const [row] = await db.insert(documents).values(v).returning();
   if (!row) throw new Error("insert returned no row");
+  await writeSearchRow(db, row, text);
   return row;
 }
 
@@ -63,12 +86,12 @@ export async function updateDocumentRow(
     .update(documents)
     .set({
       ...v,
-      ...(text ? searchColumns(text) : {}),
       updatedAt: new Date(),
     })
     .where(eq(documents.id, id))
     .returning();
   if (!row) throw new Error("update returned no row");
+  await writeSearchRow(db, row, text);
   return row;
 }
 

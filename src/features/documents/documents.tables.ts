@@ -4,7 +4,7 @@ import { day, ts } from "../../platform/db/columns";
 
 // Drizzle mirrors of migrations/0010_documents.sql (the SQL file is the source of truth).
 
-/** A tsvector column; written only through `to_tsvector`, never read back by the app. */
+/** A tsvector column; written only through SQL (document_search_vector), never read back by the app. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const documents = pgTable("documents", {
@@ -42,11 +42,29 @@ export const documents = pgTable("documents", {
   sourceKey: text("source_key"),
   publishDue: day("publish_due"),
   version: integer("version").notNull().default(1),
-  searchVector: tsvector("search_vector"),
-  rankVector: tsvector("rank_vector"),
   createdBy: text("created_by").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
+});
+
+/**
+ * The search index (migrations/0016_document_search.sql): what a search filters, ranks and counts by,
+ * one narrow row per document, written by documents.repository with every document write.
+ */
+export const documentSearch = pgTable("document_search", {
+  documentId: integer("document_id").primaryKey(),
+  unitId: integer("unit_id").notNull(),
+  kind: text("kind").notNull(),
+  status: text("status").notNull(),
+  publishAt: ts("publish_at"),
+  publishedAt: day("published_at"),
+  validity: text("validity").notNull(),
+  repealedAt: day("repealed_at"),
+  endsAs: text("ends_as").notNull(),
+  topics: text("topics").array().notNull(),
+  title: text("title").notNull(),
+  docNumberKey: text("doc_number_key"),
+  searchVector: tsvector("search_vector").notNull(),
 });
 
 export const documentTopics = pgTable("document_topics", {

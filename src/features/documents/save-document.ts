@@ -175,15 +175,7 @@ export async function updateDocument(
     if (!locked || locked.version !== current.version)
       throw new AppError("conflict", "文件刚被其他人修改，请刷新后重试。");
     const texts = (await attachmentsOf(tx, id)).map((a) => a.extractedText ?? "");
-    const {
-      id: _id,
-      createdAt: _c,
-      createdBy: _b,
-      searchVector: _s,
-      rankVector: _r,
-      updatedAt: _u,
-      ...changes
-    } = next;
+    const { id: _id, createdAt: _c, createdBy: _b, updatedAt: _u, ...changes } = next;
     const row = await updateDocumentRow(
       tx,
       id,

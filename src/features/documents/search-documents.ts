@@ -56,13 +56,14 @@ export async function searchDocuments(
   const { filter, a } = await filterOf(db, query, scope);
   if (query.q && !a.tsQuery && !a.docNumberKey)
     return { total: 0, items: [], facets: emptyFacets(), terms: [] };
-  const run = async (tx: Db) => ({
-    hits: await searchPage(tx, filter, today, query.page, query.pageSize),
-    counted: await searchFacets(tx, filter, today),
-  });
-  const { hits, counted } = filter.tsQuery ? await withIndexScans(db, run) : await run(db);
+  const inIndex = <T>(fn: (tx: Db) => Promise<T>) => (filter.tsQuery ? withIndexScans(db, fn) : fn(db));
+  // The page and the counts are independent: on PostgreSQL they run at once on two connections.
+  const [hits, { total, facets }] = await Promise.all([
+    inIndex((tx) => searchPage(tx, filter, today, query.page, query.pageSize, a.terms)),
+    inIndex((tx) => searchFacets(tx, filter, today)),
+  ]);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
-  return { total: counted.total, items, facets: counted.facets, terms: a.terms };
+  return { total, items, facets, terms: a.terms };
 }
 
 async function filterOf(
@@ -93,12 +94,12 @@ export async function catalogueRows(
 ): Promise<TSearchHit[]> {
   const { filter, a } = await filterOf(db, query, "public");
   if (query.q && !a.tsQuery && !a.docNumberKey) return [];
-  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, 0);
+  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit);
   return filter.tsQuery ? withIndexScans(db, run) : run(db);
 }
 
 function snippetOf(h: TSearchHit, terms: string[]): TSnippetPart[] {
-  const text = h.summary || markdownToPlainText(h.bodyStart);
+  const text = h.summary || markdownToPlainText(h.bodyExcerpt);
   return snippetParts(text.replace(/\s+/g, " "), terms, 120);
 }
 

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, selectRows } from "../../platform/db";
-import { effectiveValiditySql, isPublic } from "./documents.repository";
-import { documents } from "./documents.tables";
+import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
+import { documentSearch, documents } from "./documents.tables";
 
 /** What a catalogue or search asks for; `tsQuery` and `docNumberKey` are the query already analysed. */
 export type TSearchFilter = {
@@ -31,7 +31,8 @@ export type TSearchHit = {
   validity: string;
   status: string;
   summary: string;
-  bodyStart: string;
+  /** Part of the body around the first hit, for the snippet. */
+  bodyExcerpt: string;
 };
 
 export type TFacetCount = { value: string; label: string; count: number };
@@ -43,151 +44,231 @@ export type TFacets = {
   validity: TFacetCount[];
 };
 
-// Snippets come from the start of the body; reading whole laws for twenty hits would be wasteful.
-const SNIPPET_SOURCE_CHARS = 20_000;
+// The snippet is cut from this much of the body, starting a little before the first hit.
+const EXCERPT_CHARS = 2_000;
+const EXCERPT_LEAD_CHARS = 200;
 
-function conditions(f: TSearchFilter, today: string): SQL {
+// Searches read the narrow search index (document_search), never the wide documents rows: a word found
+// in tens of thousands of documents is then counted and ranked from a heap that stays in memory.
+const s = documentSearch;
+
+/** The filters other than the text: scope, unit, year, topic, kind and validity. */
+function filters(f: TSearchFilter, today: string): SQL[] {
   const parts: SQL[] = [];
-  if (f.scope === "public") parts.push(isPublic);
+  if (f.scope === "public") parts.push(publicIn(s));
   else if (f.scope.units !== "all")
-    parts.push(f.scope.units.length > 0 ? sql`${documents.unitId} in ${f.scope.units}` : sql`false`);
-  if (f.tsQuery || f.docNumberKey) {
-    const alternatives: SQL[] = [];
-    if (f.tsQuery) alternatives.push(sql`${documents.searchVector} @@ to_tsquery('simple', ${f.tsQuery})`);
-    if (f.docNumberKey) alternatives.push(sql`${documents.docNumberKey} = ${f.docNumberKey}`);
-    parts.push(sql`(${sql.join(alternatives, sql` or `)})`);
-  }
-  if (f.unitId) parts.push(sql`${documents.unitId} = ${f.unitId}`);
+    parts.push(f.scope.units.length > 0 ? sql`${s.unitId} in ${f.scope.units}` : sql`false`);
+  if (f.unitId) parts.push(sql`${s.unitId} = ${f.unitId}`);
   if (f.year)
     parts.push(
-      sql`${documents.publishedAt} >= ${`${f.year}-01-01`}::date and ${documents.publishedAt} < ${`${f.year + 1}-01-01`}::date`,
+      sql`${s.publishedAt} >= ${`${f.year}-01-01`}::date and ${s.publishedAt} < ${`${f.year + 1}-01-01`}::date`,
     );
-  if (f.topic) parts.push(sql`${documents.topics} @> array[${f.topic}]::text[]`);
-  if (f.kind) parts.push(sql`${documents.kind} = ${f.kind}`);
-  if (f.validity) parts.push(sql`${effectiveValiditySql(today)} = ${f.validity}`);
-  return parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`;
+  if (f.topic) parts.push(sql`${s.topics} @> array[${f.topic}]::text[]`);
+  if (f.kind) parts.push(sql`${s.kind} = ${f.kind}`);
+  if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
+  return parts;
 }
 
-/**
- * Relevance, from features that are cheap to test on every match: the query found in the title, 文号,
- * keywords or topics (the small rank vector), the exact query text in the title, the 文号 itself
- * typed, and a valid document before a repealed one; among equals the newest first. Ranking by how
- * often the words occur in the text would read each match's full vector from TOAST: seconds when a
- * word is in most documents (docs/PERFORMANCE.md).
+const textQuery = (tsQuery: string) => sql`to_tsquery('simple', ${tsQuery})`;
+const all = (parts: SQL[]) => (parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`);
+
+/** Every match: the filters, and the text or the 文号 when there is a query. */
+function conditions(f: TSearchFilter, today: string): SQL {
+  const alternatives: SQL[] = [];
+  if (f.tsQuery) alternatives.push(sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}`);
+  if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
+  const parts = filters(f, today);
+  if (alternatives.length > 0) parts.push(sql`(${sql.join(alternatives, sql` or `)})`);
+  return all(parts);
+}
+
+/*
+ * Relevance. The matches whose title, 文号, keywords or topics hold the query, or whose 文号 was typed,
+ * come first, ranked by: the 文号 itself typed, the exact query text in the title, valid before not
+ * valid, then the newest. All other matches follow, newest first. Both groups are asked of the GIN
+ * index as such (the '^' words of document_search_vector mark the title and keyword words), so no
+ * match's vector is ever read, and the second group is only read when the first does not fill the page.
+ * Ranking by how often the words occur would read every match's whole vector (docs/PERFORMANCE.md).
  */
-function rank(f: TSearchFilter, today: string): SQL {
-  const parts: SQL[] = [];
+
+/** The first group: matches by title, keywords or 文号, with their score. */
+function titleMatches(f: TSearchFilter, today: string): { where: SQL; score: SQL } {
+  const alternatives: SQL[] = [];
   if (f.tsQuery)
-    parts.push(
-      sql`(case when ${documents.rankVector} @@ to_tsquery('simple', ${f.tsQuery}) then 2 else 0 end)`,
+    alternatives.push(
+      sql`${s.searchVector} @@ (${textQuery(f.tsQuery)} && document_rank_query(${textQuery(f.tsQuery)}))`,
     );
-  if (f.text) parts.push(sql`(case when strpos(${documents.title}, ${f.text}) > 0 then 1 else 0 end)`);
-  if (f.docNumberKey)
-    parts.push(sql`(case when ${documents.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
-  const score = parts.length > 0 ? sql.join(parts, sql` + `) : sql`0`;
-  return sql`((${score}) * (case when ${effectiveValiditySql(today)} = 'valid' then 1.5 else 1 end))`;
+  if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
+  const parts: SQL[] = [sql`2`];
+  if (f.text) parts.push(sql`(case when strpos(${s.title}, ${f.text}) > 0 then 1 else 0 end)`);
+  if (f.docNumberKey) parts.push(sql`(case when ${s.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
+  // Valid counts half as much again as not valid: 3 against 2 keeps the arithmetic in integers.
+  const validity = sql`(case when ${effectiveValiditySql(today, s)} = 'valid' then 3 else 2 end)`;
+  return {
+    where: all([...filters(f, today), sql`(${sql.join(alternatives, sql` or `)})`]),
+    score: sql`(${sql.join(parts, sql` + `)}) * ${validity}`,
+  };
+}
+
+/** The second group: text matches outside the title and keywords, and not by 文号. */
+function otherMatches(f: TSearchFilter, today: string, tsQuery: string): SQL {
+  const parts = filters(f, today);
+  parts.push(
+    sql`${s.searchVector} @@ (${textQuery(tsQuery)} && !! document_rank_query(${textQuery(tsQuery)}))`,
+  );
+  if (f.docNumberKey) parts.push(sql`${s.docNumberKey} is distinct from ${f.docNumberKey}`);
+  return all(parts);
+}
+
+const NEWEST_FIRST = sql`${s.publishedAt} desc nulls last, ${s.documentId} desc`;
+
+async function idsOf(db: Db, where: SQL, order: SQL, limit: number, offset: number): Promise<number[]> {
+  if (limit <= 0) return [];
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`select ${s.documentId} as id from ${s} where ${where} order by ${order} limit ${limit} offset ${offset}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The ids of one page, in order. */
+async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  if (!f.tsQuery && !f.docNumberKey) return idsOf(db, conditions(f, today), NEWEST_FIRST, pageSize, offset);
+  const first = titleMatches(f, today);
+  const top = await idsOf(db, first.where, sql`${first.score} desc, ${NEWEST_FIRST}`, offset + pageSize, 0);
+  const fromTop = top.slice(offset);
+  // Fewer than asked for means the first group is all there: the page goes on into the second.
+  if (top.length === offset + pageSize || !f.tsQuery) return fromTop;
+  const rest = await idsOf(
+    db,
+    otherMatches(f, today, f.tsQuery),
+    NEWEST_FIRST,
+    pageSize - fromTop.length,
+    Math.max(0, offset - top.length),
+  );
+  return [...fromTop, ...rest];
 }
 
 /**
- * Runs text searches with sequential scans off. When a word is in most documents the planner prefers
- * reading the table to using the GIN index, not knowing that testing each row means decompressing its
- * whole text vector from TOAST: ten times slower than the bitmap from the index (measured at 100,000
- * documents, docs/PERFORMANCE.md).
+ * Runs text searches on bitmaps from the GIN index only. When a word is in most documents the planner
+ * prefers reading the table, or walking the date index, to using the GIN index, not knowing that
+ * testing a row means decompressing its whole text vector from TOAST: ten times slower than the bitmap
+ * (measured at 100,000 documents, docs/PERFORMANCE.md).
  */
 export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql`set local enable_indexscan = off`);
     return fn(tx);
   });
 }
 
-/** One page of documents, newest first, or by relevance when there is a query. */
+/**
+ * One page of documents, newest first, or by relevance when there is a query. The page is chosen from
+ * the search index alone; only its documents are then read, with an excerpt of the body around the
+ * first of `terms` for the snippet (or its start).
+ */
 export async function searchPage(
   db: Db,
   f: TSearchFilter,
   today: string,
   page: number,
   pageSize: number,
-  snippetSourceChars = SNIPPET_SOURCE_CHARS,
+  terms: string[] = [],
 ): Promise<TSearchHit[]> {
-  const hasQuery = Boolean(f.tsQuery || f.docNumberKey);
-  const order = hasQuery
-    ? sql`score desc, published_at desc nulls last, id desc`
-    : sql`published_at desc nulls last, id desc`;
-  // Rank and cut to one page first, reading only the small columns; the wide ones (the body for the
-  // snippet) are fetched for that page alone, not for every match.
-  return selectRows<TSearchHit>(
+  const ids = await pageIds(db, f, today, page, pageSize);
+  if (ids.length === 0) return [];
+  const firstHit =
+    terms.length > 0
+      ? sql`coalesce(least(${sql.join(
+          terms.map((t) => sql`nullif(strpos(documents.body, ${t}), 0)`),
+          sql`, `,
+        )}), 1)`
+      : sql`1`;
+  const rows = await selectRows<TSearchHit>(
     db,
-    sql`select d.id, d.title, d.doc_number as "docNumber", d.index_no as "indexNo", d.kind,
-          d.unit_id as "unitId", u.name as "unitName", d.issuer,
-          to_char(d.written_at, 'YYYY-MM-DD') as "writtenAt",
-          to_char(d.published_at, 'YYYY-MM-DD') as "publishedAt",
-          ranked.validity, d.status, d.summary,
-          left(d.body, ${snippetSourceChars}) as "bodyStart"
-        from (
-          select ${documents.id} as id, ${documents.publishedAt} as published_at,
-            ${rank(f, today)} as score, ${effectiveValiditySql(today)} as validity
-          from ${documents}
-          where ${conditions(f, today)}
-          order by ${order}
-          limit ${pageSize} offset ${(page - 1) * pageSize}
-        ) ranked
-        join documents d on d.id = ranked.id
-        join units u on u.id = d.unit_id
-        order by ${hasQuery ? sql`ranked.score desc, ` : sql``}ranked.published_at desc nulls last, ranked.id desc`,
+    sql`select documents.id, documents.title, documents.doc_number as "docNumber", documents.index_no as "indexNo", documents.kind,
+          documents.unit_id as "unitId", u.name as "unitName", documents.issuer,
+          to_char(documents.written_at, 'YYYY-MM-DD') as "writtenAt",
+          to_char(documents.published_at, 'YYYY-MM-DD') as "publishedAt",
+          ${effectiveValiditySql(today)} as validity, documents.status, documents.summary,
+          substr(documents.body, greatest(1, ${firstHit} - ${EXCERPT_LEAD_CHARS}), ${EXCERPT_CHARS}) as "bodyExcerpt"
+        from documents join units u on u.id = documents.unit_id
+        where documents.id in ${ids}`,
   );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The count of every facet value over the filtered set, and the total. */
+type TGroupRow = {
+  unit_id: number | null;
+  unit_name: string | null;
+  year: number | null;
+  kind: string | null;
+  validity: string | null;
+  topics: string[] | null;
+  g: number;
+  n: string | number;
+};
+
+// grouping() has one bit per column, the first column highest: 0b01111 is the row grouped by unit.
+const GROUPED_BY = { unit: 0b01111, year: 0b10111, kind: 0b11011, validity: 0b11101, topics: 0b11110 };
+const ALL = 0b11111;
+const MAX_TOPICS = 100;
+
+/**
+ * The total and the count of every facet value, in one pass over the matches' narrow rows (grouping
+ * sets). Topics are counted by the set a document carries (a few hundred distinct sets) and split into
+ * single topics here, which is cheaper than unnesting every match's array in SQL.
+ */
 export async function searchFacets(
   db: Db,
   f: TSearchFilter,
   today: string,
 ): Promise<{ total: number; facets: TFacets }> {
-  const where = conditions(f, today);
-  const grouped = await selectRows<{
-    unit_id: number | null;
-    unit_name: string | null;
-    year: number | null;
-    kind: string | null;
-    validity: string | null;
-    g: number;
-    n: string;
-  }>(
+  const rows = await selectRows<TGroupRow>(
     db,
-    sql`select d.unit_id, min(u.name) as unit_name, d.year, d.kind, d.validity,
-          grouping(d.unit_id, d.year, d.kind, d.validity) as g, count(*) as n
-        from (
-          select ${documents.unitId} as unit_id, extract(year from ${documents.publishedAt})::int as year,
-            ${documents.kind} as kind, ${effectiveValiditySql(today)} as validity
-          from ${documents} where ${where}
-        ) d join units u on u.id = d.unit_id
-        group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), ())`,
+    sql`select c.*, u.name as unit_name from (
+          select d.unit_id, d.year, d.kind, d.validity, d.topics,
+            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
+          from (
+            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
+              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
+            from ${s} where ${conditions(f, today)}
+          ) d
+          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
+        ) c left join units u on u.id = c.unit_id`,
   );
-  const topics = await selectRows<{ topic: string; n: string }>(
-    db,
-    sql`select t.topic, count(*) as n from ${documents}, unnest(${documents.topics}) as t(topic)
-        where ${where} group by t.topic order by count(*) desc, t.topic limit 100`,
-  );
+  return facetsOf(rows);
+}
+
+function facetsOf(rows: TGroupRow[]): { total: number; facets: TFacets } {
   const facets: TFacets = { unit: [], year: [], topic: [], kind: [], validity: [] };
+  const topics = new Map<string, number>();
   let total = 0;
-  for (const r of grouped) {
+  for (const r of rows) {
     const count = Number(r.n);
-    // grouping() has one bit per column, the first column highest: 0b0111 is the row grouped by unit.
-    if (r.g === 0b1111) total = count;
-    else if (r.g === 0b0111 && r.unit_id !== null)
+    if (r.g === ALL) total = count;
+    else if (r.g === GROUPED_BY.unit && r.unit_id !== null)
       facets.unit.push({ value: String(r.unit_id), label: r.unit_name ?? "", count });
-    else if (r.g === 0b1011 && r.year !== null)
+    else if (r.g === GROUPED_BY.year && r.year !== null)
       facets.year.push({ value: String(r.year), label: `${r.year}年`, count });
-    else if (r.g === 0b1101 && r.kind !== null) facets.kind.push({ value: r.kind, label: r.kind, count });
-    else if (r.g === 0b1110 && r.validity !== null)
+    else if (r.g === GROUPED_BY.kind && r.kind !== null)
+      facets.kind.push({ value: r.kind, label: r.kind, count });
+    else if (r.g === GROUPED_BY.validity && r.validity !== null)
       facets.validity.push({ value: r.validity, label: r.validity, count });
+    else if (r.g === GROUPED_BY.topics && r.topics !== null)
+      for (const t of r.topics) topics.set(t, (topics.get(t) ?? 0) + count);
   }
   facets.unit.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "zh"));
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   facets.kind.sort((a, b) => b.count - a.count);
   facets.validity.sort((a, b) => b.count - a.count);
-  facets.topic = topics.map((t) => ({ value: t.topic, label: t.topic, count: Number(t.n) }));
+  facets.topic = [...topics.entries()]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_TOPICS)
+    .map(([t, count]) => ({ value: t, label: t, count }));
   return { total, facets };
 }
 
