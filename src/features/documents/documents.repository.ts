@@ -95,6 +95,15 @@ export async function updateDocumentRow(
   return row;
 }
 
+/** The titles and statuses of these documents, for other features that cite documents by id. */
+export async function documentTitles(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: documents.id, title: documents.title, status: documents.status })
+    .from(documents)
+    .where(inArray(documents.id, ids));
+}
+
 export async function findDocument(db: Db, id: number): Promise<TDocumentRow | undefined> {
   const [row] = await db.select().from(documents).where(eq(documents.id, id));
   return row;

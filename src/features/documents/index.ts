@@ -1,6 +1,7 @@
 // 主动公开: the document library, its catalogue and search, 公报, interpretations, feeds and import.
 
 export { registerDocumentsApi } from "./documents.api";
+export { documentTitles } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
 export { documentsStaffRoutes } from "./documents.staff-routes";
 export { createGazetteIssue } from "./gazette";

@@ -158,8 +158,9 @@ async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pa
  */
 export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_indexscan = off`);
+    await tx.execute(
+      sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+    );
     return fn(tx);
   });
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
+import { documentTitles } from "../documents";
 import {
   ledgerPlans,
   ledgerReportEvidence,
@@ -8,13 +8,6 @@ import {
   ledgerTasks,
   ledgerTaskUnits,
 } from "./ledger.tables";
-
-// The documents a report may cite: read-only, published ones only.
-const documents = pgTable("documents", {
-  id: integer("id").notNull(),
-  title: text("title").notNull(),
-  status: text("status").notNull(),
-});
 
 export type TTaskRow = typeof ledgerTasks.$inferSelect;
 export type TTaskUnitRow = typeof ledgerTaskUnits.$inferSelect;
@@ -92,22 +85,23 @@ export async function findReport(db: Db, id: number): Promise<TReportRow | undef
 /** Evidence of the given reports, with the title of each cited document. */
 export async function evidenceOf(db: Db, reportIds: number[]) {
   if (reportIds.length === 0) return [];
-  return db
-    .select({ e: ledgerReportEvidence, documentTitle: documents.title })
+  const rows = await db
+    .select()
     .from(ledgerReportEvidence)
-    .leftJoin(documents, eq(documents.id, ledgerReportEvidence.documentId))
     .where(inArray(ledgerReportEvidence.reportId, reportIds))
-    .orderBy(asc(ledgerReportEvidence.id))
-    .then((rows) => rows.map((x) => ({ ...x.e, documentTitle: x.documentTitle })));
+    .orderBy(asc(ledgerReportEvidence.id));
+  const cited = rows.flatMap((e) => (e.documentId === null ? [] : [e.documentId]));
+  const titles = new Map((await documentTitles(db, [...new Set(cited)])).map((d) => [d.id, d.title]));
+  return rows.map((e) => ({
+    ...e,
+    documentTitle: e.documentId === null ? null : (titles.get(e.documentId) ?? null),
+  }));
 }
 
-/** Which of these documents are published, with their titles. */
+/** Which of these documents are published (what a report may cite), with their titles. */
 export async function publishedDocuments(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: documents.id, title: documents.title })
-    .from(documents)
-    .where(and(inArray(documents.id, ids), eq(documents.status, "published")));
+  const found = await documentTitles(db, ids);
+  return found.filter((d) => d.status === "published").map(({ id, title }) => ({ id, title }));
 }
 
 /** Reports waiting for the office, oldest first, with their task and plan. */

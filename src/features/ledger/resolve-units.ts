@@ -5,7 +5,10 @@
 
 import type { TUnitKind } from "../org/org.schemas";
 
-export type TCollective = "departments" | "subdistricts" | "relevant_departments";
+export const COLLECTIVE_NAMES = ["departments", "subdistricts", "relevant_departments"] as const;
+export type TCollective = (typeof COLLECTIVE_NAMES)[number];
+export const isCollective = (value: string | null): value is TCollective =>
+  (COLLECTIVE_NAMES as readonly (string | null)[]).includes(value);
 
 export type TUnitRef = {
   /** The name as the plan writes it. */
@@ -161,7 +164,10 @@ export function resolveUnitRefs(
 }
 
 /** The ids of the active units a collective stands for today (相关部门 cannot be narrower without a list). */
-export function expandCollective(collective: TCollective, units: readonly TResolvableUnit[]): number[] {
+export function expandCollective(
+  collective: TCollective,
+  units: readonly { id: number; kind: string; isActive?: boolean }[],
+): number[] {
   const kind: TUnitKind = collective === "subdistricts" ? "subdistrict" : "department";
   return units.filter((u) => u.kind === kind && u.isActive !== false).map((u) => u.id);
 }

@@ -2,6 +2,8 @@
 // references, the current units and the reports. Collective references ("区政府各部门") are expanded
 // against the units of today, so a unit created after the plan was imported is still covered.
 
+import { expandCollective, isCollective } from "./resolve-units";
+
 export type TTaskRef = { role: string; unitId: number | null; collective: string | null };
 export type TUnitLike = { id: number; kind: string; isActive: boolean };
 export type TReportLike = { unitId: number; status: string; isComplete: boolean };
@@ -18,12 +20,6 @@ export const STATUS_LABELS: Record<TTaskStatus, string> = {
 
 export const STATUS_ORDER: TTaskStatus[] = ["not_started", "in_progress", "done", "overdue", "ongoing"];
 
-const COLLECTIVE_KINDS: Record<string, string[]> = {
-  departments: ["department"],
-  subdistricts: ["subdistrict"],
-  relevant_departments: ["department"],
-};
-
 /** The units responsible for a task, each with its role; a unit named as lead and in a support collective leads. */
 export function responsibleUnits(refs: TTaskRef[], units: TUnitLike[]): Map<number, "lead" | "support"> {
   const out = new Map<number, "lead" | "support">();
@@ -32,8 +28,7 @@ export function responsibleUnits(refs: TTaskRef[], units: TUnitLike[]): Map<numb
   };
   for (const r of refs) {
     if (r.unitId !== null) add(r.unitId, r.role);
-    const kinds = r.collective ? COLLECTIVE_KINDS[r.collective] : undefined;
-    if (kinds) for (const u of units) if (u.isActive && kinds.includes(u.kind)) add(u.id, r.role);
+    if (isCollective(r.collective)) for (const id of expandCollective(r.collective, units)) add(id, r.role);
   }
   return out;
 }
