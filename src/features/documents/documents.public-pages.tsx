@@ -17,8 +17,8 @@ import {
   VALIDITY_LABELS,
 } from "./documents.schemas";
 import type { TDocumentView } from "./read-document";
-import type { TFacetCount } from "./search.repository";
 import type { TSearchResult, TSnippetPart } from "./search-documents";
+import type { TFacetCount } from "./search-facets";
 
 const FACET_NAMES = {
   unit: "发布机构",

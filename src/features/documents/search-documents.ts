@@ -5,14 +5,8 @@ import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
 import { listSynonyms } from "./documents.repository";
 import type { TDocumentListQuery } from "./documents.schemas";
-import {
-  searchFacets,
-  searchPage,
-  type TFacets,
-  type TSearchFilter,
-  type TSearchHit,
-  withIndexScans,
-} from "./search.repository";
+import { searchPage, type TSearchFilter, type TSearchHit, withIndexScans } from "./search.repository";
+import { searchFacets, type TFacets } from "./search-facets";
 
 // Staff change synonyms rarely; every search needs them.
 const synonymCache = createDbCache<string[][]>(60_000);

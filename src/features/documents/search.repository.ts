@@ -35,15 +35,6 @@ export type TSearchHit = {
   bodyExcerpt: string;
 };
 
-export type TFacetCount = { value: string; label: string; count: number };
-export type TFacets = {
-  unit: TFacetCount[];
-  year: TFacetCount[];
-  topic: TFacetCount[];
-  kind: TFacetCount[];
-  validity: TFacetCount[];
-};
-
 // The snippet is cut from this much of the body, starting a little before the first hit.
 const EXCERPT_CHARS = 2_000;
 const EXCERPT_LEAD_CHARS = 200;
@@ -73,7 +64,7 @@ const textQuery = (tsQuery: string) => sql`to_tsquery('simple', ${tsQuery})`;
 const all = (parts: SQL[]) => (parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`);
 
 /** Every match: the filters, and the text or the 文号 when there is a query. */
-function conditions(f: TSearchFilter, today: string): SQL {
+export function conditions(f: TSearchFilter, today: string): SQL {
   const alternatives: SQL[] = [];
   if (f.tsQuery) alternatives.push(sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}`);
   if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
@@ -200,77 +191,6 @@ export async function searchPage(
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-type TGroupRow = {
-  unit_id: number | null;
-  unit_name: string | null;
-  year: number | null;
-  kind: string | null;
-  validity: string | null;
-  topics: string[] | null;
-  g: number;
-  n: string | number;
-};
-
-// grouping() has one bit per column, the first column highest: 0b01111 is the row grouped by unit.
-const GROUPED_BY = { unit: 0b01111, year: 0b10111, kind: 0b11011, validity: 0b11101, topics: 0b11110 };
-const ALL = 0b11111;
-const MAX_TOPICS = 100;
-
-/**
- * The total and the count of every facet value, in one pass over the matches' narrow rows (grouping
- * sets). Topics are counted by the set a document carries (a few hundred distinct sets) and split into
- * single topics here, which is cheaper than unnesting every match's array in SQL.
- */
-export async function searchFacets(
-  db: Db,
-  f: TSearchFilter,
-  today: string,
-): Promise<{ total: number; facets: TFacets }> {
-  const rows = await selectRows<TGroupRow>(
-    db,
-    sql`select c.*, u.name as unit_name from (
-          select d.unit_id, d.year, d.kind, d.validity, d.topics,
-            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
-          from (
-            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
-              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
-            from ${s} where ${conditions(f, today)}
-          ) d
-          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
-        ) c left join units u on u.id = c.unit_id`,
-  );
-  return facetsOf(rows);
-}
-
-function facetsOf(rows: TGroupRow[]): { total: number; facets: TFacets } {
-  const facets: TFacets = { unit: [], year: [], topic: [], kind: [], validity: [] };
-  const topics = new Map<string, number>();
-  let total = 0;
-  for (const r of rows) {
-    const count = Number(r.n);
-    if (r.g === ALL) total = count;
-    else if (r.g === GROUPED_BY.unit && r.unit_id !== null)
-      facets.unit.push({ value: String(r.unit_id), label: r.unit_name ?? "", count });
-    else if (r.g === GROUPED_BY.year && r.year !== null)
-      facets.year.push({ value: String(r.year), label: `${r.year}年`, count });
-    else if (r.g === GROUPED_BY.kind && r.kind !== null)
-      facets.kind.push({ value: r.kind, label: r.kind, count });
-    else if (r.g === GROUPED_BY.validity && r.validity !== null)
-      facets.validity.push({ value: r.validity, label: r.validity, count });
-    else if (r.g === GROUPED_BY.topics && r.topics !== null)
-      for (const t of r.topics) topics.set(t, (topics.get(t) ?? 0) + count);
-  }
-  facets.unit.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "zh"));
-  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-  facets.kind.sort((a, b) => b.count - a.count);
-  facets.validity.sort((a, b) => b.count - a.count);
-  facets.topic = [...topics.entries()]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, MAX_TOPICS)
-    .map(([t, count]) => ({ value: t, label: t, count }));
-  return { total, facets };
 }
 
 /** Titles that contain what is being typed, for suggestions while typing. */
