@@ -1,11 +1,21 @@
 import { createUnit, createUser } from "../src/features/org";
 import type { TActor } from "../src/platform/audit";
-import type { TRole } from "../src/platform/auth/permissions";
+import type { TPrincipal, TRole } from "../src/platform/auth/permissions";
 import type { Db } from "../src/platform/db";
 import type { TTestApp } from "./test-db";
 
 export const PASSWORD = "test-password-1";
 const SETUP: TActor = { userId: null, name: "测试准备", ip: "", requestId: "" };
+
+/** The office, and who acts, for tests that call a feature's functions directly rather than over HTTP. */
+export const OFFICE_PRINCIPAL: TPrincipal = {
+  userId: 0,
+  username: "t",
+  displayName: "测试",
+  roles: [{ role: "office", unitId: null }],
+  mustChangePassword: false,
+};
+export const TEST_ACTOR: TActor = { userId: null, name: "测试", ip: "", requestId: "" };
 
 /** Two units and one user per role: enough to test scoping between units. */
 export async function seedOrg(db: Db) {

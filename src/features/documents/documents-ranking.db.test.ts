@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedOrg } from "../../../test/http";
+import { OFFICE_PRINCIPAL, seedOrg, TEST_ACTOR } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
-import type { TPrincipal } from "../../platform/auth/permissions";
 import { createDocument, publishDocument, searchDocuments, updateDocument, withdrawDocument } from ".";
 
-const OFFICE: TPrincipal = {
-  userId: 0,
-  username: "t",
-  displayName: "测试",
-  roles: [{ role: "office", unitId: null }],
-  mustChangePassword: false,
-};
-const ACTOR = { userId: null, name: "测试", ip: "", requestId: "" };
+const OFFICE = OFFICE_PRINCIPAL;
+const ACTOR = TEST_ACTOR;
 
 // The order worked out by hand from the rule in search.repository.ts: matches by title, 文号, keywords
 // or topics first, scored (2 + 1 if the title holds the exact text) × (3 if valid, else 2), newest first

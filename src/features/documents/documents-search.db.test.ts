@@ -1,18 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedOrg } from "../../../test/http";
+import { OFFICE_PRINCIPAL, seedOrg, TEST_ACTOR } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
-import type { TPrincipal } from "../../platform/auth/permissions";
 import { createDocument, publishDocument, searchDocuments } from ".";
 
-const OFFICE: TPrincipal = {
-  userId: 0,
-  username: "t",
-  displayName: "测试",
-  roles: [{ role: "office", unitId: null }],
-  mustChangePassword: false,
-};
-const ACTOR = { userId: null, name: "测试", ip: "", requestId: "" };
+const OFFICE = OFFICE_PRINCIPAL;
+const ACTOR = TEST_ACTOR;
 const LAWS = new URL("../../../demo/documents/", import.meta.url);
 const FILES = [
   "行政法规/政府信息公开条例(2019-04-03).md",
