@@ -9,9 +9,10 @@ import { describe, expect, inject } from "vitest";
 import { createApp } from "../src/app";
 import { prepareDatabase } from "../src/bootstrap";
 import { DEMO_PASSWORD } from "../src/demo";
-import type { TConfig } from "../src/platform/config";
+import { openDatabase, type TDatabase } from "../src/platform/db";
 import { localBlobStore } from "../src/platform/files";
 import { createLogger } from "../src/platform/logger";
+import { DEMO_CONFIG } from "../test/demo-config";
 import { CHROMIUM } from "../test/global-setup-browser";
 
 const skipReason = inject("browserSkipReason");
@@ -24,27 +25,16 @@ export type TTestServer = { baseUrl: string; close: () => Promise<void> };
 
 /**
  * The real app over HTTP on an ephemeral port, on a fresh in-memory embedded database with the demo
- * data (an on-disk data directory is covered by src/main.db.test.ts; in memory starts much faster).
+ * data: a copy of the one the browser project's setup loaded (test/global-setup-browser.ts).
  */
 export async function startServer(): Promise<TTestServer> {
-  const dataDir = "";
-  const config: TConfig = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: undefined,
-    dataDir,
-    adminPassword: undefined,
-    isDemo: true,
-    // The browser talks to us directly; no proxy headers are to be believed.
-    trustProxy: false,
-    logLevel: "silent",
-    smtpUrl: undefined,
-    mailFrom: "gongkai@localhost",
-  };
+  const config = DEMO_CONFIG;
   const logger = createLogger("silent");
-  let database: Awaited<ReturnType<typeof prepareDatabase>>["database"] | undefined;
+  const dumpPath = inject("demoDumpPath");
+  let database: TDatabase | undefined;
   try {
-    ({ database } = await prepareDatabase(config, logger));
+    if (dumpPath) database = await openDatabase({ pgliteDump: new Blob([readFileSync(dumpPath)]) });
+    ({ database } = await prepareDatabase(config, logger, database));
     const filesDir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-files-"));
     const app = createApp({ database, db: database.db, config, logger, blobs: localBlobStore(filesDir) });
     const server = serve({ fetch: app.fetch, port: 0, hostname: config.host });

@@ -7,12 +7,17 @@ import { openDatabase, type TDatabase } from "./platform/db";
 import { migrate } from "./platform/db/migrate";
 import type { TLogger } from "./platform/logger";
 
-/** Opens the database, applies migrations, then creates the admin and demo data as configured. */
+/**
+ * Opens the database (or takes one already open), applies migrations, then creates the admin and demo
+ * data as configured.
+ */
 export async function prepareDatabase(
   config: TConfig,
   logger: TLogger,
+  opened?: TDatabase,
 ): Promise<{ database: TDatabase; notes: string[] }> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database =
+    opened ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const applied = await migrate(database);
   if (applied.length) logger.info({ applied }, "migrations applied");
   const notes: string[] = [];

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { listAudit } from "../../platform/audit";
+import { selectRows } from "../../platform/db";
 import { addDays, todayInChina } from "../calendar";
 
 describeDb("documents API", () => {
@@ -408,5 +410,20 @@ describeDb("documents API", () => {
       expect(topics).toContain("优化营商环境");
       expect(topics).toContain("卫生、体育");
     });
+  });
+
+  // Run last: every document written above, through every path (create, edit, publish, schedule,
+  // repeal, withdraw), must have its row in the search index with the same values.
+  it("keeps the search index in step with every document", async () => {
+    const rows = await selectRows<{ id: number; differs: boolean }>(
+      t.db,
+      sql`select d.id, (s.document_id is null or (d.unit_id, d.kind, d.status, d.publish_at, d.published_at,
+            d.validity, d.repealed_at, d.ends_as, d.topics, d.title, d.doc_number_key)
+            is distinct from (s.unit_id, s.kind, s.status, s.publish_at, s.published_at, s.validity,
+            s.repealed_at, s.ends_as, s.topics, s.title, s.doc_number_key)) as differs
+          from documents d left join document_search s on s.document_id = d.id`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.differs).map((r) => r.id)).toEqual([]);
   });
 });
