@@ -88,7 +88,7 @@ export async function catalogueRows(
 ): Promise<TSearchHit[]> {
   const { filter, a } = await filterOf(db, query, "public");
   if (query.q && !a.tsQuery && !a.docNumberKey) return [];
-  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit);
+  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, [], 0);
   return filter.tsQuery ? withIndexScans(db, run) : run(db);
 }
 

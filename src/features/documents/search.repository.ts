@@ -159,7 +159,7 @@ export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T
 /**
  * One page of documents, newest first, or by relevance when there is a query. The page is chosen from
  * the search index alone; only its documents are then read, with an excerpt of the body around the
- * first of `terms` for the snippet (or its start).
+ * first of `terms` for the snippet (or its start; none when `excerptChars` is 0, as for exports).
  */
 export async function searchPage(
   db: Db,
@@ -168,6 +168,7 @@ export async function searchPage(
   page: number,
   pageSize: number,
   terms: string[] = [],
+  excerptChars = EXCERPT_CHARS,
 ): Promise<TSearchHit[]> {
   const ids = await pageIds(db, f, today, page, pageSize);
   if (ids.length === 0) return [];
@@ -185,7 +186,7 @@ export async function searchPage(
           to_char(documents.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(documents.published_at, 'YYYY-MM-DD') as "publishedAt",
           ${effectiveValiditySql(today)} as validity, documents.status, documents.summary,
-          substr(documents.body, greatest(1, ${firstHit} - ${EXCERPT_LEAD_CHARS}), ${EXCERPT_CHARS}) as "bodyExcerpt"
+          substr(documents.body, greatest(1, ${firstHit} - ${EXCERPT_LEAD_CHARS}), ${excerptChars}) as "bodyExcerpt"
         from documents join units u on u.id = documents.unit_id
         where documents.id in ${ids}`,
   );
