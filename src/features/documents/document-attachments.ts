@@ -2,7 +2,7 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import { can, type TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { extractText, findFile, storeFile, type TBlobStore } from "../../platform/files";
+import { extractTextIsolated, findFile, storeFile, type TBlobStore } from "../../platform/files";
 import { MSG } from "../../platform/messages";
 import { searchTextOf } from "./document-text";
 import {
@@ -45,7 +45,7 @@ export async function addDocumentAttachment(
 ) {
   const row = await editable(db, p, documentId);
   const file = await storeFile(db, blobs, upload.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES });
-  const text = await extractText(upload.data, file.mime);
+  const text = await extractTextIsolated(upload.data, file.mime);
   const name = upload.name.trim().slice(0, 200) || `附件.${file.ext}`;
   return db.transaction(async (tx) => {
     const locked = await lockDocument(tx, documentId);

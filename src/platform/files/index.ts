@@ -89,4 +89,5 @@ export async function findFile(db: Db, id: number): Promise<TFileRow | undefined
   const [row] = await db.select().from(files).where(eq(files.id, id));
   return row;
 }
+export { extractTextIsolated } from "./extract-isolated";
 export { extractText } from "./extract-text";
