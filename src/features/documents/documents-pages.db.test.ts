@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { makePdf } from "../../platform/files/fixtures/make-pdf";
 import { documents } from "./documents.tables";
 
 const PNG = Uint8Array.from(
@@ -328,6 +329,20 @@ describeDb("document library back office pages", () => {
       const removed = await editor.post(`/admin/documents/${id}/attachments/${attachmentId}/remove`, {});
       expect(removed.status).toBe(303);
       expect((await editor.get(`/admin/documents/${id}`)).text).not.toContain("图解.png");
+    });
+    it("tells the reviewer which attachments gave no text to check", async () => {
+      const id = await createThroughForm({ title: "带附件的通知" });
+      const readable = new Uint8Array(makePdf([["第一条 附件正文。"]]));
+      expect((await upload(id, new File([readable], "可读.pdf"))).status).toBe(303);
+      const broken = new TextEncoder().encode("%PDF-1.4\n这不是一个完整的 PDF 文件");
+      expect((await upload(id, new File([broken], "损坏.pdf"))).status).toBe(303);
+      expect((await upload(id, new File([PNG], "图解.png"))).status).toBe(303);
+      const page = (await editor.get(`/admin/documents/${id}`)).text;
+      const rowOf = (name: string) =>
+        page.slice(page.indexOf(name), page.indexOf("</tr>", page.indexOf(name)));
+      expect(rowOf("损坏.pdf")).toContain("未读出文字");
+      expect(rowOf("可读.pdf")).not.toContain("未读出文字");
+      expect(rowOf("图解.png")).not.toContain("未读出文字");
     });
   });
 

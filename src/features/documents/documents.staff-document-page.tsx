@@ -288,6 +288,11 @@ export function StaffDocumentPage(props: {
               <tr>
                 <td>
                   <a href={`/documents/${d.id}/attachments/${a.id}`}>{a.name}</a>
+                  {a.hasNoText && (
+                    <p class="hint">
+                      未读出文字（扫描件、损坏或读取超时）：检索和个人信息检查都看不到其中内容，请人工核对。
+                    </p>
+                  )}
                 </td>
                 <td>{FILE_TYPE_LABELS[a.mime] ?? a.mime}</td>
                 <td>{Math.max(1, Math.round(a.size / 1024))} KB</td>

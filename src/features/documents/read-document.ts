@@ -39,7 +39,8 @@ export type TDocumentView = {
   interprets: TLinkedDocument | null;
   interpretations: (TLinkedDocument & { form: string })[];
   relations: (TLinkedDocument & { kind: string; direction: "from" | "to" })[];
-  attachments: { id: number; name: string; mime: string; size: number }[];
+  /** `hasNoText`: a PDF, Word or Excel file whose text could not be read (scanned, broken, too slow). */
+  attachments: { id: number; name: string; mime: string; size: number; hasNoText: boolean }[];
   qa: { question: string; answer: string }[];
   gazette: { id: number; year: number; number: number }[];
 };
@@ -96,11 +97,13 @@ export async function readDocument(db: Db, id: number, viewer: TPrincipal | null
     attachments: await Promise.all(
       files.map(async (a) => {
         const file = await findFile(db, a.fileId);
+        const mime = file?.mime ?? "application/octet-stream";
         return {
           id: a.id,
           name: a.name,
-          mime: file?.mime ?? "application/octet-stream",
+          mime,
           size: file?.size ?? 0,
+          hasNoText: !mime.startsWith("image/") && !a.extractedText,
         };
       }),
     ),
