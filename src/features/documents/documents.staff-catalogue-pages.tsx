@@ -2,18 +2,11 @@ import { emptyForm, Form, TextArea, TextField, type TFormState } from "../../pla
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
+import type { TLatePublication } from "./search.repository";
 
 // ——— Art. 26
 
-export type TLateRow = {
-  id: number;
-  title: string;
-  unitName: string;
-  writtenAt: string;
-  publishDue: string;
-  publishedAt: string;
-  workdaysLate: number;
-};
+export type TLateRow = TLatePublication & { workdaysLate: number };
 
 /** Published items that came out after their statutory 20 working days (条例第二十六条). */
 export function LatePublicationsPage({ ctx, rows }: { ctx: TPageCtx; rows: TLateRow[] }) {

@@ -63,14 +63,19 @@ function filters(f: TSearchFilter, today: string): SQL[] {
 const textQuery = (tsQuery: string) => sql`to_tsquery('simple', ${tsQuery})`;
 const all = (parts: SQL[]) => (parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`);
 
-/** Every match: the filters, and the text or the 文号 when there is a query. */
-export function conditions(f: TSearchFilter, today: string): SQL {
+/** The filters, and `textMatch` or the typed 文号 when there is a query. */
+function filtersAndMatch(f: TSearchFilter, today: string, textMatch: SQL | null): SQL {
   const alternatives: SQL[] = [];
-  if (f.tsQuery) alternatives.push(sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}`);
+  if (textMatch) alternatives.push(textMatch);
   if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
   const parts = filters(f, today);
   if (alternatives.length > 0) parts.push(sql`(${sql.join(alternatives, sql` or `)})`);
   return all(parts);
+}
+
+/** Every match: the filters, and the text or the 文号 when there is a query. */
+export function conditions(f: TSearchFilter, today: string): SQL {
+  return filtersAndMatch(f, today, f.tsQuery ? sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}` : null);
 }
 
 /*
@@ -84,19 +89,16 @@ export function conditions(f: TSearchFilter, today: string): SQL {
 
 /** The first group: matches by title, keywords or 文号, with their score. */
 function titleMatches(f: TSearchFilter, today: string): { where: SQL; score: SQL } {
-  const alternatives: SQL[] = [];
-  if (f.tsQuery)
-    alternatives.push(
-      sql`${s.searchVector} @@ (${textQuery(f.tsQuery)} && document_rank_query(${textQuery(f.tsQuery)}))`,
-    );
-  if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
+  const inTitle = f.tsQuery
+    ? sql`${s.searchVector} @@ (${textQuery(f.tsQuery)} && document_rank_query(${textQuery(f.tsQuery)}))`
+    : null;
   const parts: SQL[] = [sql`2`];
   if (f.text) parts.push(sql`(case when strpos(${s.title}, ${f.text}) > 0 then 1 else 0 end)`);
   if (f.docNumberKey) parts.push(sql`(case when ${s.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
   // Valid counts half as much again as not valid: 3 against 2 keeps the arithmetic in integers.
   const validity = sql`(case when ${effectiveValiditySql(today, s)} = 'valid' then 3 else 2 end)`;
   return {
-    where: all([...filters(f, today), sql`(${sql.join(alternatives, sql` or `)})`]),
+    where: filtersAndMatch(f, today, inTitle),
     score: sql`(${sql.join(parts, sql` + `)}) * ${validity}`,
   };
 }
@@ -209,16 +211,18 @@ export async function suggestTitles(
   );
 }
 
+export type TLatePublication = {
+  id: number;
+  title: string;
+  unitName: string;
+  writtenAt: string;
+  publishDue: string;
+  publishedAt: string;
+};
+
 /** Published items that came out more than 20 working days after they were made (Art. 26). */
 export async function latePublications(db: Db, units: "all" | number[], limit = 500) {
-  return selectRows<{
-    id: number;
-    title: string;
-    unitName: string;
-    writtenAt: string;
-    publishDue: string;
-    publishedAt: string;
-  }>(
+  return selectRows<TLatePublication>(
     db,
     sql`select d.id, d.title, u.name as "unitName", to_char(d.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(d.publish_due, 'YYYY-MM-DD') as "publishDue", to_char(d.published_at, 'YYYY-MM-DD') as "publishedAt"
