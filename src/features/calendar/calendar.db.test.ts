@@ -94,8 +94,12 @@ describeDb("working-day calendar", () => {
   it("is changed by administrators and the office only, not by a unit", async () => {
     const unitHead = await tokenFor(t, "a.head");
     expect(
-      (await api(t, "PUT", "/api/v1/calendar/2028", { token: unitHead, json: { holidays: [], workdays: [] } }))
-        .status,
+      (
+        await api(t, "PUT", "/api/v1/calendar/2028", {
+          token: unitHead,
+          json: { holidays: [], workdays: [] },
+        })
+      ).status,
     ).toBe(403);
     expect(
       (await api(t, "PUT", "/api/v1/calendar/2028", { json: { holidays: [], workdays: [] } })).status,

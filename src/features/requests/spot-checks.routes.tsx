@@ -1,9 +1,5 @@
-import { count, desc, eq } from "drizzle-orm";
-import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { Hono } from "hono";
 import { can } from "../../platform/auth/permissions";
-import type { Db } from "../../platform/db";
-import { day } from "../../platform/db/columns";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
@@ -21,7 +17,7 @@ import {
   ZDrawBody,
   ZScoreBody,
 } from "./spot-checks";
-import { SpotCheckPage, SpotChecksPage, scoreFormOf, type TSpotCheckSummary } from "./spot-checks.pages";
+import { SpotCheckPage, SpotChecksPage, scoreFormOf } from "./spot-checks.pages";
 
 const toNumber = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v);
 
