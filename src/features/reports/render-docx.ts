@@ -1,21 +1,15 @@
-// The annual report as a Word file in the official layout: title, sections 一 to 六, and the tables
-// of 国办公开办函〔2021〕30号 with their merged header cells. Fonts and sizes as in the reply letter
-// (GB/T 9704-2012): title in 小标宋, body in 仿宋 三号, tables in 仿宋 五号.
+// The annual report as a Word file on the official page (GB/T 9704, shared with the reply letter and
+// the fee notice): title, sections 一 to 六, and the tables of 国办公开办函〔2021〕30号 with their
+// merged header cells in 仿宋 五号.
 
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from "docx";
 import {
-  AlignmentType,
-  Document,
-  type IFontAttributesProperties,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
+  bodyParagraph,
+  headingParagraph,
+  renderOfficialDocx,
+  SIZES,
+  textRun,
+} from "../../platform/official-document";
 import { APPLICANT_KIND_CODES } from "../requests";
 import { otherMattersText, type TReportModel } from "./render-markdown";
 import {
@@ -38,50 +32,12 @@ import {
 } from "./report-layout";
 import type { TApplicantRow } from "./reports.schemas";
 
-const FANGSONG: IFontAttributesProperties = {
-  ascii: "FangSong",
-  hAnsi: "FangSong",
-  cs: "FangSong",
-  eastAsia: "仿宋_GB2312",
-};
-const HEITI: IFontAttributesProperties = { ascii: "SimHei", hAnsi: "SimHei", cs: "SimHei", eastAsia: "黑体" };
-const XIAOBIAOSONG: IFontAttributesProperties = {
-  ascii: "SimSun",
-  hAnsi: "SimSun",
-  cs: "SimSun",
-  eastAsia: "方正小标宋简体",
-};
-/** Half-points: 二号 22 pt, 三号 16 pt, 五号 10.5 pt. */
-const SIZE_TITLE = 44;
-const SIZE_BODY = 32;
-const SIZE_TABLE = 21;
-const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-const mm = (n: number) => Math.round((n * 1440) / 25.4);
-
-const run = (text: string, font = FANGSONG, size = SIZE_BODY, bold?: boolean) =>
-  new TextRun({ text, font, size, bold, language: { value: "zh-CN", eastAsia: "zh-CN" } });
-
-const heading = (text: string) =>
-  new Paragraph({
-    spacing: LINE,
-    indent: { firstLineChars: 200, firstLine: 640 },
-    children: [run(text, HEITI)],
-  });
-
 const bodyParagraphs = (text: string) =>
   (text.trim() || "无。")
     .split(/\n+/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .map(
-      (s) =>
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: LINE,
-          indent: { firstLineChars: 200, firstLine: 640 },
-          children: [run(s)],
-        }),
-    );
+    .map((s) => bodyParagraph(s));
 
 /** A table cell with centred text; spans merge header cells as the printed form does. */
 function cell(text: string | number, opts: { colSpan?: number; rowSpan?: number; isHeader?: boolean } = {}) {
@@ -92,7 +48,7 @@ function cell(text: string | number, opts: { colSpan?: number; rowSpan?: number;
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [run(String(text), FANGSONG, SIZE_TABLE, opts.isHeader || undefined)],
+        children: [textRun(String(text), { size: SIZES.table, bold: opts.isHeader })],
       }),
     ],
   });
@@ -203,43 +159,25 @@ function appealsTable(a: TReportModel["report"]["appeals"]): Table {
 
 /** Renders the annual report as a .docx file. */
 export async function renderReportDocx(m: TReportModel): Promise<Buffer> {
-  const title = reportTitle(m.narrative.issuerName, m.report.year);
-  const doc = new Document({
-    title,
-    creator: m.narrative.issuerName,
-    styles: { default: { document: { run: { font: FANGSONG, size: SIZE_BODY } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) },
-          },
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 280 },
-            children: [run(title, XIAOBIAOSONG, SIZE_TITLE, true)],
-          }),
-          heading(REPORT_SECTIONS.overview),
-          ...bodyParagraphs(m.narrative.overview),
-          heading(REPORT_SECTIONS.proactive),
-          proactiveTable(m.report.proactive),
-          spacer(),
-          heading(REPORT_SECTIONS.requests),
-          requestsTable(m.report.requests),
-          spacer(),
-          heading(REPORT_SECTIONS.appeals),
-          appealsTable(m.report.appeals),
-          spacer(),
-          heading(REPORT_SECTIONS.problems),
-          ...bodyParagraphs(m.narrative.problems),
-          heading(REPORT_SECTIONS.other),
-          ...bodyParagraphs(otherMattersText(m)),
-        ],
-      },
+  return renderOfficialDocx({
+    title: reportTitle(m.narrative.issuerName, m.report.year),
+    author: m.narrative.issuerName,
+    body: [
+      headingParagraph(REPORT_SECTIONS.overview),
+      ...bodyParagraphs(m.narrative.overview),
+      headingParagraph(REPORT_SECTIONS.proactive),
+      proactiveTable(m.report.proactive),
+      spacer(),
+      headingParagraph(REPORT_SECTIONS.requests),
+      requestsTable(m.report.requests),
+      spacer(),
+      headingParagraph(REPORT_SECTIONS.appeals),
+      appealsTable(m.report.appeals),
+      spacer(),
+      headingParagraph(REPORT_SECTIONS.problems),
+      ...bodyParagraphs(m.narrative.problems),
+      headingParagraph(REPORT_SECTIONS.other),
+      ...bodyParagraphs(otherMattersText(m)),
     ],
   });
-  return Packer.toBuffer(doc);
 }
