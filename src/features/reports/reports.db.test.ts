@@ -130,7 +130,15 @@ describeDb("the annual report (年度报告)", () => {
   const reply = (key: string, date: string, outcome: string, token = headA) =>
     act(
       key,
-      { type: "reply", date, outcome, reason: "依法作出处理", legalBasis: "《政府信息公开条例》" },
+      {
+        type: "reply",
+        date,
+        outcome,
+        reason: "依法作出处理",
+        legalBasis: "《政府信息公开条例》",
+        // The clerk must say which case of Art. 36 a not_held reply is.
+        ...(outcome === "unavailable.not_held" ? { variant: "not_found" } : {}),
+      },
       token,
     );
   const appeal = async (key: string, json: object) => {

@@ -3,10 +3,12 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import { can, type TPrincipal, unitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
+import type { TBlobStore } from "../../platform/files";
 import { MSG } from "../../platform/messages";
+import { hitRateLimit } from "../../platform/rate-limit";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { findUnit } from "../org";
-import { linkAttachments } from "./attachments";
+import { linkAttachments, storeUploads, type TUpload } from "./attachments";
 import { computeClock } from "./compute-due-date";
 import { insertRequest, nextReceiptNo, type TRequestRow } from "./requests.repository";
 import type { TApplicant, TPublicRequestBody, TRegisterRequestBody } from "./requests.schemas";
@@ -91,13 +93,39 @@ export async function registerRequest(
   });
 }
 
-/** The public form: a receipt number and a query code; the clock starts only when staff confirm. */
+// Beyond the general limit on public posts: ten applications per address and hour, however sent.
+const SUBMISSIONS_PER_HOUR = 10;
+
+export const CONSENT_REQUIRED = "请阅读并勾选声明。";
+
+/** What a robot that filled the honeypot is told: an answer like any other, with nothing stored. */
+const DISCARDED = { receiptNo: "—", queryCode: "—" };
+
+/**
+ * An application sent by the public, through the form or the API: the applicant must accept the
+ * declaration; a filled honeypot (a field people never see) is answered as accepted and dropped;
+ * each address may send ten an hour. Uploads are stored only once all that has passed, so a refused
+ * application leaves nothing behind. The clock starts only when staff confirm receipt.
+ */
 export async function submitPublicRequest(
   db: Db,
+  blobs: TBlobStore,
+  ip: string,
   body: TPublicRequestBody,
-  attachments: Parameters<typeof linkAttachments>[2] = [],
+  uploads: TUpload[] = [],
 ): Promise<{ receiptNo: string; queryCode: string }> {
+  if (body.consent !== true)
+    throw new AppError("unprocessable", CONSENT_REQUIRED, {
+      issues: [{ path: "consent", message: CONSENT_REQUIRED }],
+    });
+  if (body.website) return DISCARDED;
+  const limit = await hitRateLimit(db, `request-submit:${ip}`, SUBMISSIONS_PER_HOUR, 3600);
+  if (!limit.isAllowed)
+    throw new AppError("too_many_requests", MSG.tooManyRequests, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   await assertUnitExists(db, body.unitId);
+  const stored = await storeUploads(db, blobs, uploads);
   const queryCode = newQueryCode();
   const row = await db.transaction(async (tx) => {
     const inserted = await insertRequest(tx, {
@@ -113,7 +141,7 @@ export async function submitPublicRequest(
       unitId: body.unitId ?? null,
       status: "awaiting_confirmation",
     });
-    await linkAttachments(tx, inserted.id, attachments);
+    await linkAttachments(tx, inserted.id, stored);
     return inserted;
   });
   return { receiptNo: row.receiptNo, queryCode };

@@ -12,18 +12,35 @@ import { contactsOf } from "./contacts";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
-import { actionsOf, cohandlersOf, findByReceiptNo, findRequest } from "./requests.repository";
+import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
+import {
+  actionsOf,
+  cohandlersOf,
+  findByReceiptNo,
+  findRequest,
+  type TRequestRow,
+} from "./requests.repository";
+
+/**
+ * A request with what every staff view of it needs, loaded once: its actions, its clock and the units
+ * helping with it. The one visibility check of the pages, the API, the reply letter and the fee
+ * notice: a request the caller may not see answers 404, so its existence is not revealed.
+ */
+export async function loadVisibleRequest(db: Db, p: TPrincipal, id: number) {
+  const r = await findRequest(db, id);
+  if (!r) throw new AppError("not_found", MSG.notFound);
+  const cohandlers = await cohandlersOf(db, r.id);
+  assertCanSee(p, r.unitId, cohandlers);
+  const actions = await actionsOf(db, r.id);
+  return { r, actions, cohandlers, clock: clockOf(r, actions, await loadWorkCalendar(db)) };
+}
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the
  * same people, and every such view is audited.
  */
 export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: number, isRevealed = false) {
-  const r = await findRequest(db, id);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
-  const actions = await actionsOf(db, r.id);
-  const clock = clockOf(r, actions, await loadWorkCalendar(db));
+  const { r, actions, clock } = await loadVisibleRequest(db, p, id);
   if (isRevealed)
     await db.transaction((tx) =>
       recordAudit(tx, actor, {
@@ -47,12 +64,34 @@ export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: numb
   };
 }
 
-/** The applicant's own view with receipt number and query code; a wrong code looks like no request. */
-export async function readPublicStatus(db: Db, ip: string, receiptNo: string, queryCode: string) {
+/** The applicant's own request by receipt number and query code; a wrong code looks like no request. */
+function findOwnRequest(db: Db, ip: string, receiptNo: string, queryCode: string) {
   return rateLimitedLookup(db, ip, async () => {
     const r = await findByReceiptNo(db, receiptNo.trim().toUpperCase());
     if (!r?.queryCodeHash || r.queryCodeHash !== hashQueryCode(queryCode)) return null;
-    const actions = await actionsOf(db, r.id);
-    return presentPublicStatus(r, clockOf(r, actions, await loadWorkCalendar(db)));
+    return { r, actions: await actionsOf(db, r.id) };
   });
+}
+
+/** Only an applicant who chose e-mail or online delivery gets the written reply on the portal. */
+const hasOnlineLetter = (r: TRequestRow) =>
+  r.status === "concluded" && !!r.receivedAt && (r.delivery === "email" || r.delivery === "online");
+
+/**
+ * The applicant's own view, the same for the status page and the API: the status without personal
+ * data, and the written reply once given if it goes by e-mail or online. Misses are rate-limited.
+ */
+export async function readPublicStatus(db: Db, ip: string, receiptNo: string, queryCode: string) {
+  const { r, actions } = await findOwnRequest(db, ip, receiptNo, queryCode);
+  return {
+    ...presentPublicStatus(r, clockOf(r, actions, await loadWorkCalendar(db))),
+    letter: hasOnlineLetter(r) ? await letterFor(db, r, actions) : null,
+  };
+}
+
+/** The applicant's written reply as a Word file, found as the status is. */
+export async function readPublicLetterDocx(db: Db, ip: string, receiptNo: string, queryCode: string) {
+  const { r, actions } = await findOwnRequest(db, ip, receiptNo, queryCode);
+  if (!hasOnlineLetter(r)) throw new AppError("not_found", "该申请没有可在线查看的答复。");
+  return { receiptNo: r.receiptNo, docx: await letterDocxFor(db, r, actions) };
 }

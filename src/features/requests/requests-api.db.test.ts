@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
@@ -313,6 +313,7 @@ describeDb("requests API: registration, the clock and the actions the law forbid
       description: "申请公开 2024 年度区级财政预算执行情况",
       form: "email",
       delivery: "email",
+      consent: true,
     };
     const missingEmail = await api(t, "POST", "/api/v1/public/requests", { json: body });
     expect(missingEmail.status).toBe(400);
@@ -355,5 +356,84 @@ describeDb("requests API: registration, the clock and the actions the law forbid
     const openForB = forB.data.items.reduce((n: number, i: { open: number }) => n + i.open, 0);
     expect(openForB).toBe((await api(t, "GET", "/api/v1/requests?status=open", { token: headB })).data.total);
     expect(forB.data.items.find((i: { unitId: number }) => i.unitId === unitA)?.open).toBe(1);
+  });
+
+  describe("the public door: one use case for the form and the API", () => {
+    const publicBody = {
+      applicant: { ...person, email: "lisi@example.com" },
+      description: "申请公开 2025 年度区级政府采购目录",
+      form: "email",
+      delivery: "email",
+    };
+    const submit = (ip: string, json: Record<string, unknown>) =>
+      api(t, "POST", "/api/v1/public/requests", { json, headers: { "x-forwarded-for": ip } });
+    const requestCount = async () => (await t.db.select({ n: count() }).from(requests))[0]?.n ?? 0;
+
+    it("refuses a submission without consent with 422 and stores nothing", async () => {
+      const before = await requestCount();
+      for (const consent of [undefined, false]) {
+        const r = await submit("203.0.113.1", { ...publicBody, consent });
+        expect(r.status).toBe(422);
+        expect(r.data.error.message).toBe("请阅读并勾选声明。");
+        expect(r.data.error.issues).toEqual([{ path: "consent", message: "请阅读并勾选声明。" }]);
+      }
+      expect(await requestCount()).toBe(before);
+    });
+
+    it("takes ten an hour from one address; the eleventh is 429 and stores nothing", async () => {
+      for (let i = 0; i < 10; i++)
+        expect((await submit("203.0.113.2", { ...publicBody, consent: true })).status).toBe(201);
+      const before = await requestCount();
+      const eleventh = await submit("203.0.113.2", { ...publicBody, consent: true });
+      expect(eleventh.status).toBe(429);
+      expect(eleventh.data.error.message).toMatch(/频繁/);
+      expect(await requestCount()).toBe(before);
+      // Another address is not affected.
+      expect((await submit("203.0.113.3", { ...publicBody, consent: true })).status).toBe(201);
+    });
+
+    it("answers a filled honeypot as accepted and stores nothing", async () => {
+      const before = await requestCount();
+      const r = await submit("203.0.113.4", { ...publicBody, consent: true, website: "http://spam.example" });
+      expect(r.status).toBe(201);
+      expect(await requestCount()).toBe(before);
+    });
+
+    it("documents the consent field in the OpenAPI description", async () => {
+      const doc = (await api(t, "GET", "/api/v1/openapi.json")).data;
+      const op = doc.paths["/public/requests"].post;
+      const schema = op.requestBody.content["application/json"].schema;
+      const props = schema.properties ?? doc.components.schemas[schema.$ref.split("/").at(-1)].properties;
+      expect(props.consent).toMatchObject({ type: "boolean", description: expect.stringContaining("true") });
+      expect(Object.keys(op.responses)).toContain("422");
+    });
+  });
+
+  it("answers the JSON status lookup as the status page does, with the letter once replied", async () => {
+    const submitted = await api(t, "POST", "/api/v1/public/requests", {
+      headers: { "x-forwarded-for": "203.0.113.9" },
+      json: {
+        applicant: { ...person, email: "wangwu@example.com" },
+        description: "申请公开 2025 年度区级政府采购目录",
+        form: "email",
+        delivery: "email",
+        unitId: unitA,
+        consent: true,
+      },
+    });
+    const { receiptNo, queryCode } = submitted.data;
+    const [row] = await t.db.select().from(requests).where(eq(requests.receiptNo, receiptNo));
+    const id = row?.id as number;
+    await act(headA, id, { type: "confirm_receipt", date: todayInChina() });
+    await act(headA, id, { type: "reply", date: todayInChina(), outcome: "disclosed" });
+    const status = await api(t, "GET", `/api/v1/public/requests/${receiptNo}?queryCode=${queryCode}`);
+    expect(status.status).toBe(200);
+    expect(status.data).toMatchObject({ status: "concluded", outcome: "disclosed" });
+    expect(status.data.letter).toMatchObject({
+      title: "政府信息公开申请答复告知书",
+      salutation: "张三：",
+    });
+    expect(status.data.letter.paragraphs.join("")).toContain("第三十六条第（二）项");
+    expect(status.text).not.toMatch(/11010519491231002X|13812345678/);
   });
 });

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { todayInChina } from "../calendar";
@@ -78,6 +78,69 @@ describeDb("request pages: the public form, status lookup and written replies", 
     const r = await v.post("/requests/new", form({ website: "http://spam.example" }));
     expect(r.status).toBe(201);
     expect(await requestCount()).toBe(before);
+  });
+
+  describe("one door with the API: consent, honeypot and ten an hour per address", () => {
+    /** Posts the public form from a given address (the test app trusts X-Forwarded-For). */
+    const postFrom = async (v: Visitor, ip: string, fields: Record<string, string>) => {
+      const body = new URLSearchParams({ _csrf: v.csrf, ...fields });
+      const res = await t.app.request("/requests/new", {
+        method: "POST",
+        headers: {
+          cookie: v.cookie,
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": ip,
+        },
+        body: body.toString(),
+      });
+      return { status: res.status, text: await res.text() };
+    };
+
+    it("refuses the form without consent beside the field, storing nothing", async () => {
+      const v = new Visitor(t);
+      await v.get("/requests/new");
+      const before = await requestCount();
+      const r = await postFrom(v, "198.51.100.1", form({ consent: "" }));
+      expect(r.status).toBe(422);
+      expect(r.text).toMatch(/id="f-consent-error"[^>]*>.*请阅读并勾选声明/s);
+      expect(await requestCount()).toBe(before);
+    });
+
+    it("refuses the eleventh form in an hour from one address with 429, storing nothing", async () => {
+      const v = new Visitor(t);
+      await v.get("/requests/new");
+      for (let i = 0; i < 10; i++) expect((await postFrom(v, "198.51.100.2", form())).status).toBe(201);
+      const before = await requestCount();
+      const r = await postFrom(v, "198.51.100.2", form());
+      expect(r.status).toBe(429);
+      expect(await requestCount()).toBe(before);
+    });
+
+    it("counts the form and the API together against the same hourly limit", async () => {
+      const v = new Visitor(t);
+      await v.get("/requests/new");
+      for (let i = 0; i < 5; i++) expect((await postFrom(v, "198.51.100.3", form())).status).toBe(201);
+      const json = {
+        applicant: {
+          kind: "natural_person",
+          name: "赵六",
+          idType: "resident_id",
+          idNumber: "11010519491231002X",
+          email: "zhaoliu@example.com",
+        },
+        description: "申请公开本区 2025 年老旧小区改造项目清单",
+        form: "email",
+        delivery: "email",
+        consent: true,
+      };
+      const viaApi = () =>
+        api(t, "POST", "/api/v1/public/requests", { json, headers: { "x-forwarded-for": "198.51.100.3" } });
+      for (let i = 0; i < 5; i++) expect((await viaApi()).status).toBe(201);
+      const before = await requestCount();
+      expect((await viaApi()).status).toBe(429);
+      expect((await postFrom(v, "198.51.100.3", form())).status).toBe(429);
+      expect(await requestCount()).toBe(before);
+    });
   });
 
   it("gives a receipt, shows the status, and after an e-mail reply shows the letter and its Word file", async () => {
@@ -231,6 +294,62 @@ describeDb("request pages: the public form, status lookup and written replies", 
     const page = await v.get(`/admin/requests/${reg.data.id}`);
     expect(page.text).toContain("济南市市中区人民政府");
     expect(page.text).toContain("维持");
+  });
+
+  it("records the case of Art. 36 the clerk chose and writes the letter for it", async () => {
+    const token = await tokenFor(t, "a.head");
+    const registerOne = async () =>
+      (
+        await api(t, "POST", "/api/v1/requests", {
+          token,
+          json: {
+            applicant: { kind: "natural_person", name: "孙八" },
+            channel: "mail",
+            receivedAt: "2025-09-01",
+            description: "申请公开某路段拓宽工程的规划许可",
+            unitId: unitA,
+          },
+        })
+      ).data.id as number;
+    const head = await new Visitor(t).login("a.head");
+    const notHeld = {
+      type: "reply",
+      date: "2025-09-10",
+      outcome: "unavailable.not_held",
+      reason: "经在本机关收文、发文和档案系统中检索，未找到该许可",
+      legalBasis: "《中华人民共和国政府信息公开条例》第三十六条",
+    };
+
+    const id = await registerOne();
+    const unchosen = await head.post(`/admin/requests/${id}/actions`, notHeld);
+    expect(unchosen.status).toBe(422);
+    expect(unchosen.text).toMatch(/id="f-variant-error"[^>]*>.*请选择答复情形/s);
+    expect((await api(t, "GET", `/api/v1/requests/${id}`, { token })).data.status).toBe("running");
+    const viaApi = await api(t, "POST", `/api/v1/requests/${id}/actions`, { token, json: notHeld });
+    expect(viaApi.status).toBe(400);
+    expect(viaApi.data.error.issues[0].path).toBe("variant");
+
+    expect(
+      (await head.post(`/admin/requests/${id}/actions`, { ...notHeld, variant: "not_found" })).status,
+    ).toBe(303);
+    const print = await head.get(`/admin/requests/${id}/reply`);
+    expect(print.text).toContain("第三十六条第（四）项的规定，现告知您该政府信息不存在");
+    expect(print.text).not.toContain("第三十六条第（五）项");
+
+    const other = await registerOne();
+    const already = { type: "reply", date: "2025-09-10", outcome: "disclosed", variant: "already_public" };
+    const where = await api(t, "POST", `/api/v1/requests/${other}/actions`, { token, json: already });
+    expect(where.status).toBe(400);
+    expect(where.data.error.issues[0].path).toBe("whereToObtain");
+    const ok = await api(t, "POST", `/api/v1/requests/${other}/actions`, {
+      token,
+      json: { ...already, whereToObtain: "https://www.example.gov.cn/zfxxgk/2025/ghxk.html" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.data.actions.at(-1)).toMatchObject({ variant: "already_public" });
+    const letter = await head.get(`/admin/requests/${other}/reply`);
+    expect(letter.text).toContain("第三十六条第（一）项");
+    expect(letter.text).toContain("https://www.example.gov.cn/zfxxgk/2025/ghxk.html");
   });
 
   it("stops guessing query codes after 20 misses from one address", async () => {

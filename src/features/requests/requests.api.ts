@@ -421,14 +421,16 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       method: "post",
       path: "/public/requests",
       tags: ["依申请公开"],
-      summary: "在线提交政府信息公开申请（无需登录，限流）",
+      summary:
+        "在线提交政府信息公开申请（无需登录）：须 consent: true；同一地址每小时最多 10 件，与网页表单合计",
       request: { body: { content: { "application/json": { schema: ZPublicRequestBody } }, required: true } },
       responses: {
         201: json(z.object({ receiptNo: z.string(), queryCode: z.string() }), "已提交"),
-        ...errorResponses(400, 429),
+        ...errorResponses(400, 422, 429),
       },
     }),
-    async (c) => c.json(await submitPublicRequest(db, c.req.valid("json")), 201),
+    async (c) =>
+      c.json(await submitPublicRequest(db, deps.blobs, c.get("clientIp"), c.req.valid("json")), 201),
   );
 
   api.openapi(
@@ -436,7 +438,8 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       method: "get",
       path: "/public/requests/{receiptNo}",
       tags: ["依申请公开"],
-      summary: "申请人凭受理编号和查询码查询办理状态",
+      summary:
+        "申请人凭受理编号和查询码查询办理状态，与网页查询相同：同一地址 10 分钟内查错 20 次后 429；选择电子邮件或网上获取且已办结的，附答复告知书（letter）",
       request: {
         params: z.object({ receiptNo: z.string().max(40) }),
         query: z.object({ queryCode: z.string().min(1).max(20) }),

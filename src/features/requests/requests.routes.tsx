@@ -5,29 +5,26 @@ import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/htt
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
-import { hitRateLimit } from "../../platform/rate-limit";
 import { emptyForm } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { activeUnits, idParam, listUnits } from "../org";
 import { requestScope } from "./access";
 import { recordAppeal, ZAppealBody } from "./appeals";
-import { applyAction, clockOf } from "./apply-action";
-import { openAttachment, storeUploads } from "./attachments";
+import { applyAction } from "./apply-action";
+import { openAttachment, type TUpload } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
-import { hashQueryCode, registerRequest, submitPublicRequest } from "./create-request";
+import { CONSENT_REQUIRED, registerRequest, submitPublicRequest } from "./create-request";
 import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
 import { feeNoticeRoutes } from "./fee-notice/fee-notice.routes";
-import { rateLimitedLookup } from "./lookup-limit";
-import { OUTCOMES, type TOutcome } from "./outcomes";
-import { presentPublicStatus } from "./present";
-import { readRequest } from "./read-request";
+import { loadVisibleRequest, readPublicLetterDocx, readPublicStatus, readRequest } from "./read-request";
 import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
 import { ReplyLetterPrintPage } from "./reply-letter/reply-letter.page";
 import { loadReplyTemplates, saveReplyTemplate } from "./reply-letter/reply-templates";
 import { ReplyTemplatesPage } from "./reply-letter/reply-templates.page";
+import { isTemplateKey } from "./reply-letter/templates";
 import { ReceiptPage, RequestFormPage, StatusLookupPage } from "./requests.public-pages";
-import { actionsOf, boardByUnit, findByReceiptNo, findRequest, listRequests } from "./requests.repository";
+import { boardByUnit, listRequests } from "./requests.repository";
 import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
 import { RegisterRequestPage, RequestDetailPage, RequestsBoardPage } from "./requests.staff-pages";
 
@@ -62,9 +59,6 @@ const docxResponse = (buffer: Buffer, receiptNo: string) =>
     },
   });
 
-// Beyond the general limit on public posts: ten applications per address and hour.
-const SUBMISSIONS_PER_HOUR = 10;
-
 /** The public request form and status pages, and the back-office request pages. */
 export function requestsRoutes(deps: TDeps) {
   const app = new Hono<TAppEnv>();
@@ -86,7 +80,11 @@ export function requestsRoutes(deps: TDeps) {
     const values = await readForm(c);
     const ctx = await pageCtx(c);
     const units = await activeUnits(db);
-    const input = nest(values);
+    const input: Record<string, unknown> = {
+      ...nest(values),
+      consent: values.consent === "1",
+      website: values.website || undefined,
+    };
     if (input.unitId) input.unitId = toNumber(input.unitId);
     return submitForm(c, {
       schema: ZPublicRequestBody,
@@ -94,34 +92,23 @@ export function requestsRoutes(deps: TDeps) {
       input,
       conflictField: "description",
       render: (form) => {
-        if (values.consent !== "1") form.errors.consent = "请阅读并勾选声明。";
+        // Shown with the other mistakes at once; the use case is what refuses it.
+        if (values.consent !== "1") form.errors.consent ??= CONSENT_REQUIRED;
         return <RequestFormPage ctx={ctx} form={form} units={units} />;
       },
       run: async (body) => {
-        if (values.consent !== "1")
-          throw new AppError("validation_failed", MSG.validation, {
-            issues: [{ path: "consent", message: "请阅读并勾选声明。" }],
-          });
-        // A filled honeypot is a robot: answer as if accepted, store nothing.
-        if (values.website) return c.html(<ReceiptPage ctx={ctx} receiptNo="—" queryCode="—" />, 201);
-        const limit = await hitRateLimit(
-          db,
-          `request-submit:${c.get("clientIp")}`,
-          SUBMISSIONS_PER_HOUR,
-          3600,
-        );
-        if (!limit.isAllowed)
-          throw new AppError("too_many_requests", MSG.tooManyRequests, {
-            retryAfterSeconds: limit.retryAfterSeconds,
-          });
         const file = (await c.req.parseBody()).idCopy;
-        const uploads =
+        const uploads: TUpload[] =
           file instanceof File && file.size > 0
-            ? await storeUploads(db, deps.blobs, [
-                { data: new Uint8Array(await file.arrayBuffer()), name: file.name, kind: "id_copy" },
-              ])
+            ? [{ data: new Uint8Array(await file.arrayBuffer()), name: file.name, kind: "id_copy" }]
             : [];
-        const { receiptNo, queryCode } = await submitPublicRequest(db, body, uploads);
+        const { receiptNo, queryCode } = await submitPublicRequest(
+          db,
+          deps.blobs,
+          c.get("clientIp"),
+          body,
+          uploads,
+        );
         return c.html(<ReceiptPage ctx={ctx} receiptNo={receiptNo} queryCode={queryCode} />, 201);
       },
     });
@@ -131,18 +118,10 @@ export function requestsRoutes(deps: TDeps) {
     c.html(<StatusLookupPage ctx={await pageCtx(c)} form={emptyForm()} />),
   );
 
-  /** Finds the request by receipt number and query code (rate-limited), with its letter when due electronically. */
-  const lookup = (c: TCtx, receiptNo: string, queryCode: string) =>
-    rateLimitedLookup(db, c.get("clientIp"), async () => {
-      const r = await findByReceiptNo(db, receiptNo.trim().toUpperCase());
-      if (!r?.queryCodeHash || r.queryCodeHash !== hashQueryCode(queryCode)) return null;
-      return { r, actions: await actionsOf(db, r.id) };
-    });
   const ZLookup = z.object({
     receiptNo: z.string().trim().min(1).max(40),
     queryCode: z.string().trim().min(1).max(20),
   });
-  const isElectronic = (delivery: string) => delivery === "email" || delivery === "online";
 
   app.post("/requests/status", async (c) => {
     const values = await readForm(c);
@@ -154,16 +133,17 @@ export function requestsRoutes(deps: TDeps) {
       render: (form) => <StatusLookupPage ctx={ctx} form={form} />,
       run: async ({ receiptNo, queryCode }) => {
         try {
-          const { r, actions } = await lookup(c, receiptNo, queryCode);
-          const status = presentPublicStatus(r, clockOf(r, actions, await loadWorkCalendar(db)));
-          const letter =
-            r.status === "concluded" && r.receivedAt && isElectronic(r.delivery)
-              ? await letterFor(db, r, actions)
-              : null;
+          const status = await readPublicStatus(db, c.get("clientIp"), receiptNo, queryCode);
           return c.html(
-            <StatusLookupPage ctx={ctx} form={{ values, errors: {} }} status={status} letter={letter} />,
+            <StatusLookupPage
+              ctx={ctx}
+              form={{ values, errors: {} }}
+              status={status}
+              letter={status.letter}
+            />,
           );
         } catch (err) {
+          // On the page a miss is shown beside the query code, as a form mistake.
           if (err instanceof AppError && err.code === "not_found")
             throw new AppError("unprocessable", err.message);
           throw err;
@@ -174,10 +154,8 @@ export function requestsRoutes(deps: TDeps) {
 
   app.post("/requests/reply.docx", async (c) => {
     const { receiptNo, queryCode } = ZLookup.parse(await readForm(c));
-    const { r, actions } = await lookup(c, receiptNo, queryCode);
-    if (r.status !== "concluded" || !isElectronic(r.delivery))
-      throw new AppError("not_found", "该申请没有可在线查看的答复。");
-    return docxResponse(await letterDocxFor(db, r, actions), r.receiptNo);
+    const letter = await readPublicLetterDocx(db, c.get("clientIp"), receiptNo, queryCode);
+    return docxResponse(letter.docx, letter.receiptNo);
   });
 
   // ---- back office
@@ -349,22 +327,18 @@ export function requestsRoutes(deps: TDeps) {
     });
   });
 
-  const concluded = async (c: TCtx) => {
-    const p = requireUser(c);
-    const id = idParam(c);
-    await readRequest(db, actorOf(c), p, id);
-    const r = await findRequest(db, id);
-    if (!r) throw new AppError("not_found", MSG.notFound);
-    return { r, actions: await actionsOf(db, r.id) };
-  };
-
   app.get("/admin/requests/:id/reply", async (c) => {
-    const { r, actions } = await concluded(c);
-    return c.html(<ReplyLetterPrintPage letter={await letterFor(db, r, actions)} />);
+    const { r, actions } = await loadVisibleRequest(db, requireUser(c), idParam(c));
+    return c.html(
+      <ReplyLetterPrintPage
+        letter={await letterFor(db, r, actions)}
+        docxHref={`/admin/requests/${r.id}/reply.docx`}
+      />,
+    );
   });
 
   app.get("/admin/requests/:id/reply.docx", async (c) => {
-    const { r, actions } = await concluded(c);
+    const { r, actions } = await loadVisibleRequest(db, requireUser(c), idParam(c));
     return docxResponse(await letterDocxFor(db, r, actions), r.receiptNo);
   });
 
@@ -375,7 +349,7 @@ export function requestsRoutes(deps: TDeps) {
 
   const templatesPage = async (c: TCtx, outcome: string | undefined, form = emptyForm()) => {
     const templates = await loadReplyTemplates(db);
-    const selected = outcome && outcome in OUTCOMES ? (outcome as TOutcome) : undefined;
+    const selected = outcome && isTemplateKey(outcome) ? outcome : undefined;
     const shown = selected && !("text" in form.values) ? emptyForm({ text: templates[selected] }) : form;
     return (
       <ReplyTemplatesPage ctx={await pageCtx(c)} templates={templates} selected={selected} form={shown} />
@@ -390,7 +364,7 @@ export function requestsRoutes(deps: TDeps) {
   app.post("/admin/reply-templates", async (c) => {
     requirePermission(c, "guide.edit");
     const outcome = c.req.query("outcome");
-    if (!outcome || !(outcome in OUTCOMES)) throw new AppError("not_found", MSG.notFound);
+    if (!outcome || !isTemplateKey(outcome)) throw new AppError("not_found", MSG.notFound);
     const values = await readForm(c);
     return submitForm(c, {
       schema: z.object({ text: z.string().max(8000).default("") }),
@@ -398,7 +372,7 @@ export function requestsRoutes(deps: TDeps) {
       conflictField: "text",
       render: (form) => templatesPage(c, outcome, form),
       run: async ({ text }) => {
-        await saveReplyTemplate(db, actorOf(c), outcome as TOutcome, text);
+        await saveReplyTemplate(db, actorOf(c), outcome, text);
         setFlash(c, "模板已保存。");
         return c.redirect(`/admin/reply-templates?outcome=${encodeURIComponent(outcome)}`, 303);
       },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KIND_CODES, OUTCOME_CODES } from "./outcomes";
+import { REPLY_VARIANT_CODES, replyVariantIssues } from "./reply-variants";
 
 export const CHANNELS = ["online", "in_person", "mail", "fax", "email"] as const;
 export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
@@ -137,6 +138,13 @@ export const ZPublicRequestBody = z
     form: z.enum(FORMS),
     delivery: z.enum(DELIVERIES),
     unitId: z.number().int().positive().optional(),
+    // Checked by the use case, not here: a missing consent is a refusal (422) on every door.
+    consent: z
+      .boolean()
+      .optional()
+      .describe("申请人已阅读并同意申请须知中的声明，须为 true；缺少或为 false 时返回 422，不登记申请"),
+    /** The form's honeypot, a field people never see; whatever fills it is a robot. */
+    website: z.string().max(500).optional().describe("留空"),
   })
   .superRefine((v, ctx) => {
     checkApplicant(v.applicant, ctx, ["applicant"]);
@@ -191,16 +199,36 @@ export const ZAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("withdraw"), date: zDate, note: zReason }),
   z.object({ type: z.literal("abandon_no_correction"), date: zDate }),
   z.object({ type: z.literal("abandon_no_fee"), date: zDate }),
-  z.object({
-    type: z.literal("reply"),
-    date: zDate,
-    outcome: z.enum(OUTCOME_CODES),
-    reason: zReason,
-    legalBasis: zReason,
-    otherAgency: z.string().trim().max(200).optional().default(""),
-    /** How the information is provided (for 公开/部分公开); defaults to the form and delivery asked for. */
-    provisionNote: z.string().trim().max(500).optional().default(""),
-  }),
+  z
+    .object({
+      type: z.literal("reply"),
+      date: zDate,
+      outcome: z.enum(OUTCOME_CODES),
+      reason: zReason,
+      legalBasis: zReason,
+      otherAgency: z.string().trim().max(200).optional().default(""),
+      /** How the information is provided (for 公开/部分公开); defaults to the form and delivery asked for. */
+      provisionNote: z.string().trim().max(500).optional().default(""),
+      variant: z
+        .enum(REPLY_VARIANT_CODES)
+        .optional()
+        .describe(
+          "答复情形（条例第三十六条）：unavailable.not_held 必选 not_found（经检索没有，第（四）项）或 not_ours（不属于本机关负责公开，第（五）项）；disclosed 可选 already_public（已经主动公开，第（一）项）",
+        ),
+      /** For information already disclosed: where the applicant gets it (a web address or a place). */
+      whereToObtain: z
+        .string()
+        .trim()
+        .max(500)
+        .optional()
+        .default("")
+        .describe("已经主动公开的信息的获取方式、途径（网址或查阅场所）；variant 为 already_public 时必填"),
+    })
+    // Both doors (form and API) validate through this schema, so the check lives with it.
+    .superRefine((reply, ctx) => {
+      for (const issue of replyVariantIssues(reply))
+        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+    }),
   z.object({ type: z.literal("assign"), date: zDate, unitId: z.number().int().positive() }),
   z.object({
     type: z.literal("cohandle"),

@@ -9,6 +9,7 @@ import { CONTACT_METHODS } from "./contacts";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KINDS, OUTCOMES, type TOutcome, WORKFLOW_OUTCOMES } from "./outcomes";
 import { type presentRequest, STATUS_LABELS } from "./present";
+import { REPLY_VARIANT_CODES, REPLY_VARIANTS } from "./reply-variants";
 import type { TBoardRow, TRequestRow } from "./requests.repository";
 import {
   ACTION_LABELS,
@@ -227,6 +228,13 @@ function ActionFields({ type, form, units }: { type: TActionType; form: TFormSta
     reply: (
       <>
         <SelectField form={form} name="outcome" label="处理结果" options={replyOutcomes} isRequired />
+        <SelectField
+          form={form}
+          name="variant"
+          label="答复情形（无法提供：本机关不掌握的，必选其一；已经主动公开的予以公开，选第一项）"
+          options={REPLY_VARIANT_CODES.map((v) => ({ value: v, label: REPLY_VARIANTS[v].label }))}
+          placeholder="（按处理结果）"
+        />
         <TextArea
           form={form}
           name="reason"
@@ -234,7 +242,16 @@ function ActionFields({ type, form, units }: { type: TActionType; form: TFormSta
           rows={3}
         />
         <TextField form={form} name="legalBasis" label="法律依据" />
-        <TextField form={form} name="otherAgency" label="负责公开该信息的机关（本机关不掌握时填写）" />
+        <TextField
+          form={form}
+          name="otherAgency"
+          label="负责公开该信息的机关名称和联系方式（不属于本机关负责公开且能够确定时填写）"
+        />
+        <TextField
+          form={form}
+          name="whereToObtain"
+          label="获取方式、途径（已经主动公开的：网址或查阅场所）"
+        />
         <TextField form={form} name="provisionNote" label="提供方式说明（留空则按申请人选择的形式和方式）" />
       </>
     ),

@@ -1,11 +1,8 @@
 import { Hono } from "hono";
-import { AppError } from "../../../platform/errors";
-import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../../platform/http/context";
+import type { TAppEnv, TCtx, TDeps } from "../../../platform/http/context";
 import { requireUser } from "../../../platform/http/guards";
-import { MSG } from "../../../platform/messages";
 import { idParam } from "../../org";
-import { readRequest } from "../read-request";
-import { actionsOf, findRequest } from "../requests.repository";
+import { loadVisibleRequest } from "../read-request";
 import { FeeNoticePrintPage } from "./fee-notice.page";
 import { feeNoticeDocxFor, feeNoticeFor } from "./fee-notice-for-request";
 
@@ -14,15 +11,8 @@ export function feeNoticeRoutes(deps: TDeps) {
   const app = new Hono<TAppEnv>();
   const { db } = deps;
 
-  const visible = async (c: TCtx) => {
-    const p = requireUser(c);
-    const id = idParam(c);
-    // Reading through the use case applies the unit scope: another unit's request answers 404.
-    await readRequest(db, actorOf(c), p, id);
-    const r = await findRequest(db, id);
-    if (!r) throw new AppError("not_found", MSG.notFound);
-    return { r, actions: await actionsOf(db, r.id) };
-  };
+  // Loading through the one visibility check: another unit's request answers 404.
+  const visible = (c: TCtx) => loadVisibleRequest(db, requireUser(c), idParam(c));
 
   app.get("/admin/requests/:id/fee-notice", async (c) => {
     const { r, actions } = await visible(c);

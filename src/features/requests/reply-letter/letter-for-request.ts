@@ -3,6 +3,7 @@ import { AppError } from "../../../platform/errors";
 import { findUnit } from "../../org";
 import { getGuide } from "../../portal";
 import type { TOutcome } from "../outcomes";
+import type { TReplyVariant } from "../reply-variants";
 import type { TActionRow, TRequestRow } from "../requests.repository";
 import { DELIVERY_LABELS, FORM_LABELS, type TApplicant } from "../requests.schemas";
 import { renderReplyDocx } from "./render-docx";
@@ -21,7 +22,7 @@ export async function letterModelFor(
   const guide = await getGuide(db);
   const unit = r.unitId ? await findUnit(db, r.unitId) : undefined;
   const reply = actions.findLast((a) => a.type === "reply")?.payload as
-    | { provisionNote?: string }
+    | { provisionNote?: string; variant?: TReplyVariant; whereToObtain?: string }
     | undefined;
   const applicant = r.applicant as TApplicant;
   return {
@@ -37,6 +38,8 @@ export async function letterModelFor(
     provisionNote:
       reply?.provisionNote ||
       `以${FORM_LABELS[r.form as keyof typeof FORM_LABELS]}形式，通过${DELIVERY_LABELS[r.delivery as keyof typeof DELIVERY_LABELS]}方式提供`,
+    variant: reply?.variant,
+    whereToObtain: reply?.whereToObtain || undefined,
     replyDate: r.closedAt,
     reconsiderationBody: guide.reconsiderationBody,
     courtName: guide.courtName,

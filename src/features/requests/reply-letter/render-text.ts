@@ -7,6 +7,8 @@ import {
   fillTemplate,
   formatChineseDate,
   type TReplyLetterModel,
+  type TReplyTemplates,
+  templateKeyOf,
 } from "./templates";
 
 export const REPLY_LETTER_TITLE = "政府信息公开申请答复告知书";
@@ -65,9 +67,9 @@ function docNo(model: TReplyLetterModel): string {
 /** Builds the whole letter; throws where the law's required content is missing (see fillTemplate). */
 export function buildReplyLetter(
   model: TReplyLetterModel,
-  templates: Record<TOutcome, string> = DEFAULT_REPLY_TEMPLATES,
+  templates: TReplyTemplates = DEFAULT_REPLY_TEMPLATES,
 ): TReplyLetter {
-  const body = fillTemplate(templates[model.outcome], model)
+  const body = fillTemplate(templates[templateKeyOf(model)], model)
     .split("\n")
     .map((p) => p.trim())
     .filter(Boolean);

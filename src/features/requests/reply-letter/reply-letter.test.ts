@@ -118,6 +118,74 @@ describe("reply letter: refusals", () => {
   });
 });
 
+describe("reply letter: the case of Art. 36 the clerk chose", () => {
+  const notHeld = (variant: TReplyLetterModel["variant"], extra: Partial<TReplyLetterModel> = {}) =>
+    model("unavailable.not_held", {
+      variant,
+      reason: "经在本机关公文系统和档案中检索，未找到该文件",
+      legalBasis: "《中华人民共和国政府信息公开条例》第三十六条",
+      ...extra,
+    });
+
+  it("says, when the search found nothing, that the information does not exist, citing 36(四)", () => {
+    const t = text(notHeld("not_found"));
+    expect(t).toContain(
+      "经检索，本机关没有您所申请公开的政府信息。根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第三十六条第（四）项的规定，现告知您该政府信息不存在。",
+    );
+    expect(t).toContain("具体理由：经在本机关公文系统和档案中检索，未找到该文件。");
+    expect(t).not.toContain("第三十六条第（五）项");
+    expect(t).not.toContain("不属于本机关负责公开");
+    expect(t).not.toContain("负责公开该政府信息的行政机关");
+  });
+
+  it("says, when another agency is responsible, why and who, citing 36(五)", () => {
+    const t = text(notHeld("not_ours", { otherAgency: "某区自然资源局（联系电话：0531-87654321）" }));
+    expect(t).toContain(
+      "您申请获取的政府信息不属于本机关负责公开的政府信息。根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第三十六条第（五）项的规定",
+    );
+    expect(t).toContain("负责公开该政府信息的行政机关为某区自然资源局（联系电话：0531-87654321）");
+    expect(t).not.toContain("第三十六条第（四）项");
+    expect(t).not.toContain("不存在");
+  });
+
+  it("tells where information already disclosed can be had, citing 36(一) and not 36(二)", () => {
+    const m = model("disclosed", {
+      variant: "already_public",
+      whereToObtain: "登录某区人民政府门户网站 https://www.example.gov.cn/zfxxgk/ 查阅",
+    });
+    const t = text(m);
+    expect(t).toContain(
+      "您申请获取的政府信息本机关已经主动公开。根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第三十六条第（一）项的规定，现告知您获取该政府信息的方式、途径：登录某区人民政府门户网站 https://www.example.gov.cn/zfxxgk/ 查阅。",
+    );
+    expect(t).not.toContain("第三十六条第（二）项");
+    expect(t).not.toContain("决定予以公开");
+    expect(() => buildReplyLetter({ ...m, whereToObtain: " " })).toThrow(/获取方式、途径/);
+  });
+
+  it("prints and writes the DOCX of the chosen case", async () => {
+    const letter = buildReplyLetter(notHeld("not_found"));
+    const html = String(await ReplyLetterPrintPage({ letter }));
+    expect(html).toContain("第三十六条第（四）项");
+    expect(html).not.toContain("第三十六条第（五）项");
+    const zip = await JSZip.loadAsync(await renderReplyDocx(notHeld("not_found")));
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("现告知您该政府信息不存在");
+    expect(xml).not.toContain("第三十六条第（五）项");
+    const already = await JSZip.loadAsync(
+      await renderReplyDocx(
+        model("disclosed", { variant: "already_public", whereToObtain: "区档案馆查阅室" }),
+      ),
+    );
+    const xml2 = (await already.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml2).toContain("第三十六条第（一）项");
+    expect(xml2).toContain("区档案馆查阅室");
+  });
+
+  it("keeps a not_held reply recorded without a case as it was sent (36(五))", () => {
+    expect(text(model("unavailable.not_held"))).toContain("第三十六条第（五）项");
+  });
+});
+
 describe("reply letter: remedies", () => {
   it.each(OUTCOME_CODES)("%s ends with the remedies paragraph", (outcome) => {
     const m = model(outcome, { reason: "申请人撤回申请" });
@@ -175,8 +243,10 @@ describe("fillTemplate", () => {
     expect(() => buildReplyLetter(model("disclosed", { replyDate: "2025/9/26" }))).toThrow(/日期/);
   });
 
-  it("has a template for every outcome code", () => {
-    expect(Object.keys(DEFAULT_REPLY_TEMPLATES).sort()).toEqual([...OUTCOME_CODES].sort());
+  it("has a template for every outcome code and for each second case of Art. 36", () => {
+    expect(Object.keys(DEFAULT_REPLY_TEMPLATES).sort()).toEqual(
+      [...OUTCOME_CODES, "disclosed.already_public", "unavailable.not_held.not_found"].sort(),
+    );
   });
 });
 

@@ -3,27 +3,26 @@ import { recordAudit, type TActor } from "../../../platform/audit";
 import { createDbCache } from "../../../platform/cache";
 import type { Db } from "../../../platform/db";
 import { settings } from "../../../platform/db/tables";
-import type { TOutcome } from "../outcomes";
-import { DEFAULT_REPLY_TEMPLATES } from "./templates";
+import { DEFAULT_REPLY_TEMPLATES, type TReplyTemplateKey, type TReplyTemplates } from "./templates";
 
 const KEY = "reply_templates";
-const cache = createDbCache<Record<TOutcome, string>>(10_000);
+const cache = createDbCache<TReplyTemplates>(10_000);
 
-async function savedOverrides(db: Db): Promise<Partial<Record<TOutcome, string>>> {
+async function savedOverrides(db: Db): Promise<Partial<TReplyTemplates>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  return (row?.value as Partial<Record<TOutcome, string>>) ?? {};
+  return (row?.value as Partial<TReplyTemplates>) ?? {};
 }
 
 /** The office's reply templates: its own text where it wrote one, the shipped text elsewhere. */
-export function loadReplyTemplates(db: Db): Promise<Record<TOutcome, string>> {
+export function loadReplyTemplates(db: Db): Promise<TReplyTemplates> {
   return cache.get(db, async () => ({ ...DEFAULT_REPLY_TEMPLATES, ...(await savedOverrides(db)) }));
 }
 
-/** Saves the office's text for one outcome; an empty text goes back to the shipped one. Audited. */
+/** Saves the office's text for one outcome or variant; an empty text goes back to the shipped one. Audited. */
 export async function saveReplyTemplate(
   db: Db,
   actor: TActor,
-  outcome: TOutcome,
+  outcome: TReplyTemplateKey,
   text: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {

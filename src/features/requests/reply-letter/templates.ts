@@ -3,6 +3,7 @@
 // outcome so that an edited template can never drop the applicant's remedies.
 
 import { OUTCOMES, type TOutcome } from "../outcomes";
+import { REPLY_VARIANTS, type TReplyVariant } from "../reply-variants";
 
 /** Everything a reply letter needs; dates are YYYY-MM-DD. */
 export type TReplyLetterModel = {
@@ -19,11 +20,45 @@ export type TReplyLetterModel = {
   otherAgency?: string;
   /** How the information is provided: the form and the delivery chosen (Art. 36(二), Art. 40). */
   provisionNote?: string;
+  /** Which case of Art. 36 the reply is, where one outcome has two (see reply-variants). */
+  variant?: TReplyVariant;
+  /** Where information already disclosed proactively can be had: a web address or a place (Art. 36(一)). */
+  whereToObtain?: string;
   replyDate: string;
   reconsiderationBody: string;
   courtName: string;
   contactPhone?: string;
 };
+
+/**
+ * One template per outcome, and one more for each second case of Art. 36 within an outcome. The
+ * plain outcome key keeps the answer it always had (36(二) for disclosed, 36(五) for not_held), so
+ * replies recorded before the variants existed print as they were sent.
+ */
+export const VARIANT_TEMPLATE_KEYS = {
+  already_public: "disclosed.already_public",
+  not_found: "unavailable.not_held.not_found",
+  not_ours: "unavailable.not_held",
+} as const satisfies Record<TReplyVariant, string>;
+
+export type TReplyTemplateKey = TOutcome | (typeof VARIANT_TEMPLATE_KEYS)[TReplyVariant];
+export type TReplyTemplates = Record<TReplyTemplateKey, string>;
+
+/** The template a letter is written from: its variant's if it has one, else its outcome's. */
+export const templateKeyOf = (model: Pick<TReplyLetterModel, "outcome" | "variant">): TReplyTemplateKey =>
+  model.variant ? VARIANT_TEMPLATE_KEYS[model.variant] : model.outcome;
+
+export const isTemplateKey = (key: string): key is TReplyTemplateKey =>
+  Object.hasOwn(DEFAULT_REPLY_TEMPLATES, key);
+
+/** What the office sees for each template: the outcome, and for a variant the case of Art. 36. */
+export function templateLabel(key: TReplyTemplateKey): string {
+  const variant = (Object.keys(VARIANT_TEMPLATE_KEYS) as TReplyVariant[]).find(
+    (v) => VARIANT_TEMPLATE_KEYS[v] === key,
+  );
+  if (!variant) return OUTCOMES[key as TOutcome].label;
+  return `${OUTCOMES[REPLY_VARIANTS[variant].outcome].label}——${REPLY_VARIANTS[variant].label}`;
+}
 
 /** The law's full title on first mention; each template then uses the short form 《条例》. */
 const LAW = "《中华人民共和国政府信息公开条例》（以下简称《条例》）";
@@ -37,11 +72,16 @@ const NOTICE_OPENING = `本机关于{receivedDate}收到您提出的政府信息
 const REASON_AND_BASIS = "具体理由：{reason}。法律依据：{legalBasis}。";
 
 /** A default body per outcome; a line break starts a new paragraph. */
-export const DEFAULT_REPLY_TEMPLATES: Record<TOutcome, string> = {
+export const DEFAULT_REPLY_TEMPLATES: TReplyTemplates = {
   disclosed: [
     OPENING,
     `您申请获取的政府信息属于可以公开的政府信息。根据${LAW}第三十六条第（二）项的规定，本机关决定予以公开。`,
     "根据《条例》第四十条的规定，本机关结合您申请时提出的形式要求和本机关保存该信息的实际情况，确定提供方式如下：{provisionNote}。",
+  ].join("\n"),
+
+  "disclosed.already_public": [
+    OPENING,
+    `您申请获取的政府信息本机关已经主动公开。根据${LAW}第三十六条第（一）项的规定，现告知您获取该政府信息的方式、途径：{whereToObtain}。`,
   ].join("\n"),
 
   partially_disclosed: [
@@ -104,6 +144,12 @@ export const DEFAULT_REPLY_TEMPLATES: Record<TOutcome, string> = {
     `您申请获取的政府信息不属于本机关负责公开的政府信息。根据${LAW}第三十六条第（五）项的规定，本机关无法向您提供。`,
     REASON_AND_BASIS,
     "{otherAgencyNotice}",
+  ].join("\n"),
+
+  "unavailable.not_held.not_found": [
+    OPENING,
+    `经检索，本机关没有您所申请公开的政府信息。根据${LAW}第三十六条第（四）项的规定，现告知您该政府信息不存在。`,
+    REASON_AND_BASIS,
   ].join("\n"),
 
   "unavailable.needs_creation": [
@@ -187,17 +233,21 @@ const FIELD_LABELS = {
   legalBasis: "法律依据",
   provisionNote: "提供方式",
   otherAgency: "负责公开的行政机关",
+  whereToObtain: "获取方式、途径",
   contactPhone: "联系电话",
   description: "申请内容",
   applicantName: "申请人",
 } as const;
 
 /** Values the letter cannot do without, whatever the template says. */
-function requiredFields(outcome: TOutcome): (keyof typeof FIELD_LABELS)[] {
+function requiredFields(model: TReplyLetterModel): (keyof typeof FIELD_LABELS)[] {
   const fields: (keyof typeof FIELD_LABELS)[] = ["applicantName", "description"];
-  if (OUTCOMES[outcome].isRefusal) fields.push("reason", "legalBasis");
+  if (OUTCOMES[model.outcome].isRefusal) fields.push("reason", "legalBasis");
+  // Information already public is not provided but pointed to: where to get it (Art. 36(一)).
+  if (model.variant === "already_public") fields.push("whereToObtain");
   // A disclosure must say how the information reaches the applicant (Art. 36(二), Art. 37, Art. 40).
-  if (outcome === "disclosed" || outcome === "partially_disclosed") fields.push("provisionNote");
+  else if (model.outcome === "disclosed" || model.outcome === "partially_disclosed")
+    fields.push("provisionNote");
   return fields;
 }
 
@@ -221,6 +271,7 @@ function placeholderValues(model: TReplyLetterModel): Record<string, string | un
       ? `经确定，负责公开该政府信息的行政机关为${otherAgency}，您可以向该机关提出申请。`
       : "本机关目前无法确定负责公开该政府信息的行政机关。",
     provisionNote: opt(model.provisionNote),
+    whereToObtain: opt(model.whereToObtain),
     contactPhone: opt(model.contactPhone),
   };
 }
@@ -233,10 +284,10 @@ function placeholderValues(model: TReplyLetterModel): Record<string, string | un
  */
 export function fillTemplate(template: string, model: TReplyLetterModel): string {
   const values = placeholderValues(model);
-  const missing = requiredFields(model.outcome).filter((f) => !values[f]);
+  const missing = requiredFields(model).filter((f) => !values[f]);
   if (missing.length)
     throw new Error(
-      `答复“${OUTCOMES[model.outcome].label}”缺少：${missing.map((f) => FIELD_LABELS[f]).join("、")}`,
+      `答复“${templateLabel(templateKeyOf(model))}”缺少：${missing.map((f) => FIELD_LABELS[f]).join("、")}`,
     );
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(values, name)) return whole;
