@@ -296,6 +296,23 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect(page.text).toContain("维持");
   });
 
+  it("counts misses of the status page and the status API together", async () => {
+    const ip = { "x-forwarded-for": "198.51.100.9" };
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await api(t, "GET", `/api/v1/public/requests/YSQ2026000001?queryCode=BAD${i}`, { headers: ip }))
+          .status,
+      ).toBe(404);
+    const v = new Visitor(t);
+    await v.get("/requests/status");
+    const page = await t.app.request("/requests/status", {
+      method: "POST",
+      headers: { cookie: v.cookie, "content-type": "application/x-www-form-urlencoded", ...ip },
+      body: new URLSearchParams({ _csrf: v.csrf, receiptNo: "YSQ2026000001", queryCode: "BAD" }).toString(),
+    });
+    expect(page.status).toBe(429);
+  });
+
   it("records the case of Art. 36 the clerk chose and writes the letter for it", async () => {
     const token = await tokenFor(t, "a.head");
     const registerOne = async () =>
