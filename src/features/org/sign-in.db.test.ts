@@ -1,9 +1,11 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { api, PASSWORD, seedOrg, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { runCli } from "../../cli";
 import { auditLog, sessions, users } from "../../platform/db/tables";
+import { createUser } from "./manage-users";
+import { loginThrottle } from "./sign-in";
 
 describeDb("browser sign-in, sessions and CSRF", () => {
   let t: TTestApp;
@@ -81,7 +83,7 @@ describeDb("browser sign-in, sessions and CSRF", () => {
     expect(ok.status).toBe(201);
   });
 
-  it("locks an account for 15 minutes after five wrong passwords, even for the right one", async () => {
+  it("refuses a sixth attempt on an account from the same address for 15 minutes, even the right one", async () => {
     for (let i = 0; i < 5; i++) {
       const r = await api(t, "POST", "/api/v1/auth/token", {
         json: { username: "b.head", password: `wrong-${i}` },
@@ -99,6 +101,67 @@ describeDb("browser sign-in, sessions and CSRF", () => {
       (await api(t, "POST", "/api/v1/auth/token", { json: { username: "a.head", password: PASSWORD } }))
         .status,
     ).toBe(200);
+  });
+
+  // Each throttling test has its own account and addresses, so the counters do not mix.
+  const newAccount = async (username: string) =>
+    createUser(
+      t.db,
+      { userId: null, name: "测试准备", ip: "", requestId: "" },
+      { username, displayName: username, password: PASSWORD, roles: [] },
+      { mustChangePassword: false },
+    );
+  const tryToken = (username: string, password: string, ip: string) =>
+    api(t, "POST", "/api/v1/auth/token", {
+      json: { username, password },
+      headers: { "x-forwarded-for": ip },
+    });
+
+  it("checks at most five passwords when twelve wrong ones arrive at once", async () => {
+    await newAccount("par.user");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => tryToken("par.user", `wrong-${i}`, "198.51.100.1")),
+    );
+    const statuses = results.map((r) => r.status);
+    // A 401 means the password was checked; the rest were refused before any check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+
+  it("lets the owner sign in from another address while one address hammers the account", async () => {
+    await newAccount("own.user");
+    for (let i = 0; i < 8; i++) await tryToken("own.user", `wrong-${i}`, "198.51.100.2");
+    expect((await tryToken("own.user", PASSWORD, "198.51.100.2")).status).toBe(429);
+    expect((await tryToken("own.user", PASSWORD, "203.0.113.9")).status).toBe(200);
+  });
+
+  it("slows down, but does not lock, an account attacked from many addresses", async () => {
+    await newAccount("many.user");
+    const sleep = vi.spyOn(loginThrottle, "sleep").mockResolvedValue();
+    try {
+      for (const ip of ["198.51.100.11", "198.51.100.12", "198.51.100.13"])
+        for (let i = 0; i < 5; i++) expect((await tryToken("many.user", `wrong-${i}`, ip)).status).toBe(401);
+      expect(sleep).toHaveBeenCalled();
+      const delays = sleep.mock.calls.map(([ms]) => ms);
+      expect(delays).toEqual([...delays].sort((a, b) => a - b));
+      expect(delays.at(-1)).toBeLessThanOrEqual(10_000);
+      sleep.mockClear();
+      expect((await tryToken("many.user", PASSWORD, "203.0.113.10")).status).toBe(200);
+      expect(sleep.mock.calls[0]?.[0]).toBeGreaterThan(0);
+    } finally {
+      sleep.mockRestore();
+    }
+  });
+
+  it("refuses an address after twenty failures in 15 minutes, whichever accounts they were for", async () => {
+    await newAccount("ip.user");
+    for (let n = 0; n < 4; n++)
+      for (let i = 0; i < 5; i++)
+        expect((await tryToken(`ghost${n}`, "wrong-password", "198.51.100.20")).status).toBe(401);
+    const refused = await tryToken("ip.user", PASSWORD, "198.51.100.20");
+    expect(refused.status).toBe(429);
+    expect(refused.data.error.message).toMatch(/登录失败次数过多/);
+    expect((await tryToken("ip.user", PASSWORD, "198.51.100.21")).status).toBe(200);
   });
 
   it("changes a password: the old one stops working and other sessions end", async () => {

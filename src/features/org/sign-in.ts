@@ -9,40 +9,57 @@ import {
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "../../platform/rate-limit";
+import { clearRateLimit, giveBackRateLimit, hitRateLimit } from "../../platform/rate-limit";
 import { findUser, findUserByUsername, updateUserRow } from "./org.repository";
 
-// Five wrong passwords for one account, or twenty from one address, in 15 minutes lock it out
-// for the rest of that window.
+// Sign-in throttling, in fixed 15-minute windows shared by all processes (OWASP ASVS 2.2.1):
+// - one address and one account: 5 attempts, then refused, so one address cannot guess on;
+// - one address, any accounts: 20 attempts, then refused;
+// - one account, any addresses: never refused, so that nobody can lock the owner out, but past 10
+//   attempts every further one waits 1, 2, 4, 8, then 10 seconds before the password is checked.
+// Attempts are counted before the password is checked, each by one atomic increment, so parallel
+// requests cannot all slip under a limit; a successful attempt is given back.
 const WINDOW_S = 15 * 60;
-const MAX_PER_USER = 5;
+const MAX_PER_PAIR = 5;
 const MAX_PER_IP = 20;
+const FREE_PER_USER = 10;
+const MAX_DELAY_MS = 10_000;
+
+/** Waiting is behind an object so that tests can replace it. */
+export const loginThrottle = {
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+const delayFor = (attempts: number) =>
+  attempts <= FREE_PER_USER ? 0 : Math.min(1000 * 2 ** (attempts - FREE_PER_USER - 1), MAX_DELAY_MS);
 
 /**
- * Checks a username and password, with throttling by account and by address. Unknown users cost
- * the same time as known ones, and the answer never says which part was wrong.
+ * Checks a username and password, with throttling by address, by account and address, and by
+ * account. Unknown users cost the same time as known ones, and the answer never says which part
+ * was wrong.
  */
 export async function checkCredentials(db: Db, username: string, password: string, ip: string) {
-  const userKey = `login-fail:user:${username}`;
-  const ipKey = `login-fail:ip:${ip}`;
-  const [byUser, byIp] = [
-    await peekRateLimit(db, userKey, WINDOW_S),
-    await peekRateLimit(db, ipKey, WINDOW_S),
-  ];
-  if (byUser.count >= MAX_PER_USER || byIp.count >= MAX_PER_IP) {
-    const wait = Math.max(byUser.retryAfterSeconds, byIp.retryAfterSeconds);
+  const ipKey = `login:ip:${ip}`;
+  const pairKey = `login:pair:${username}|${ip}`;
+  const userKey = `login:user:${username}`;
+  const byIp = await hitRateLimit(db, ipKey, MAX_PER_IP, WINDOW_S);
+  // Checked one after the other, so that a refused attempt does not count against the account.
+  const byPair = byIp.isAllowed ? await hitRateLimit(db, pairKey, MAX_PER_PAIR, WINDOW_S) : null;
+  if (!byPair?.isAllowed) {
+    const wait = (byPair ?? byIp).retryAfterSeconds;
     throw new AppError("too_many_requests", MSG.loginLocked(Math.ceil(wait / 60)), {
       retryAfterSeconds: wait,
     });
   }
+  const byUser = await hitRateLimit(db, userKey, Number.MAX_SAFE_INTEGER, WINDOW_S);
+  const delay = delayFor(byUser.count);
+  if (delay > 0) await loginThrottle.sleep(delay);
   const user = await findUserByUsername(db, username);
   const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !isValid || !user.isActive) {
-    await hitRateLimit(db, userKey, MAX_PER_USER, WINDOW_S);
-    await hitRateLimit(db, ipKey, MAX_PER_IP, WINDOW_S);
-    throw new AppError("unauthorized", MSG.badCredentials);
-  }
-  await clearRateLimit(db, userKey);
+  if (!user || !isValid || !user.isActive) throw new AppError("unauthorized", MSG.badCredentials);
+  await clearRateLimit(db, pairKey);
+  await giveBackRateLimit(db, ipKey, WINDOW_S);
+  await giveBackRateLimit(db, userKey, WINDOW_S);
   return user;
 }
 
