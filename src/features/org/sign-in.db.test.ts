@@ -1,9 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { api, PASSWORD, seedOrg, Visitor } from "../../../test/http";
+import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { runCli } from "../../cli";
-import { auditLog, sessions, users } from "../../platform/db/tables";
+import { hashSecret } from "../../platform/auth/sessions";
+import { apiTokens, auditLog, sessions, users } from "../../platform/db/tables";
 import { createUser } from "./manage-users";
 import { loginThrottle } from "./sign-in";
 
@@ -263,6 +264,100 @@ describeDb("browser sign-in, sessions and CSRF", () => {
       ),
     ).toBe(1);
     expect(lines.at(-1)).toContain("单位角色必须选择一个存在的单位");
+  });
+
+  it("refuses common and repetitive passwords everywhere one is set, saying why, changing nothing", async () => {
+    const lines: string[] = [];
+    const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) };
+    const create = ["user:create", "--username", "weak.user", "--name", "弱密码", "--password", "1111111111"];
+    expect(await runCli(create, t.database, out)).toBe(1);
+    expect(lines.at(-1)).toMatch(/password: 这个密码是重复的字符/);
+    expect(await t.db.select().from(users).where(eq(users.username, "weak.user"))).toEqual([]);
+
+    await newAccount("weak.own");
+    const [before] = await t.db.select().from(users).where(eq(users.username, "weak.own"));
+    const reset = ["user:reset-password", "--username", "weak.own", "--password", "1234567890"];
+    expect(await runCli(reset, t.database, out)).toBe(1);
+    expect(lines.at(-1)).toMatch(/容易被猜到/);
+
+    const admin = await new Visitor(t).login("admin");
+    const page = await admin.post("/admin/users", {
+      username: "weak.page",
+      displayName: "弱密码",
+      password: "qwertyuiop",
+    });
+    expect(page.status).toBe(422);
+    expect(page.text).toMatch(/id="f-password-error"[^>]*>.*容易被猜到/s);
+    expect(await t.db.select().from(users).where(eq(users.username, "weak.page"))).toEqual([]);
+    const edit = await admin.post(`/admin/users/${before?.id}`, {
+      displayName: "改了名字",
+      password: "abcdefghij",
+      isActive: "1",
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.text).toMatch(/id="f-password-error"[^>]*>.*连续的字符/s);
+
+    const own = await new Visitor(t).login("weak.own");
+    const change = await own.post("/admin/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "1111111111",
+      confirmPassword: "1111111111",
+    });
+    expect(change.status).toBe(422);
+    expect(change.text).toMatch(/id="f-newPassword-error"[^>]*>.*重复的字符/s);
+    const [after] = await t.db.select().from(users).where(eq(users.username, "weak.own"));
+    expect(after).toEqual(before);
+  });
+
+  it("revokes API tokens when a password is changed or reset, and says so", async () => {
+    await newAccount("tok.user");
+    const token = await tokenFor(t, "tok.user");
+    const v = await new Visitor(t).login("tok.user");
+    expect((await v.get("/admin/account")).text).toContain("全部访问令牌也一并撤销");
+    const ok = await v.post("/admin/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "changed-pass-77",
+      confirmPassword: "changed-pass-77",
+    });
+    expect(ok.status).toBe(303);
+    expect((await api(t, "GET", "/api/v1/me", { token })).status).toBe(401);
+
+    const second = await tokenFor(t, "tok.user", "changed-pass-77");
+    expect((await api(t, "GET", "/api/v1/me", { token: second })).status).toBe(200);
+    const out = { log: () => {}, error: () => {} };
+    const reset = ["user:reset-password", "--username", "tok.user", "--password", "temporary-pass-5"];
+    expect(await runCli(reset, t.database, out)).toBe(0);
+    expect((await api(t, "GET", "/api/v1/me", { token: second })).status).toBe(401);
+  });
+
+  it("lists a user's own tokens and lets them revoke one, but not another user's", async () => {
+    await newAccount("list.user");
+    const token = await tokenFor(t, "list.user");
+    const other = await tokenFor(t, "a.head");
+    const [mine] = await t.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashSecret(token)));
+    const [theirs] = await t.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashSecret(other)));
+    const v = await new Visitor(t).login("list.user");
+    const page = await v.get("/admin/account");
+    expect(page.text).toContain(`/admin/account/tokens/${mine?.id}/revoke`);
+    expect(page.text).not.toContain(`/admin/account/tokens/${theirs?.id}/revoke`);
+    expect(page.text).not.toContain(token);
+
+    expect((await v.post(`/admin/account/tokens/${theirs?.id}/revoke`, {})).status).toBe(404);
+    expect((await v.post("/admin/account/tokens/abc/revoke", {})).status).toBe(404);
+    expect((await api(t, "GET", "/api/v1/me", { token: other })).status).toBe(200);
+
+    const r = await v.post(`/admin/account/tokens/${mine?.id}/revoke`, {});
+    expect(r.status).toBe(303);
+    expect((await api(t, "GET", "/api/v1/me", { token })).status).toBe(401);
+    expect((await v.get("/admin/account")).text).toContain("没有有效的访问令牌");
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "auth.token_revoked"));
+    expect(entry).toMatchObject({ entity: "api_token", entityId: String(mine?.id) });
   });
 
   it("signs out and the session is gone", async () => {

@@ -1,10 +1,13 @@
 import { recordAudit, type TActor } from "../../platform/audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../../platform/auth/password";
+import { assertStrongPassword } from "../../platform/auth/password-policy";
 import {
   createApiToken,
   createSession,
   destroySession,
   destroyUserSessions,
+  revokeApiToken,
+  revokeUserApiTokens,
 } from "../../platform/auth/sessions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -107,7 +110,7 @@ export async function issueApiToken(
   });
 }
 
-/** A user changes their own password; every other session of theirs ends. */
+/** A user changes their own password; every other session of theirs ends and every API token is revoked. */
 export async function changePassword(
   db: Db,
   actor: TActor & { userId: number },
@@ -123,6 +126,7 @@ export async function changePassword(
     throw new AppError("validation_failed", MSG.validation, {
       issues: [{ path: "newPassword", message: MSG.passwordSameAsOld }],
     });
+  assertStrongPassword(input.newPassword, [user.username, user.displayName], "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, {
@@ -131,7 +135,13 @@ export async function changePassword(
       passwordChangedAt: new Date(),
     });
     await destroyUserSessions(tx, user.id, keepSessionId);
-    await recordAudit(tx, actor, { action: "user.change_password", entity: "user", entityId: user.id });
+    const tokensRevoked = await revokeUserApiTokens(tx, user.id);
+    await recordAudit(tx, actor, {
+      action: "user.change_password",
+      entity: "user",
+      entityId: user.id,
+      after: { tokensRevoked },
+    });
   });
 }
 
@@ -141,5 +151,17 @@ export async function signOut(db: Db, actor: TActor, token: string) {
     await destroySession(tx, token);
     if (actor.userId)
       await recordAudit(tx, actor, { action: "auth.logout", entity: "user", entityId: actor.userId });
+  });
+}
+
+/** A user revokes one of their own API tokens, audited; another user's token is "not found". */
+export async function revokeOwnApiToken(db: Db, actor: TActor & { userId: number }, tokenId: number) {
+  await db.transaction(async (tx) => {
+    if (!(await revokeApiToken(tx, actor.userId, tokenId))) throw new AppError("not_found", MSG.notFound);
+    await recordAudit(tx, actor, {
+      action: "auth.token_revoked",
+      entity: "api_token",
+      entityId: tokenId,
+    });
   });
 }
