@@ -22,7 +22,8 @@ const USAGE = `用法：npm run gongkai -- <命令> [选项]
   user:create --username 用户名 --name 姓名 --password 密码 [--role 角色[@单位编号]]...
       创建工作人员账号。角色：${ROLES.join("、")}；单位角色须写 @单位编号，如 unit_editor@8。
   user:reset-password --username 用户名 --password 新密码
-      重置密码；该用户下次登录须修改密码，其所有会话立即失效。
+      重置密码；该用户下次登录须修改密码，其所有会话立即失效，全部访问令牌撤销。
+  密码至少 10 个字符，且不能是常见密码、重复或连续的字符、键盘上相邻的键、日期或用户名、姓名。
   audit:verify
       校验操作日志的哈希链，报告第一条被篡改或断链的记录。
   reminders:send

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordProblem } from "./auth/password-policy";
 
 /** Process settings, exactly those documented in docs/OPERATIONS.md and the API guide. */
 const ZEnv = z.object({
@@ -6,7 +7,15 @@ const ZEnv = z.object({
   HOST: z.string().min(1).default("::"),
   DATABASE_URL: z.string().min(1).optional(),
   GONGKAI_DATA_DIR: z.string().min(1).default("./data"),
-  GONGKAI_ADMIN_PASSWORD: z.string().min(8, "GONGKAI_ADMIN_PASSWORD 至少 8 个字符").optional(),
+  // The same rules as every other new password, checked here so that a weak one stops the start.
+  GONGKAI_ADMIN_PASSWORD: z
+    .string()
+    .superRefine((pw, ctx) => {
+      const problem = passwordProblem(pw, ["admin", "系统管理员"]);
+      if (problem)
+        ctx.addIssue({ code: "custom", message: `GONGKAI_ADMIN_PASSWORD 不符合密码要求：${problem}` });
+    })
+    .optional(),
   GONGKAI_DEMO: z.enum(["0", "1"]).optional(),
   GONGKAI_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   GONGKAI_SMTP_URL: z.string().min(1).optional(),

@@ -53,8 +53,16 @@ describe("configuration", () => {
   it("refuses a bad setting with a Chinese message naming it", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/环境变量设置有误[\s\S]*PORT/);
     expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: "short" })).toThrow(
-      /GONGKAI_ADMIN_PASSWORD 至少 8 个字符/,
+      /GONGKAI_ADMIN_PASSWORD 不符合密码要求：密码至少 10 个字符/,
     );
+  });
+
+  it("refuses a guessable administrator password at start, and accepts a strong one", () => {
+    for (const pw of ["1111111111", "admin12345", "password123"])
+      expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: pw }), pw).toThrow(
+        /GONGKAI_ADMIN_PASSWORD 不符合密码要求：这个密码.*容易被猜到/,
+      );
+    expect(loadConfig({ GONGKAI_ADMIN_PASSWORD: "gongkai-demo" }).adminPassword).toBe("gongkai-demo");
   });
 });
 

@@ -47,6 +47,16 @@ export async function peekRateLimit(db: Db, key: string, windowSeconds: number):
   };
 }
 
+/** Takes back one event counted by `hitRateLimit` in the current window (an attempt that succeeded). */
+export async function giveBackRateLimit(db: Db, key: string, windowSeconds: number): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
+}
+
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

@@ -209,6 +209,20 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
     {
       method: "POST",
+      path: "/admin/account/tokens/:id/revoke",
+      action: "auth.token_revoked",
+      run: async () => {
+        await tokenFor(t, "office");
+        const [tk] = await t.database.query<{ id: number }>(
+          "select t.id from api_tokens t join users u on u.id = t.user_id where u.username = 'office' and t.revoked_at is null order by t.id desc limit 1",
+        );
+        return (
+          await (await new Visitor(t).login("office")).post(`/admin/account/tokens/${tk?.id}/revoke`, {})
+        ).status;
+      },
+    },
+    {
+      method: "POST",
       path: "/admin/units",
       action: "unit.create",
       run: async () =>

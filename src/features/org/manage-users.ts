@@ -1,7 +1,8 @@
 import { recordAudit, type TActor } from "../../platform/audit";
 import { hashPassword } from "../../platform/auth/password";
+import { assertStrongPassword } from "../../platform/auth/password-policy";
 import { DISTRICT_ROLES, type TRoleGrant } from "../../platform/auth/permissions";
-import { destroyUserSessions } from "../../platform/auth/sessions";
+import { destroyUserSessions, revokeUserApiTokens } from "../../platform/auth/sessions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
@@ -55,6 +56,7 @@ export async function createUser(
   body: Omit<TCreateUserBody, "email"> & { email?: string },
   opts: { mustChangePassword?: boolean } = {},
 ) {
+  assertStrongPassword(body.password, [body.username, body.displayName], "password");
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     if (await findUserByUsername(tx, body.username)) throw new AppError("conflict", MSG.usernameTaken);
@@ -95,8 +97,12 @@ export async function updateUser(
   });
 }
 
-/** An administrator sets a temporary password; the user must change it at next sign-in. */
+/**
+ * An administrator sets a temporary password; the user must change it at next sign-in. Their
+ * sessions end and their API tokens are revoked, since the old password may be why it was reset.
+ */
 export async function resetPassword(db: Db, actor: TActor, username: string, newPassword: string) {
+  assertStrongPassword(newPassword, [username], "password");
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, username);
@@ -107,11 +113,12 @@ export async function resetPassword(db: Db, actor: TActor, username: string, new
       passwordChangedAt: new Date(),
     });
     await destroyUserSessions(tx, user.id);
+    const tokensRevoked = await revokeUserApiTokens(tx, user.id);
     await recordAudit(tx, actor, {
       action: "user.reset_password",
       entity: "user",
       entityId: user.id,
-      after: { username, mustChangePassword: true },
+      after: { username, mustChangePassword: true, tokensRevoked },
     });
     return user.id;
   });

@@ -1,3 +1,4 @@
+import { PASSWORD_RULE } from "../../platform/auth/password-policy";
 import { DISTRICT_ROLES, ROLE_LABELS, ROLES, type TRoleGrant } from "../../platform/auth/permissions";
 import {
   CheckboxGroup,
@@ -41,7 +42,18 @@ export function LoginPage({ ctx, form, next }: { ctx: TPageCtx; form: TFormState
   );
 }
 
-export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) {
+export type TTokenRow = {
+  id: number;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date;
+};
+
+const shanghai = (d: Date) =>
+  d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }).replace(/\//g, "-");
+
+export function AccountPage({ ctx, form, tokens }: { ctx: TPageCtx; form: TFormState; tokens: TTokenRow[] }) {
   const p = ctx.principal;
   return (
     <AdminLayout ctx={ctx} title="我的账号">
@@ -58,6 +70,7 @@ export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) 
         <dd>{p?.displayName}</dd>
       </dl>
       <h2>修改密码</h2>
+      <p>修改密码后，您在其他浏览器或设备上的登录立即失效，您的全部访问令牌也一并撤销。</p>
       <Form action="/admin/account/password" csrfToken={ctx.csrfToken} form={form} submitLabel="修改密码">
         <TextField
           form={form}
@@ -73,7 +86,7 @@ export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) 
           label="新密码"
           type="password"
           autocomplete="new-password"
-          hint="至少 10 个字符。"
+          hint={PASSWORD_RULE}
           isRequired
         />
         <TextField
@@ -85,6 +98,33 @@ export function AccountPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }) 
           isRequired
         />
       </Form>
+      <h2>访问令牌</h2>
+      <p>
+        对接系统用用户名和密码换取的访问令牌（<code>POST /api/v1/auth/token</code>），90
+        天内有效。不再使用或可能泄露的令牌请立即撤销；修改或重置密码时全部令牌自动撤销。
+      </p>
+      {tokens.length === 0 ? (
+        <p>没有有效的访问令牌。</p>
+      ) : (
+        <DataTable caption="有效的访问令牌" columns={["编号", "申请时间", "最近使用", "有效期至", "操作"]}>
+          {tokens.map((tk) => (
+            <tr>
+              <td>{tk.id}</td>
+              <td>{shanghai(tk.createdAt)}</td>
+              <td>{tk.lastUsedAt ? shanghai(tk.lastUsedAt) : "未使用"}</td>
+              <td>{shanghai(tk.expiresAt)}</td>
+              <td>
+                <form method="post" action={`/admin/account/tokens/${tk.id}/revoke`} class="inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button type="submit" class="link-button dark">
+                    撤销<span class="visually-hidden">第 {tk.id} 号令牌</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
     </AdminLayout>
   );
 }
@@ -285,7 +325,7 @@ export function UserFormPage({
           label={userId ? "重置密码（留空则不修改）" : "初始密码"}
           type="password"
           autocomplete="new-password"
-          hint="至少 10 个字符；用户首次登录后须修改。"
+          hint={`${PASSWORD_RULE}用户首次登录后须修改；重置密码会使该用户的全部登录和访问令牌立即失效。`}
           isRequired={!userId}
         />
         <div id="f-roles" tabindex={-1}>

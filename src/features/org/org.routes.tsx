@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { assertStrongPassword } from "../../platform/auth/password-policy";
 import { can, DISTRICT_ROLES, type TRole, type TRoleGrant, unitScope } from "../../platform/auth/permissions";
+import { listApiTokens } from "../../platform/auth/sessions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
@@ -43,7 +45,7 @@ import {
 } from "./org.schemas";
 import { activeUnits } from "./public-units";
 import { createUnit, updateUnit } from "./save-unit";
-import { changePassword, signIn, signOut } from "./sign-in";
+import { changePassword, revokeOwnApiToken, signIn, signOut } from "./sign-in";
 
 const zId = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -162,25 +164,34 @@ export function orgRoutes(deps: TDeps) {
   // ---- own account
 
   app.get("/admin/account", async (c) => {
-    requireUser(c);
-    return c.html(<AccountPage ctx={await pageCtx(c)} form={emptyForm()} />);
+    const p = requireUser(c);
+    const tokens = await listApiTokens(db, p.userId);
+    return c.html(<AccountPage ctx={await pageCtx(c)} form={emptyForm()} tokens={tokens} />);
   });
 
   app.post("/admin/account/password", async (c) => {
     const p = requireUser(c);
     const values = await readForm(c);
     const ctx = await pageCtx(c);
+    const tokens = await listApiTokens(db, p.userId);
     return submitForm(c, {
       schema: ZChangePasswordBody,
       values: {},
       input: values,
-      render: (form) => <AccountPage ctx={ctx} form={form} />,
+      render: (form) => <AccountPage ctx={ctx} form={form} tokens={tokens} />,
       run: async (input) => {
         await changePassword(db, { ...actorOf(c), userId: p.userId }, input, c.get("session")?.id);
-        setFlash(c, "密码已修改。");
+        setFlash(c, "密码已修改；您在其他地方的登录已退出，全部访问令牌已撤销。");
         return c.redirect("/admin/account", 303);
       },
     });
+  });
+
+  app.post("/admin/account/tokens/:id/revoke", async (c) => {
+    const p = requireUser(c);
+    await revokeOwnApiToken(db, { ...actorOf(c), userId: p.userId }, idParam(c));
+    setFlash(c, "访问令牌已撤销。");
+    return c.redirect("/admin/account", 303);
   });
 
   // ---- units
@@ -303,6 +314,9 @@ export function orgRoutes(deps: TDeps) {
       conflictField: "isActive",
       render: (form) => <UserFormPage ctx={ctx} form={form} units={units} userId={id} />,
       run: async (input) => {
+        // Checked before the profile is saved, so that a refused password changes nothing.
+        if (input.password)
+          assertStrongPassword(input.password, [user.username, input.displayName], "password");
         await updateUser(db, actorOf(c), id, {
           displayName: input.displayName,
           email: input.email,

@@ -105,3 +105,68 @@ describeDb("audit log", () => {
     }
   });
 });
+
+describeDb("audit log values that look like JSON", () => {
+  // Each value is recorded as `after` (and as a field of `before`), read back and verified.
+  const tricky: unknown[] = [
+    "-1",
+    "1e3",
+    "null",
+    "true",
+    "{}",
+    "[]",
+    '{"a":1}',
+    '"quoted"',
+    "",
+    "  42  ",
+    "政务公开 🏛️ é\u0301",
+    { b: { y: 1, x: [3, { d: 1, c: "2" }] }, a: '{"z":1}' },
+    { 长: 1, a: 2, ab: 3, b: 4 },
+    [1, "1", null, true, "true", { k: "-0" }],
+    Number.MAX_SAFE_INTEGER,
+    2 ** 60,
+    1e21,
+    -0.000001,
+    123456789.123456,
+    0,
+    false,
+    null,
+  ];
+  let t: TTestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const [i, value] of tricky.entries())
+      await t.db.transaction((tx) =>
+        recordAudit(tx, actor, {
+          action: "tricky",
+          entity: "thing",
+          entityId: i,
+          before: { value, z: 1, a: 2 },
+          after: value,
+        }),
+      );
+  });
+  afterAll(() => t?.close());
+
+  it("reads back exactly what was written", async () => {
+    const { items } = await listAudit(t.db, { action: "tricky" }, 1, 100);
+    const byId = new Map(items.map((r) => [Number(r.entityId), r]));
+    for (const [i, value] of tricky.entries()) {
+      const expected = JSON.parse(JSON.stringify(value));
+      expect(byId.get(i)?.after, String(i)).toStrictEqual(expected);
+      expect(byId.get(i)?.before, String(i)).toStrictEqual({ value: expected, z: 1, a: 2 });
+    }
+  });
+
+  it("verifies the chain of such values, and still catches a string turned into a number", async () => {
+    expect(await verifyAuditChain(t.db, 4)).toEqual({ checked: tricky.length, firstBroken: null });
+    const [{ id } = { id: 0 }] = await t.database.query<{ id: number }>(
+      "select id::int as id from audit_log where entity_id = '0'",
+    );
+    await t.database.exec(`
+      alter table audit_log disable trigger audit_log_no_update;
+      update audit_log set after = '-1'::jsonb where id = ${id};
+      alter table audit_log enable trigger audit_log_no_update;`);
+    expect((await verifyAuditChain(t.db)).firstBroken).toEqual({ id, reason: "记录内容与其哈希值不符" });
+  });
+});

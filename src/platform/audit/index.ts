@@ -47,6 +47,15 @@ export async function recordAudit(tx: Db, actor: TActor, entry: TAuditEntry): Pr
 
 type THashed = Omit<TAuditRow, "id" | "hash">;
 
+/**
+ * The hash covers the canonical JSON of the row's values (one serialiser, `canonicalJson`, when
+ * writing and when verifying). `before`/`after` are read back parsed exactly once (see `jsonValue`),
+ * so a recorded string such as "-1" is verified as that string, not as the number -1.
+ *
+ * Entries written before that read fix need no version marker: writing always stored and hashed the
+ * right values, only reading them back was wrong. With the same algorithm they verify again, and
+ * any real change to a stored value still breaks its hash.
+ */
 function hashEntry(row: THashed): string {
   const material = canonicalJson({ ...row, at: row.at.toISOString() });
   return createHash("sha256").update(material).digest("hex");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "./password";
+import { passwordProblem } from "./password-policy";
 import { can, canAnywhere, type TPrincipal, unitScope } from "./permissions";
 
 const principal = (roles: TPrincipal["roles"]): TPrincipal => ({
@@ -47,5 +48,27 @@ describe("permissions", () => {
     expect(can(principal([{ role: "office_head", unitId: null }]), "requests.extend", 3)).toBe(true);
     expect(can(principal([{ role: "unit_liaison", unitId: 3 }]), "requests.extend", 3)).toBe(false);
     expect(can(office, "requests.extend", 3)).toBe(false);
+  });
+});
+
+describe("new password rules", () => {
+  it("refuses short, common, repeated and sequential passwords, saying why in Chinese", () => {
+    expect(passwordProblem("abc-12345")).toMatch(/至少 10 个字符/);
+    expect(passwordProblem("1111111111")).toMatch(/重复的字符/);
+    expect(passwordProblem("abcabcabcabc")).toMatch(/重复/);
+    expect(passwordProblem("1234567890")).toMatch(/常用的密码|连续/);
+    expect(passwordProblem("abcdefghij")).toMatch(/连续的字符/);
+    expect(passwordProblem("qwertyuiop")).toMatch(/容易被猜到/);
+    expect(passwordProblem("password123")).toMatch(/常见密码/);
+    expect(passwordProblem("x".repeat(201))).toMatch(/不能超过 200 个字符/);
+  });
+
+  it("refuses a password made of the account's own name", () => {
+    expect(passwordProblem("zhangwei.wj", ["zhangwei.wj", "张伟"])).toMatch(/用户名或姓名/);
+  });
+
+  it("accepts passwords that are hard to guess, including the demo password", () => {
+    for (const pw of ["gongkai-demo", "test-password-1", "正确的密码-2026", "马灯-铁轨-19-青苔"])
+      expect(passwordProblem(pw), pw).toBeNull();
   });
 });

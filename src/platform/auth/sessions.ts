@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import type { Db } from "../db";
 import { apiTokens, sessions, userRoles, users } from "../db/tables";
 import type { TPrincipal, TRole } from "./permissions";
@@ -111,6 +111,46 @@ export async function resolveApiToken(db: Db, token: string): Promise<number | n
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
   return row.userId;
+}
+
+/** A user's tokens that still work, newest first, for their account page (never the secret). */
+export async function listApiTokens(db: Db, userId: number) {
+  return db
+    .select({
+      id: apiTokens.id,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
+    .from(apiTokens)
+    .where(
+      and(eq(apiTokens.userId, userId), gt(apiTokens.expiresAt, new Date()), isNull(apiTokens.revokedAt)),
+    )
+    .orderBy(desc(apiTokens.id));
+}
+
+/** Revokes one of the user's own working tokens; false when there is no such token. */
+export async function revokeApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+/**
+ * Revokes every token of a user. A token was obtained with the password, so whoever knew an old
+ * password must not keep access through it after a change or reset. Returns how many were revoked.
+ */
+export async function revokeUserApiTokens(db: Db, userId: number): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }
 
 /** Removes expired sessions; run periodically. */

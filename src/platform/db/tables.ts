@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
-import { ts } from "./columns";
+import { jsonValue, ts } from "./columns";
 
 // Drizzle mirrors of the tables created by migrations/*.sql (the SQL files are the source of truth).
 
@@ -71,8 +71,9 @@ export const auditLog = pgTable("audit_log", {
   entity: text("entity").notNull(),
   entityId: text("entity_id"),
   unitId: integer("unit_id"),
-  before: jsonb("before"),
-  after: jsonb("after"),
+  // Parsed once on read, so that verification hashes exactly the values that were written.
+  before: jsonValue("before"),
+  after: jsonValue("after"),
   ip: text("ip").notNull().default(""),
   requestId: text("request_id").notNull().default(""),
   prevHash: text("prev_hash").notNull(),
