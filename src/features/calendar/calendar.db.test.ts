@@ -143,7 +143,9 @@ describeDb("working-day calendar", () => {
     const next = Number(todayInChina().slice(0, 4)) + 1;
     await t.db.execute(sql`delete from calendar_years where year = ${next}`);
     const page = (await (await new Visitor(t).login("admin")).get("/admin/calendar")).text;
-    expect(page).toContain(`${next} 年尚未载入，暂按以下法定节日推定：${provisionalHolidays(next).join("、")}`);
+    expect(page).toContain(
+      `${next} 年尚未载入，暂按以下法定节日推定：${provisionalHolidays(next).join("、")}`,
+    );
     expect(page).toContain(PROVISIONAL_LABEL);
   });
 });
