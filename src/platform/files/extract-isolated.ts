@@ -80,7 +80,7 @@ export async function readFirstSheetIsolated(
   const tooLarge = (what: string) =>
     new AppError(
       "payload_too_large",
-      `Excel 文件${what}，超过可导入的范围，未导入任何内容。请删去多余的内容后重新上传。`,
+      `Excel 文件${what}，无法导入，未导入任何内容。请删去多余的工作表或内容后重新上传。`,
     );
   const sizes = unzippedSizes(bytes);
   if (!sizes) throw unreadable();
