@@ -99,6 +99,8 @@ const lines = (v: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const PROVISIONAL_NOTE = `涉及未载入或状态为“临时”的年份的结果标注为“${PROVISIONAL_LABEL}”，直到按国务院办公厅当年的通知录入为“正式”。`;
+
 /** The largest calendar file accepted: a year's schedule is a few kilobytes. */
 const MAX_IMPORT_BYTES = 512 * 1024;
 
@@ -122,8 +124,8 @@ function CalendarPage({
       <h1>工作日历</h1>
       <p>
         答复期限等所有时限按工作日计算：周一至周五为工作日，国务院办公厅每年公布的节假日除外，公布的周末调休上班日计为工作日。
-        未载入安排（或未标为正式）的年份，按《全国年节及纪念日放假办法》规定的法定节日推定：落在周一至周五的节日不计为工作日，
-        不推定补休和调休上班；结果标注为“{PROVISIONAL_LABEL}”，直到录入国务院办公厅当年的通知。
+        未载入安排的年份，按《全国年节及纪念日放假办法》规定的法定节日推定：落在周一至周五的节日不计为工作日，
+        不推定补休和调休上班。{PROVISIONAL_NOTE}
       </p>
       {!years.some((y) => y.year === nextYear) && (
         <p>
