@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
-import { loadWorkCalendar } from ".";
+import { loadWorkCalendar, todayInChina } from ".";
+import { PROVISIONAL_LABEL, provisionalHolidays } from "./statutory-holidays";
 
 describeDb("working-day calendar", () => {
   let t: TTestApp;
@@ -25,6 +26,17 @@ describeDb("working-day calendar", () => {
     }
   });
 
+  it("has, in every shipped year, each statutory holiday that falls on a weekday", async () => {
+    // Checks the shipped data and the generator of provisional years against each other.
+    for (let year = 2020; year <= 2026; year++) {
+      const shipped = (await api(t, "GET", `/api/v1/calendar/${year}`)).data.holidays;
+      expect({ year, missing: provisionalHolidays(year).filter((d) => !shipped.includes(d)) }).toEqual({
+        year,
+        missing: [],
+      });
+    }
+  });
+
   it("holds the 2025 and 2026 schedules exactly as the State Council announced them", async () => {
     const y2025 = (await api(t, "GET", "/api/v1/calendar/2025")).data;
     expect(y2025.workdays).toEqual(["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"]);
@@ -43,9 +55,17 @@ describeDb("working-day calendar", () => {
     expect(calendar.addWorkdays("2025-09-01", 20)).toEqual({ date: "2025-09-28", isProvisional: false });
   });
 
-  it("answers a year without a schedule as not official, with empty lists", async () => {
+  it("answers a year without a schedule as not official, with the presumed statutory holidays", async () => {
     const r = await api(t, "GET", "/api/v1/calendar/2029");
-    expect(r.data).toEqual({ year: 2029, holidays: [], workdays: [], official: false, source: "" });
+    expect(r.data).toEqual({
+      year: 2029,
+      holidays: provisionalHolidays(2029),
+      workdays: [],
+      official: false,
+      source: PROVISIONAL_LABEL,
+    });
+    // 2029: 元旦 Mon Jan 1; 除夕 Mon Feb 12, 正月初一 Tue Feb 13.
+    expect(r.data.holidays).toEqual(expect.arrayContaining(["2029-01-01", "2029-02-12", "2029-02-15"]));
     expect((await api(t, "GET", "/api/v1/calendar/1800")).status).toBe(400);
   });
 
@@ -117,5 +137,15 @@ describeDb("working-day calendar", () => {
     expect(r.status).toBe(422);
     expect(r.text).toMatch(/id="f-holidays-error"[^>]*>.*日期格式应为 YYYY-MM-DD/s);
     expect((await v.get("/admin/calendar")).text).toContain("2026");
+  });
+
+  it("shows the administrators the holidays presumed for next year while it is not loaded", async () => {
+    const next = Number(todayInChina().slice(0, 4)) + 1;
+    await t.db.execute(sql`delete from calendar_years where year = ${next}`);
+    const page = (await (await new Visitor(t).login("admin")).get("/admin/calendar")).text;
+    expect(page).toContain(
+      `${next} 年尚未载入，暂按以下法定节日推定：${provisionalHolidays(next).join("、")}`,
+    );
+    expect(page).toContain(PROVISIONAL_LABEL);
   });
 });

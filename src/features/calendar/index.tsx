@@ -19,8 +19,11 @@ import { DataTable } from "../../platform/ui/table";
 import { findYear, listYears, type TCalendarYear } from "./calendar.repository";
 import { checkImportedYear, parseCalendarFile } from "./import-calendar-file";
 import { saveCalendarYear, ZCalendarYearBody } from "./save-calendar-year";
+import { PROVISIONAL_LABEL, provisionalHolidays } from "./statutory-holidays";
+import { todayInChina } from "./working-days";
 
 export { loadWorkCalendar } from "./load-calendar";
+export { PROVISIONAL_LABEL } from "./statutory-holidays";
 export { addDays, dayNumber, type TPause, todayInChina, WorkCalendar } from "./working-days";
 
 const ZYearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -32,10 +35,17 @@ const ZCalendarOut = z.object({
   source: z.string(),
 });
 
-const present = (year: number, y: TCalendarYear | undefined) =>
-  y ?? { year, holidays: [], workdays: [], official: false, source: "" };
+/** A year not loaded is what deadlines use for it: its weekday statutory holidays, no 调休. */
+const present = (year: number, y: TCalendarYear | undefined): TCalendarYear =>
+  y ?? {
+    year,
+    holidays: provisionalHolidays(year),
+    workdays: [],
+    official: false,
+    source: PROVISIONAL_LABEL,
+  };
 
-/** GET and PUT /calendar/{year}. A year with no schedule answers official: false and empty lists. */
+/** GET and PUT /calendar/{year}. A year with no schedule answers official: false and the presumed holidays. */
 export function registerCalendarApi(api: TApi, deps: TDeps) {
   api.openapi(
     createRoute({
@@ -46,7 +56,8 @@ export function registerCalendarApi(api: TApi, deps: TDeps) {
       request: { params: ZYearParam },
       responses: {
         200: {
-          description: "该年安排；未载入的年份 official 为 false，计算结果为临时",
+          description:
+            "该年安排；未载入的年份 official 为 false，按法定节日推定（不推定调休），计算结果为临时",
           content: { "application/json": { schema: ZCalendarOut } },
         },
         ...errorResponses(400),
@@ -88,6 +99,8 @@ const lines = (v: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const PROVISIONAL_NOTE = `涉及未载入或状态为“临时”的年份的结果标注为“${PROVISIONAL_LABEL}”，直到按国务院办公厅当年的通知录入为“正式”。`;
+
 /** The largest calendar file accepted: a year's schedule is a few kilobytes. */
 const MAX_IMPORT_BYTES = 512 * 1024;
 
@@ -104,13 +117,21 @@ function CalendarPage({
   importForm?: TFormState;
   importProblems?: string[];
 }) {
+  // The year a deadline set now most often reaches into before its notice is published.
+  const nextYear = Number(todayInChina().slice(0, 4)) + 1;
   return (
     <AdminLayout ctx={ctx} title="工作日历">
       <h1>工作日历</h1>
       <p>
         答复期限等所有时限按工作日计算：周一至周五为工作日，国务院办公厅每年公布的节假日除外，公布的周末调休上班日计为工作日。
-        未载入安排的年份只按周末计算，结果标注为“临时”。
+        未载入安排的年份，按《全国年节及纪念日放假办法》规定的法定节日推定：落在周一至周五的节日不计为工作日，
+        不推定补休和调休上班。{PROVISIONAL_NOTE}
       </p>
+      {!years.some((y) => y.year === nextYear) && (
+        <p>
+          {nextYear} 年尚未载入，暂按以下法定节日推定：{provisionalHolidays(nextYear).join("、")}。
+        </p>
+      )}
       <DataTable caption="已载入的年份" columns={["年份", "工作日上的假日", "调休上班日", "状态", "依据"]}>
         {years.map((y) => (
           <tr>

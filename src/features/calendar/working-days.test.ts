@@ -46,11 +46,39 @@ describe("working days", () => {
     expect(overlapping).toEqual(one);
   });
 
-  it("answers for a year with no schedule, weekends only, and flags it provisional", () => {
-    // 2027 is not loaded: from Fri 2027-01-01, 20 weekdays later is Fri 2027-01-29.
+  it("answers for a year with no schedule by its statutory holidays, and flags it provisional", () => {
+    // 2027 is not loaded: from Fri 2027-01-01 (元旦): Jan 4–8 (5), 11–15 (10), 18–22 (15), 25–29 (20).
     expect(cal.addWorkdays("2027-01-01", 20)).toEqual({ date: "2027-01-29", isProvisional: true });
     // Reaching into 2027 from late 2026 is provisional too.
     expect(cal.addWorkdays("2026-12-20", 20).isProvisional).toBe(true);
+  });
+
+  it("never ends a provisional period on 元旦 (issue 10): received Fri 2026-12-04 → Mon 2027-01-04", () => {
+    // Dec 7–11 (5), 14–18 (10), 21–25 (15), 28–31 (19), Fri Jan 1 元旦 off, Mon Jan 4 (20).
+    expect(cal.addWorkdays("2026-12-04", 20)).toEqual({ date: "2027-01-04", isProvisional: true });
+    expect(cal.isWorkday("2027-01-01")).toBe(false);
+  });
+
+  it("skips 春节 2027 without guessing 调休: received Fri 2027-01-08 → Tue 2027-02-09", () => {
+    // Jan 11–15 (5), 18–22 (10), 25–29 (15), Feb 1–4 (19); Fri Feb 5 除夕 and Mon Feb 8 初三 off,
+    // the weekend 初一–初二 is not moved; Tue Feb 9 (20).
+    expect(cal.addWorkdays("2027-01-08", 20)).toEqual({ date: "2027-02-09", isProvisional: true });
+    // The other weekday holidays of 2027: 清明 Mon Apr 5, 端午 Wed Jun 9, 中秋 Wed Sep 15, 国庆 Fri Oct 1.
+    for (const day of ["2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"])
+      expect(cal.isWorkday(day)).toBe(false);
+    expect(cal.isWorkday("2027-10-04")).toBe(true); // Mon after 国庆: no 补休 guessed
+    expect(cal.workdaysBetween("2027-02-04", "2027-02-09")).toBe(1);
+  });
+
+  it("uses a loaded schedule as it is, and flags it provisional until it is the official one", () => {
+    const pencilled = { year: 2027, holidays: ["2027-02-09"], workdays: [], official: false };
+    const draft = new WorkCalendar([Y2026, pencilled]);
+    expect(draft.isWorkday("2027-01-01")).toBe(true); // the loaded lists replace the presumed holidays
+    expect(draft.isWorkday("2027-02-09")).toBe(false);
+    expect(draft.addWorkdays("2026-12-30", 1)).toEqual({ date: "2026-12-31", isProvisional: false });
+    expect(draft.addWorkdays("2026-12-30", 2)).toEqual({ date: "2027-01-01", isProvisional: true });
+    const official = new WorkCalendar([Y2026, { ...pencilled, official: true }]);
+    expect(official.addWorkdays("2026-12-30", 2)).toEqual({ date: "2027-01-01", isProvisional: false });
   });
 
   it("counts working days between two dates", () => {

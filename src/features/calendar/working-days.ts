@@ -1,5 +1,8 @@
 // Working days (工作日) by the official calendar: Monday to Friday, except the weekday holidays the
-// State Council announces for the year, plus the weekend days it turns into working days.
+// State Council announces for the year, plus the weekend days it turns into working days. A year
+// whose schedule is not loaded is presumed to have the statutory holidays (./statutory-holidays).
+
+import { provisionalHolidays } from "./statutory-holidays";
 
 export type TYearSchedule = { year: number; holidays: string[]; workdays: string[]; official: boolean };
 
@@ -8,7 +11,10 @@ export type TPause = { from: string; to: string };
 
 export type TWorkdayResult = {
   date: string;
-  /** Some day on the way fell in a year without a loaded schedule: weekends only were assumed. */
+  /**
+   * Some day on the way fell in a year without the State Council's schedule loaded (or loaded as not
+   * official): its statutory holidays were presumed, with no 调休.
+   */
   isProvisional: boolean;
 };
 
@@ -32,6 +38,8 @@ export function addDays(date: string, days: number): string {
   return fromDayNumber(dayNumber(date) + days);
 }
 
+const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+
 /** Today's date in China (Asia/Shanghai), whatever the server's time zone. */
 export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -43,6 +51,8 @@ export class WorkCalendar {
   private readonly holidays = new Set<number>();
   private readonly workdays = new Set<number>();
   private readonly years = new Map<number, TYearSchedule>();
+  /** Presumed weekday holidays of the years not loaded, computed on first use. */
+  private readonly presumed = new Map<number, Set<number>>();
 
   constructor(schedules: TYearSchedule[]) {
     for (const s of schedules) {
@@ -56,12 +66,26 @@ export class WorkCalendar {
   private isWorkdayNumber(day: number): boolean {
     if (this.holidays.has(day)) return false;
     if (this.workdays.has(day)) return true;
+    if (this.isPresumedHoliday(day)) return false;
     const weekday = (((day + 4) % 7) + 7) % 7;
     return weekday !== 0 && weekday !== 6;
   }
 
-  private hasYearOf(day: number): boolean {
-    return this.years.has(new Date(day * DAY_MS).getUTCFullYear());
+  /** A statutory holiday on a weekday of a year whose schedule is not loaded at all. */
+  private isPresumedHoliday(day: number): boolean {
+    const year = yearOf(day);
+    if (this.years.has(year)) return false;
+    let days = this.presumed.get(year);
+    if (!days) {
+      days = new Set(provisionalHolidays(year).map(dayNumber));
+      this.presumed.set(year, days);
+    }
+    return days.has(day);
+  }
+
+  /** Whether the day's year has the State Council's schedule loaded; otherwise results are provisional. */
+  private isOfficialYearOf(day: number): boolean {
+    return this.years.get(yearOf(day))?.official === true;
   }
 
   /** Whether the official schedule for that year is loaded. */
@@ -89,7 +113,7 @@ export class WorkCalendar {
     let isProvisional = false;
     while (counted < n) {
       day++;
-      if (!isProvisional && !this.hasYearOf(day)) isProvisional = true;
+      if (!isProvisional && !this.isOfficialYearOf(day)) isProvisional = true;
       if (!this.isWorkdayNumber(day)) continue;
       if (paused.some(([s, e]) => day > s && day <= e)) continue;
       counted++;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { xlsxBomb } from "../../../test/xlsx-bomb";
 
 const CSV = [
   "no,section,group,requirement,units,deadline",
@@ -165,5 +166,25 @@ describeDb("work-plan ledger pages: report, review, boards", () => {
     expect((await stranger.get(href)).status).toBe(404);
     const editor = await new Visitor(t).login("a.editor");
     expect((await editor.get(href)).status).toBe(404);
+  });
+
+  it("refuses a task breakdown workbook that unpacks far too large, beside the file field, importing nothing", async () => {
+    const office = await new Visitor(t).login("office");
+    await office.get("/admin/ledger");
+    const before = await t.database.query("select count(*)::int as n from ledger_plans");
+    const form = new FormData();
+    form.set("_csrf", office.csrf);
+    form.set("title", "2027年政务公开工作要点");
+    form.set("issuedAt", "2027-03-01");
+    form.set("year", "2027");
+    form.set("file", new File([await xlsxBomb(30 * 1024 * 1024)], "任务分解表.xlsx"));
+    const res = await t.app.request("/admin/ledger/import", {
+      method: "POST",
+      headers: { cookie: office.cookie },
+      body: form,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toMatch(/id="f-file-error"[^>]*>.*?解压后超过 20 MB/s);
+    expect(await t.database.query("select count(*)::int as n from ledger_plans")).toEqual(before);
   });
 });

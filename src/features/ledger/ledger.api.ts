@@ -74,7 +74,8 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
           }),
           "已导入；无法识别的单位名称和期限逐条列出",
         ),
-        ...errorResponses(400, 401, 403),
+        // 413: an XLSX beyond the limits of read-plan-xlsx (unpacked size, rows, cells).
+        ...errorResponses(400, 401, 403, 413),
       },
     }),
     async (c) => {

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { xlsxBomb } from "../../../test/xlsx-bomb";
 import { DEMO_UNITS, SYSTEM_ACTOR } from "../../demo";
 import { createUnit, createUser } from "../org";
+import { XLSX_MIME } from "./read-plan-xlsx";
 
 const CSV = readFileSync(new URL("../../../demo/2022-work-plan-tasks.csv", import.meta.url), "utf8");
 const PLAN = "title=2022年政务公开工作要点&issuedAt=2022-06-15&year=2022";
@@ -128,6 +130,21 @@ describeDb("work-plan ledger: importing the plan", () => {
     ).toBeGreaterThan(2);
     expect((await importCsv(CSV, office, "title=x&issuedAt=2022-13-01&year=2022")).status).toBe(400);
     expect((await importCsv(CSV, await tokenFor(t, "clerk"))).status).toBe(403);
+    expect(await t.database.query("select count(*)::int as n from ledger_plans")).toEqual(before);
+  });
+
+  it("refuses an XLSX that unpacks far beyond a task breakdown with 413, importing nothing", async () => {
+    const before = await t.database.query<{ n: number }>("select count(*)::int as n from ledger_plans");
+    const bomb = await xlsxBomb(30 * 1024 * 1024);
+    const started = performance.now();
+    const res = await t.app.request(`/api/v1/ledger/plans/import?${encodeURI(PLAN)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${office}`, "content-type": XLSX_MIME },
+      body: bomb,
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toContain("解压后超过 20 MB");
     expect(await t.database.query("select count(*)::int as n from ledger_plans")).toEqual(before);
   });
 });

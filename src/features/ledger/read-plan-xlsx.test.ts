@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { xlsxBomb } from "../../../test/xlsx-bomb";
 import { AppError } from "../../platform/errors";
 import { readPlanXlsx } from "./read-plan-xlsx";
 
@@ -49,6 +50,21 @@ describe("reading the task breakdown from XLSX", () => {
       (e) => e,
     );
     expect(bad.issues.map((i: { path: string }) => i.path)).toEqual(["第2行.no", "第2行.requirement"]);
+  });
+
+  it("refuses a workbook that unpacks to gigabytes-like sizes quickly with 413 (issue 11)", async () => {
+    const bomb = await xlsxBomb(30 * 1024 * 1024); // 30 MB of one repeated row, a few hundred KB packed
+    const started = performance.now();
+    const e = await readPlanXlsx(bomb).catch((err) => err);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(e).toBeInstanceOf(AppError);
+    expect([e.status, e.message]).toEqual([413, expect.stringContaining("解压后超过 20 MB")]);
+  });
+
+  it("refuses a sheet of more than 10,000 tasks with 413", async () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => [i + 1, "一", "", "公开", "区财政局", "全年"]);
+    const e = await readPlanXlsx(await workbook([HEADER, ...rows])).catch((err) => err);
+    expect([e.status, e.message]).toEqual([413, expect.stringContaining("超过 10001 行")]);
   });
 
   it("refuses a file that is not a workbook", async () => {

@@ -97,11 +97,11 @@ describe("the reply deadline (Art. 33)", () => {
     expect(c).toMatchObject({ state: "paused", feePaymentDeadline: "2026-04-08" });
   });
 
-  it("answers for a year with no official schedule, weekends only, flagged provisional", () => {
-    // Tue 2026-12-15: Dec 16–18 (3), 21–25 (8), 28–31 (12), Fri 2027-01-01 counts without a 2027 schedule (13),
-    // Jan 4–8 (18), 11 (19), 12 (20).
+  it("answers for a year with no official schedule by its statutory holidays, flagged provisional", () => {
+    // Tue 2026-12-15: Dec 16–18 (3), 21–25 (8), 28–31 (12), Fri 2027-01-01 元旦 presumed off,
+    // Jan 4–8 (17), 11–13 (20).
     const c = due("2026-12-15");
-    expect(c).toMatchObject({ dueDate: "2027-01-12", isProvisional: true });
+    expect(c).toMatchObject({ dueDate: "2027-01-13", isProvisional: true });
     expect(c.steps.at(-1)).toContain("临时");
   });
 

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
+import { unzippedSizes } from "./zip-sizes";
 
 /** Longest text returned; a longer one is cut (search and the privacy scan need no more). */
 export const MAX_EXTRACTED_CHARS = 2_000_000;
@@ -150,30 +151,6 @@ async function pdfText(bytes: Uint8Array): Promise<string | null> {
   } finally {
     await pdf.destroy();
   }
-}
-
-/** Declared unpacked sizes of a ZIP's entries, from its central directory; null if it has none. */
-function unzippedSizes(bytes: Uint8Array): { total: number; xml: number } | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.byteLength - 22;
-  const stop = Math.max(0, end - 0xffff);
-  while (end >= stop && view.getUint32(end, true) !== 0x06054b50) end -= 1;
-  if (end < stop) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const sizes = { total: 0, xml: 0 };
-  for (let i = 0; i < count; i += 1) {
-    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return null;
-    // 0xFFFFFFFF means a ZIP64 size: far beyond any office document, so counted as infinite.
-    const raw = view.getUint32(at + 24, true);
-    const size = raw === 0xffffffff ? Number.POSITIVE_INFINITY : raw;
-    const nameLength = view.getUint16(at + 28, true);
-    const name = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString("latin1");
-    sizes.total += size;
-    if (/\.(?:xml|rels)$/i.test(name)) sizes.xml += size;
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return sizes;
 }
 
 function isWithinZipLimits(sizes: { total: number; xml: number }): boolean {

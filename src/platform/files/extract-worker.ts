@@ -1,6 +1,10 @@
-// The worker side of extractTextIsolated: reads one file's text and posts it back.
+// The worker side of ./extract-isolated: reads one file (its text, or a sheet's rows) and posts the result back.
 import { parentPort, workerData } from "node:worker_threads";
+import type { TWorkerJob } from "./extract-isolated";
 import { extractText } from "./extract-text";
+import { readFirstSheet } from "./read-sheet";
 
-const { bytes, mime } = workerData as { bytes: Uint8Array; mime: string };
-parentPort?.postMessage(await extractText(bytes, mime));
+const job = workerData as TWorkerJob;
+parentPort?.postMessage(
+  job.kind === "sheet" ? await readFirstSheet(job.bytes, job.limits) : await extractText(job.bytes, job.mime),
+);

@@ -6,6 +6,7 @@ import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { unzippedSizes } from "./zip-sizes";
 
 const files = pgTable("files", {
   id: serial("id").primaryKey(),
@@ -48,8 +49,15 @@ export const DOCUMENT_TYPES: Record<string, string> = {
 };
 
 /**
+ * The largest unpacked size of an uploaded XLSX or DOCX (both ZIP archives): ten times the largest
+ * upload any form accepts, above real office files, far below what a ZIP bomb inflates to.
+ */
+export const MAX_UNZIPPED_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+/**
  * Checks a file's type by its content and its size, stores its content once, and returns its row.
- * A file of another type, an empty one or one above `maxBytes` is refused with a 4xx in Chinese.
+ * A file of another type, an empty one, one above `maxBytes` or an XLSX/DOCX that unpacks to more
+ * than MAX_UNZIPPED_UPLOAD_BYTES is refused with a 4xx in Chinese, and nothing is stored.
  */
 export async function storeFile(
   db: Db,
@@ -72,6 +80,12 @@ export async function storeFile(
     const message = `只接受 ${Object.keys(allowed).join("、").toUpperCase()} 文件。`;
     throw new AppError("validation_failed", message, { issues: [{ path: field, message }] });
   }
+  // Read from the ZIP directory, before anything unpacks the file (text extraction, downloads).
+  const unzipped = type.ext === "xlsx" || type.ext === "docx" ? unzippedSizes(data) : null;
+  if (unzipped && unzipped.total > MAX_UNZIPPED_UPLOAD_BYTES) {
+    const message = `文件解压后超过 ${MAX_UNZIPPED_UPLOAD_BYTES / 1024 / 1024} MB（Excel、Word 文件是压缩包），可能是异常文件，未保存。`;
+    throw new AppError("payload_too_large", message, { issues: [{ path: field, message }] });
+  }
   const sha256 = createHash("sha256").update(data).digest("hex");
   const [existing] = await db.select().from(files).where(eq(files.sha256, sha256));
   if (existing) return existing;
@@ -89,5 +103,6 @@ export async function findFile(db: Db, id: number): Promise<TFileRow | undefined
   const [row] = await db.select().from(files).where(eq(files.id, id));
   return row;
 }
-export { extractTextIsolated } from "./extract-isolated";
+export { extractTextIsolated, readFirstSheetIsolated } from "./extract-isolated";
 export { extractText } from "./extract-text";
+export type { TSheetLimits } from "./read-sheet";
