@@ -13,10 +13,11 @@ import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
 import { actionsOf, cohandlersOf, findByReceiptNo, findRequest } from "./requests.repository";
+import { isLead } from "./workflow";
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the
- * same people, and every such view is audited.
+ * lead unit and the office only, and every such view is audited.
  */
 export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: number, isRevealed = false) {
   const r = await findRequest(db, id);
@@ -24,6 +25,9 @@ export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: numb
   assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
   const actions = await actionsOf(db, r.id);
   const clock = clockOf(r, actions, await loadWorkCalendar(db));
+  // Only the lead unit and the office see the applicant's full data, not a co-handling unit (协查).
+  if (isRevealed && !isLead(p, r.unitId))
+    throw new AppError("forbidden", "只有承办单位或政务公开办公室可以查看申请人的完整信息。");
   if (isRevealed)
     await db.transaction((tx) =>
       recordAudit(tx, actor, {
