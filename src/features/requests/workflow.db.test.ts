@@ -5,6 +5,7 @@ import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db"
 import { auditLog } from "../../platform/db/tables";
 import { todayInChina } from "../calendar";
 import { createUnit } from "../org";
+import { refreshPausedDueDates } from "./refresh-paused";
 import { requestActions, requests } from "./requests.tables";
 
 // Worked examples by hand from STATUTES §1–5 with the shipped 2025 and 2026 schedules.
@@ -124,6 +125,20 @@ describeDb("the request workflow: pauses, delivery dates, fees per agency, co-ha
       expect(list.text).toContain(`至少至 ${r.data.dueDate}`);
       expect(list.text).toContain("征求意见已超过 15 个工作日");
       expect(list.text).toMatch(/<th[^>]*>征求意见超期<\/th>/);
+    });
+
+    it("moves a paused request's stored due date on with the days it stays paused", async () => {
+      const { id } = await register();
+      await act(headA, id, { type: "consultation_started", date: "2025-09-05", party: "某公司" });
+      // As stored before this fix (no due date), or stored some days ago.
+      await t.db.update(requests).set({ dueDate: null }).where(eq(requests.id, id));
+      expect(await refreshPausedDueDates(t.db)).toBeGreaterThanOrEqual(1);
+      const [row] = await t.db.select().from(requests).where(eq(requests.id, id));
+      expect(row?.dueDate).toBe((await read(id)).clock.dueDate);
+      // On Fri 2025-09-12 it was due at least Sat 2025-10-11 (Sep 8–12 paused).
+      await refreshPausedDueDates(t.db, "2025-09-12");
+      expect((await t.db.select().from(requests).where(eq(requests.id, id)))[0]?.dueDate).toBe("2025-10-11");
+      await refreshPausedDueDates(t.db);
     });
 
     it("takes a fee notice during a consultation, and counts the overlap once", async () => {
