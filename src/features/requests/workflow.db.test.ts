@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
-import { todayInChina } from "../calendar";
+import { loadWorkCalendar, todayInChina } from "../calendar";
 import { createUnit } from "../org";
 import { refreshPausedDueDates } from "./refresh-paused";
+import { requestsNeedingReminders } from "./reminders";
 import { requestActions, requests } from "./requests.tables";
 
 // Worked examples by hand from STATUTES §1–5 with the shipped 2025 and 2026 schedules.
@@ -138,6 +139,18 @@ describeDb("the request workflow: pauses, delivery dates, fees per agency, co-ha
       // On Fri 2025-09-12 it was due at least Sat 2025-10-11 (Sep 8–12 paused).
       await refreshPausedDueDates(t.db, "2025-09-12");
       expect((await t.db.select().from(requests).where(eq(requests.id, id)))[0]?.dueDate).toBe("2025-10-11");
+      await refreshPausedDueDates(t.db);
+    });
+
+    it("sends no deadline reminder for a paused request's lower bound, which moves on every day", async () => {
+      // Consultation from Fri 2025-09-26 with 1 working day left (Sep 2–26 used 19): read on Mon 09-29 the
+      // request is due at least Tue 09-30, within 2 working days, yet the clock is stopped.
+      const { id } = await register();
+      await act(headA, id, { type: "consultation_started", date: "2025-09-26", party: "某公司" });
+      await refreshPausedDueDates(t.db, "2025-09-29");
+      expect((await t.db.select().from(requests).where(eq(requests.id, id)))[0]?.dueDate).toBe("2025-09-30");
+      const due = await requestsNeedingReminders(t.db, "2025-09-29", await loadWorkCalendar(t.db));
+      expect(due.map((x) => x.request.id)).not.toContain(id);
       await refreshPausedDueDates(t.db);
     });
 
