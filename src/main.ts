@@ -4,7 +4,7 @@ import { createApp } from "./app";
 import { prepareDatabase } from "./bootstrap";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
-import { sendDueReminders } from "./features/requests";
+import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
 import { localBlobStore } from "./platform/files";
@@ -21,9 +21,12 @@ const app = createApp({ database, db: database.db, config, logger, blobs });
 
 const housekeeping = setInterval(
   () => {
-    Promise.all([purgeExpiredSessions(database.db), purgeRateLimits(database.db)]).catch((err) =>
-      logger.warn({ err }, "housekeeping failed"),
-    );
+    Promise.all([
+      purgeExpiredSessions(database.db),
+      purgeRateLimits(database.db),
+      // Paused requests' "at least" due dates move on with each paused working day.
+      refreshPausedDueDates(database.db),
+    ]).catch((err) => logger.warn({ err }, "housekeeping failed"));
   },
   10 * 60 * 1000,
 );

@@ -202,6 +202,13 @@ export function UnitFormPage({ ctx, form, unitId }: { ctx: TPageCtx; form: TForm
         <TextField form={form} name="address" label="办公地址" />
         <TextField form={form} name="phone" label="联系电话" inputmode="tel" />
         <TextArea form={form} name="duties" label="主要职责" rows={4} />
+        <TextField
+          form={form}
+          name="postedMailDays"
+          label="平常信函送达天数"
+          inputmode="numeric"
+          hint="以平常信函寄送收费通知等文书时，按发出日期加此天数推定送达日期（可在办理时修改），默认 3 天。"
+        />
         <TextField form={form} name="sortOrder" label="排序号" inputmode="numeric" hint="数字越小越靠前。" />
         {unitId && (
           <SelectField

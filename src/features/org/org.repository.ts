@@ -58,6 +58,7 @@ export async function insertUnit(
     phone?: string;
     duties?: string;
     sortOrder?: number;
+    postedMailDays?: number;
   },
 ): Promise<TUnitRow> {
   const [row] = await db.insert(units).values(v).returning();

@@ -30,6 +30,8 @@ export const ZCreateUnitBody = z
     phone: z.string().trim().max(60).optional().default(""),
     duties: z.string().trim().max(4000).optional().default(""),
     sortOrder: z.coerce.number().int().min(0).max(9999).optional().default(0),
+    // Left out: the column's default (3 days) on create, unchanged on update.
+    postedMailDays: z.coerce.number().int().min(0).max(30).optional(),
   })
   .strict();
 export type TCreateUnitBody = z.infer<typeof ZCreateUnitBody>;

@@ -12,6 +12,8 @@ export const units = pgTable("units", {
   phone: text("phone").notNull().default(""),
   duties: text("duties").notNull().default(""),
   indexCode: text("index_code").notNull().default(""),
+  /** Calendar days a notice sent by ordinary post is taken to need to arrive (the clerk may correct it). */
+  postedMailDays: integer("posted_mail_days").notNull().default(3),
   isActive: boolean("is_active").notNull().default(true),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),

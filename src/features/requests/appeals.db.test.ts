@@ -94,7 +94,8 @@ describeDb("appeals (行政复议、行政诉讼) and the contact log", () => {
     );
   });
 
-  it("refuses appeals on open requests and impossible dates", async () => {
+  it("accepts an appeal against a failure to reply once the due date has passed, and not before", async () => {
+    // Received Mon 2025-03-03: Mar 4–7 (4), 10–14 (9), 17–21 (14), 24–28 (19), Mon 31 (20) → due 2025-03-31.
     const open = await api(t, "POST", "/api/v1/requests", {
       token: headA,
       json: {
@@ -104,11 +105,25 @@ describeDb("appeals (行政复议、行政诉讼) and the contact log", () => {
         description: "申请公开某项信息",
       },
     });
-    const onOpen = await api(t, "POST", `/api/v1/requests/${open.data.id}/appeals`, {
-      token: headA,
-      json: { kind: "reconsideration", filedAt: "2025-04-01" },
-    });
-    expect(onOpen.status).toBe(409);
+    expect(open.data.dueDate).toBe("2025-03-31");
+    const appeal = (filedAt: string) =>
+      api(t, "POST", `/api/v1/requests/${open.data.id}/appeals`, {
+        token: headA,
+        json: { kind: "reconsideration", filedAt },
+      });
+    const beforeReceipt = await appeal("2025-03-02");
+    expect(beforeReceipt.status).toBe(422);
+    expect(beforeReceipt.data.error.issues[0].message).toContain("不能早于收到申请的日期（2025-03-03）");
+    const onDueDate = await appeal("2025-03-31");
+    expect(onDueDate.status).toBe(409);
+    expect(onDueDate.data.error.message).toContain("答复期限（2025-03-31）届满前不能就未答复提起");
+    const read = async () => (await api(t, "GET", `/api/v1/requests/${open.data.id}`, { token: headA })).data;
+    expect((await read()).appeals).toEqual([]);
+    expect((await appeal("2025-04-01")).status).toBe(201);
+    expect((await read()).appeals).toHaveLength(1);
+  });
+
+  it("refuses appeals on impossible dates", async () => {
     const id = await replied("2025-03-03", "2025-03-20");
     const early = await api(t, "POST", `/api/v1/requests/${id}/appeals`, {
       token: headA,

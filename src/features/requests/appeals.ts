@@ -39,7 +39,11 @@ async function visibleRequest(db: Db, p: TPrincipal, requestId: number): Promise
   return r;
 }
 
-/** The dates of an appeal must follow the reply and each other, and not lie in the future. */
+/**
+ * The dates of an appeal: not before the request was received nor in the future. An appeal is
+ * against the reply, filed after it, or against a failure to reply (Art. 51; 行政复议法 第十一条),
+ * filed after the due date passed with no reply yet.
+ */
 function checkDates(
   r: TRequestRow,
   filedAt: string,
@@ -48,10 +52,21 @@ function checkDates(
 ) {
   const today = todayInChina();
   const issues = [];
-  if (r.status !== "concluded" || !r.closedAt)
-    throw new AppError("conflict", "只有已答复（办结）的申请才有行政复议或诉讼。");
-  if (filedAt < r.closedAt)
-    issues.push({ path: "filedAt", message: `提起日期不能早于答复日期（${r.closedAt}）。` });
+  if (!r.receivedAt) throw new AppError("conflict", "尚未确认受理的申请没有行政复议或诉讼。");
+  const isConcluded = r.status === "concluded" && r.closedAt;
+  const isOverdueOnFiling = r.dueDate !== null && filedAt > r.dueDate;
+  if (filedAt < r.receivedAt)
+    issues.push({ path: "filedAt", message: `提起日期不能早于收到申请的日期（${r.receivedAt}）。` });
+  else if (isConcluded && filedAt < (r.closedAt as string) && !isOverdueOnFiling)
+    issues.push({
+      path: "filedAt",
+      message: `提起日期不能早于答复日期（${r.closedAt}）；针对未答复提起的，须在答复期限（${r.dueDate}）届满之后。`,
+    });
+  else if (!isConcluded && !isOverdueOnFiling)
+    throw new AppError(
+      "conflict",
+      `该申请尚未答复，答复期限${r.dueDate ? `（${r.dueDate}）` : ""}届满前不能就未答复提起行政复议或诉讼。`,
+    );
   if (filedAt > today) issues.push({ path: "filedAt", message: "提起日期不能晚于今天。" });
   if ((result === undefined) !== (decidedAt === undefined))
     issues.push({ path: "decidedAt", message: "结果和结案日期须同时填写。" });
@@ -61,7 +76,7 @@ function checkDates(
   if (issues.length) throw new AppError("unprocessable", MSG.validation, { issues });
 }
 
-/** Records a reconsideration or lawsuit against a request's reply; audited. */
+/** Records a reconsideration or lawsuit against a request's reply or its failure to reply; audited. */
 export async function recordAppeal(
   db: Db,
   actor: TActor,

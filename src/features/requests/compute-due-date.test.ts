@@ -56,7 +56,7 @@ describe("the reply deadline (Art. 33)", () => {
     expect(c.dueDate).toBe("2025-10-11");
     expect(c.steps.join("")).toContain("5 个工作日不计入");
     // The third party answers within 15 working days of Fri Sep 5: Sep 8–12 (5), 15–19 (10), 22–26 (15) → Sep 26.
-    expect(c.steps.join("")).toContain("应于 2025-09-26 前答复");
+    expect(c.steps.join("")).toContain("即 2025-09-26 前答复");
   });
 
   it("does not count overlapping pauses twice", () => {
@@ -71,8 +71,13 @@ describe("the reply deadline (Art. 33)", () => {
 
   it("shows the working days left while a consultation is open", () => {
     // Sep 2–5 used (4 of 20) when the consultation starts on Sep 5.
-    const c = due("2025-09-01", [{ type: "consultation_started", date: "2025-09-05" }]);
-    expect(c).toMatchObject({ state: "paused", dueDate: null, remainingWorkdays: 16 });
+    const c = computeClock(
+      "2025-09-01",
+      [{ type: "consultation_started", date: "2025-09-05" }],
+      cal,
+      "2025-09-05",
+    );
+    expect(c).toMatchObject({ state: "paused", remainingWorkdays: 16 });
   });
 
   it("extends from the current due date by the approved working days", () => {
@@ -112,5 +117,69 @@ describe("the reply deadline (Art. 33)", () => {
   it("is concluded by a reply, keeping the due date it had", () => {
     const c = due("2025-09-01", [{ type: "reply", date: "2025-09-20" }]);
     expect(c).toMatchObject({ state: "concluded", dueDate: "2025-09-28", concludedOn: "2025-09-20" });
+  });
+
+  it("keeps a due date while paused: at least the one it would have if the pause ended that day", () => {
+    // Consultation from Fri 2025-09-05, still open. Read on Sep 5 the pause is empty: due Sun 2025-09-28.
+    // Read on Fri Sep 12: Sep 8–12 paused, so as in the (S, E] example above, at least Sat 2025-10-11.
+    const open: TClockAction[] = [{ type: "consultation_started", date: "2025-09-05" }];
+    expect(computeClock("2025-09-01", open, cal, "2025-09-05")).toMatchObject({
+      state: "paused",
+      dueDate: "2025-09-28",
+      isDueDateAtLeast: true,
+    });
+    const c = computeClock("2025-09-01", open, cal, "2025-09-12");
+    expect(c).toMatchObject({ dueDate: "2025-10-11", isDueDateAtLeast: true });
+    expect(c.steps.at(-1)).toContain("暂停中，期限不早于 2025-10-11");
+  });
+
+  it("stays overdue when a pause was recorded after the due date had passed", () => {
+    // Due Sun 2025-09-28; a consultation recorded on Thu 2025-10-09 (now refused) leaves it due 2025-09-28.
+    const c = computeClock(
+      "2025-09-01",
+      [{ type: "consultation_started", date: "2025-10-09" }],
+      cal,
+      "2025-11-03",
+    );
+    expect(c).toMatchObject({ state: "paused", dueDate: "2025-09-28" });
+  });
+
+  it("flags a consultation left open past the party's 15 working days, counted from its delivery", () => {
+    // Sent Fri 2025-09-05, received Mon 09-08: Sep 9–12 (4), 15–19 (9), 22–26 (14), Sun 28 worked (15).
+    const open: TClockAction[] = [
+      { type: "consultation_started", date: "2025-09-05", party: "某公司", deliveredOn: "2025-09-08" },
+    ];
+    const onTime = computeClock("2025-09-01", open, cal, "2025-09-28");
+    expect(onTime.overdueConsultations).toEqual([]);
+    expect(onTime.steps.join("")).toContain(
+      "2025-09-08 送达，应自次日起 15 个工作日内、即 2025-09-28 前答复",
+    );
+    const late = computeClock("2025-09-01", open, cal, "2025-09-29");
+    expect(late.overdueConsultations).toEqual([{ party: "某公司", answerBy: "2025-09-28" }]);
+    expect(late.steps.at(-1)).toContain("已超过 15 个工作日");
+  });
+
+  it("counts the fee payment period from the day after the applicant receives the notice", () => {
+    // Issued Tue 2026-03-10, received Fri 03-13: Mar 16–20 (5), 23–27 (10), 30–31 (12), Apr 1–3 (15),
+    // Apr 4–6 清明 off, Apr 7–10 (19), Mon Apr 13 (20).
+    const c = due("2026-03-02", [{ type: "fee_notice", date: "2026-03-10", deliveredOn: "2026-03-13" }]);
+    expect(c.feePaymentDeadline).toBe("2026-04-13");
+    expect(c.steps.join("")).toContain("申请人 2026-03-13 收到");
+  });
+
+  it("counts a fee notice and a consultation running at once only once", () => {
+    // Consultation Sep 5–12 with a fee notice Sep 8, paid Sep 10, inside it: as the consultation alone, 2025-10-11.
+    const c = due("2025-09-01", [
+      { type: "consultation_started", date: "2025-09-05" },
+      { type: "fee_notice", date: "2025-09-08" },
+      { type: "fee_paid", date: "2025-09-10" },
+      { type: "consultation_ended", date: "2025-09-12" },
+    ]);
+    expect(c).toMatchObject({ state: "running", dueDate: "2025-10-11", isDueDateAtLeast: false });
+  });
+
+  it("proposes a correction period of 15 working days after the notice date", () => {
+    // Notice Wed 2025-09-03: Sep 4–5 (2), 8–12 (7), 15–19 (12), 22–24 (15).
+    expect(computeClock("2025-09-01", [], cal, "2025-09-03").suggestedCorrectBy).toBe("2025-09-24");
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, type TPause, type WorkCalendar } from "../calendar";
+import { addDays, type TPause, todayInChina, type WorkCalendar } from "../calendar";
 
 // The statutory clock of a request (STATUTES §2–5), computed from its recorded actions alone, so the
 // due date can always be explained and recomputed when the calendar changes.
@@ -9,15 +9,17 @@ export const CORRECTION_NOTICE_WORKDAYS = 7;
 export const FEE_PAYMENT_WORKDAYS = 20;
 /** Art. 32 and 34: a consulted third party or agency has 15 working days to answer. */
 export const CONSULTATION_ANSWER_WORKDAYS = 15;
+/** Art. 30 asks for a reasonable correction period; the form proposes this many working days. */
+export const CORRECTION_PERIOD_WORKDAYS = 15;
 
 /** The actions that move the clock; others (assignment, contacts) are ignored here. */
 export type TClockAction =
   | { type: "request_correction"; date: string; correctBy?: string | null }
   | { type: "correction_received"; date: string }
-  | { type: "consultation_started"; date: string; party?: string | null }
+  | { type: "consultation_started"; date: string; party?: string | null; deliveredOn?: string | null }
   | { type: "consultation_ended"; date: string; party?: string | null }
   | { type: "extend"; date: string; workdays: number }
-  | { type: "fee_notice"; date: string }
+  | { type: "fee_notice"; date: string; deliveredOn?: string | null }
   | { type: "fee_paid"; date: string }
   | { type: "reply" | "withdraw" | "abandon_no_correction" | "abandon_no_fee"; date: string }
   | { type: string; date: string };
@@ -33,17 +35,25 @@ export type TClock = {
   state: TClockState;
   /** The day the 20 working days are counted from: the received date, or the day a correction came in. */
   startDate: string | null;
+  /** While paused: the due date as if the pause ended on the day the clock is read (a lower bound). */
   dueDate: string | null;
+  /** The clock is paused, so the due date is only "at least": it moves on with every paused working day. */
+  isDueDateAtLeast: boolean;
   isProvisional: boolean;
   extensionWorkdays: number;
   pauses: (TPause & { kind: "consultation" | "fee"; party?: string | null })[];
-  openPauses: { kind: "consultation" | "fee"; from: string; party?: string | null }[];
+  /** Open pauses; a consultation carries the last day of the consulted party's 15 working days. */
+  openPauses: { kind: "consultation" | "fee"; from: string; party?: string | null; answerBy?: string }[];
+  /** Open consultations whose answer period (Art. 32, 34) has run out on the day the clock is read. */
+  overdueConsultations: { party: string | null; answerBy: string }[];
   /** Working days still to run when the clock is paused. */
   remainingWorkdays: number | null;
   correction: { noticeDate: string; correctBy: string | null; isLate: boolean } | null;
   /** Last day to send a correction notice (7 working days after receipt). */
   correctionNoticeDeadline: string | null;
-  /** Last day to pay an open fee notice (20 working days from the day after the notice). */
+  /** The correction period the form proposes for a notice sent on `asOf`, while a notice may be sent. */
+  suggestedCorrectBy: string | null;
+  /** Last day to pay an open fee notice (20 working days from the day after the applicant receives it). */
   feePaymentDeadline: string | null;
   concludedOn: string | null;
   /** How the due date was reached, step by step, for staff and applicants. */
@@ -52,23 +62,30 @@ export type TClock = {
 
 const CONCLUDING = new Set(["reply", "withdraw", "abandon_no_correction", "abandon_no_fee"]);
 
-/** Computes the clock of one request from its received date and its actions in recorded order. */
+/**
+ * Computes the clock of one request from its received date and its actions in recorded order, as it
+ * stands on `asOf` (which only matters while a pause is open).
+ */
 export function computeClock(
   receivedAt: string | null,
   actions: TClockAction[],
   calendar: WorkCalendar,
+  asOf = todayInChina(),
 ): TClock {
   const clock: TClock = {
     state: "awaiting_confirmation",
     startDate: null,
     dueDate: null,
+    isDueDateAtLeast: false,
     isProvisional: false,
     extensionWorkdays: 0,
     pauses: [],
     openPauses: [],
+    overdueConsultations: [],
     remainingWorkdays: null,
     correction: null,
     correctionNoticeDeadline: null,
+    suggestedCorrectBy: null,
     feePaymentDeadline: null,
     concludedOn: null,
     steps: [],
@@ -111,11 +128,13 @@ export function computeClock(
         break;
       case "consultation_started": {
         const party = "party" in a ? (a.party ?? null) : null;
-        clock.openPauses.push({ kind: "consultation", from: a.date, party });
-        const answerBy = calendar.addWorkdays(a.date, CONSULTATION_ANSWER_WORKDAYS).date;
+        // The consulted party's 15 working days run from the day after it receives the request for its opinion.
+        const deliveredOn = ("deliveredOn" in a && a.deliveredOn) || a.date;
+        const answerBy = calendar.addWorkdays(deliveredOn, CONSULTATION_ANSWER_WORKDAYS).date;
+        clock.openPauses.push({ kind: "consultation", from: a.date, party, answerBy });
         steps.push(
-          `${a.date} 开始征求${party ? `“${party}”` : "第三方或其他机关"}意见（应于 ${answerBy} 前答复，` +
-            `${CONSULTATION_ANSWER_WORKDAYS} 个工作日）：征求意见期间不计入答复期限。`,
+          `${a.date} 开始征求${party ? `“${party}”` : "第三方或其他机关"}意见（${deliveredOn} 送达，` +
+            `应自次日起 ${CONSULTATION_ANSWER_WORKDAYS} 个工作日内、即 ${answerBy} 前答复）：征求意见期间不计入答复期限。`,
         );
         break;
       }
@@ -133,13 +152,17 @@ export function computeClock(
         }
         break;
       }
-      case "fee_notice":
+      case "fee_notice": {
+        // 109号: 20 working days from the day after the applicant receives the notice, not after it is issued.
+        const deliveredOn = ("deliveredOn" in a && a.deliveredOn) || a.date;
         clock.openPauses.push({ kind: "fee", from: a.date });
-        clock.feePaymentDeadline = calendar.addWorkdays(a.date, FEE_PAYMENT_WORKDAYS).date;
+        clock.feePaymentDeadline = calendar.addWorkdays(deliveredOn, FEE_PAYMENT_WORKDAYS).date;
         steps.push(
-          `${a.date} 发出收费通知：缴费前答复期限暂停；申请人应于 ${clock.feePaymentDeadline} 前缴费。`,
+          `${a.date} 发出收费通知（申请人 ${deliveredOn} 收到）：缴费前答复期限暂停；` +
+            `申请人应自收到次日起 ${FEE_PAYMENT_WORKDAYS} 个工作日内、即 ${clock.feePaymentDeadline} 前缴费。`,
         );
         break;
+      }
       case "fee_paid": {
         const i = clock.openPauses.findIndex((p) => p.kind === "fee");
         const open = i >= 0 ? clock.openPauses.splice(i, 1)[0] : undefined;
@@ -170,11 +193,32 @@ export function computeClock(
   }
   if (clock.openPauses.length > 0) {
     clock.state = "paused";
+    const until = clock.concludedOn ?? asOf;
     const pauseStart = clock.openPauses.map((p) => p.from).sort()[0] as string;
     const used = countUnpaused(calendar, clock.startDate as string, pauseStart, clock.pauses);
     clock.remainingWorkdays = Math.max(0, total - used);
-    steps.push(`目前暂停计时，尚余 ${clock.remainingWorkdays} 个工作日；恢复后重新计算答复期限。`);
+    // A paused request keeps a due date: the one it would have if the pause ended today. So it stays on
+    // the boards, and one already overdue when the pause began (recorded before this was refused) stays so.
+    const open = clock.openPauses.map((p) => ({ from: p.from, to: until }));
+    const due = calendar.addWorkdays(clock.startDate as string, total, [...clock.pauses, ...open]);
+    clock.dueDate = due.date;
+    clock.isDueDateAtLeast = true;
+    clock.isProvisional = due.isProvisional;
+    steps.push(
+      `目前暂停计时，尚余 ${clock.remainingWorkdays} 个工作日；暂停中，期限不早于 ${due.date}` +
+        `（按暂停至 ${until} 结束计算），恢复后重新计算答复期限。`,
+    );
+    for (const p of clock.openPauses)
+      if (p.kind === "consultation" && p.answerBy && p.answerBy < until) {
+        clock.overdueConsultations.push({ party: p.party ?? null, answerBy: p.answerBy });
+        steps.push(
+          `征求${p.party ? `“${p.party}”` : "第三方或其他机关"}意见已超过 ${CONSULTATION_ANSWER_WORKDAYS} 个工作日` +
+            `（应于 ${p.answerBy} 前答复）：逾期未提出意见的，由本机关依法决定，请记录征求意见结束。`,
+        );
+      }
   } else {
+    if (!clock.correction)
+      clock.suggestedCorrectBy = calendar.addWorkdays(asOf, CORRECTION_PERIOD_WORKDAYS).date;
     const due = calendar.addWorkdays(clock.startDate as string, total, clock.pauses);
     clock.dueDate = due.date;
     clock.isProvisional = due.isProvisional;

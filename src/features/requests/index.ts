@@ -10,6 +10,7 @@ export {
   type TApplicantKind,
   type TOutcome,
 } from "./outcomes";
+export { refreshPausedDueDates } from "./refresh-paused";
 export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";

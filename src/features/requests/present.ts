@@ -50,6 +50,7 @@ export function presentRequest(r: TRequestRow, actions: TActionRow[], clock: TCl
     receivedAt: r.receivedAt,
     dueDate: r.dueDate,
     dueDateProvisional: r.dueDateProvisional,
+    consultationAnswerBy: r.consultationAnswerBy,
     outcome: r.outcome,
     outcomeLabel: r.outcome ? OUTCOMES[r.outcome as TOutcome].label : null,
     outcomeReason: r.outcomeReason,
@@ -61,6 +62,11 @@ export function presentRequest(r: TRequestRow, actions: TActionRow[], clock: TCl
     clock: {
       state: clock.state,
       startDate: clock.startDate,
+      /** While paused: the due date as if the pause ended today, a lower bound. */
+      dueDate: clock.dueDate,
+      isDueDateAtLeast: clock.isDueDateAtLeast,
+      overdueConsultations: clock.overdueConsultations,
+      suggestedCorrectBy: clock.suggestedCorrectBy,
       extensionWorkdays: clock.extensionWorkdays,
       remainingWorkdays: clock.remainingWorkdays,
       correctionNoticeDeadline: clock.correctionNoticeDeadline,

@@ -20,6 +20,7 @@ import {
   findRequest,
   type TRequestRow,
 } from "./requests.repository";
+import { isLead } from "./workflow";
 
 /**
  * A request with what every staff view of it needs, loaded once: its actions, its clock and the units
@@ -37,10 +38,13 @@ export async function loadVisibleRequest(db: Db, p: TPrincipal, id: number) {
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the
- * same people, and every such view is audited.
+ * lead unit and the office only, and every such view is audited.
  */
 export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: number, isRevealed = false) {
   const { r, actions, clock } = await loadVisibleRequest(db, p, id);
+  // Only the lead unit and the office see the applicant's full data, not a co-handling unit (协查).
+  if (isRevealed && !isLead(p, r.unitId))
+    throw new AppError("forbidden", "只有承办单位或政务公开办公室可以查看申请人的完整信息。");
   if (isRevealed)
     await db.transaction((tx) =>
       recordAudit(tx, actor, {

@@ -39,7 +39,12 @@ export async function requestsNeedingReminders(
   scope: "all" | number[] = "all",
 ) {
   const horizon = calendar.addWorkdays(today, 5).date;
-  const cond = [sql`${requests.status} <> 'concluded'`, sql`${requests.dueDate} <= ${horizon}::date`];
+  const cond = [
+    sql`${requests.status} <> 'concluded'`,
+    sql`${requests.dueDate} <= ${horizon}::date`,
+    // A paused request's due date is a lower bound that moves on daily: remind only once it is overdue.
+    sql`(${requests.status} <> 'paused' or ${requests.dueDate} < ${today}::date)`,
+  ];
   if (scope !== "all") cond.push(scope.length ? inArray(requests.unitId, scope) : sql`false`);
   const rows = await db
     .select()

@@ -153,6 +153,7 @@ export function StatusLookupPage(props: {
             <dd>{status.receivedAt ?? "待确认"}</dd>
             <dt>答复期限</dt>
             <dd>
+              {status.status === "paused" && status.dueDate && "暂停计时中，不早于 "}
               {status.dueDate ?? "—"}
               {status.dueDateProvisional && "（临时，节假日安排尚未公布）"}
             </dd>

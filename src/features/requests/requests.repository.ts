@@ -73,7 +73,18 @@ export async function addCohandlers(db: Db, requestId: number, unitIds: number[]
     .onConflictDoNothing();
 }
 
-/** 按件: the rank of this request among the applicant's requests received in the same calendar month. */
+/**
+ * The 行政机关 a request was made to, as a key: each agency charges by its own count (109号). The
+ * district government's requests are handled by its office (区政府办公室), so both units are one agency;
+ * every other unit is its own; unassigned requests count together.
+ */
+const agencyOf = (unitId: SQL | number | null) =>
+  sql`coalesce((select case when u.kind in ('government', 'office') then 0 else u.id end from units u where u.id = ${unitId}), -1)`;
+
+/**
+ * 按件: the rank of this request among the applicant's requests to the same agency received in the
+ * same calendar month.
+ */
 export async function monthlyRank(db: Db, r: TRequestRow): Promise<number> {
   if (!r.receivedAt) return 1;
   const monthStart = `${r.receivedAt.slice(0, 7)}-01`;
@@ -83,6 +94,7 @@ export async function monthlyRank(db: Db, r: TRequestRow): Promise<number> {
     .where(
       and(
         eq(requests.applicantKey, r.applicantKey),
+        sql`${agencyOf(sql`${requests.unitId}`)} = ${agencyOf(r.unitId)}`,
         sql`${requests.receivedAt} >= ${monthStart}::date`,
         sql`(${requests.receivedAt} < ${r.receivedAt}::date or (${requests.receivedAt} = ${r.receivedAt}::date and ${requests.id} <= ${r.id}))`,
       ),
@@ -152,6 +164,8 @@ export type TBoardRow = {
   dueSoon: number;
   overdue: number;
   paused: number;
+  /** Open consultations past the consulted party's 15 working days (Art. 32). */
+  consultationsOverdue: number;
   unconfirmed: number;
 };
 
@@ -170,6 +184,7 @@ export async function boardByUnit(
       dueSoon: sql<number>`count(*) filter (where ${requests.dueDate} >= ${today}::date and ${requests.dueDate} <= ${soon}::date)::int`,
       overdue: sql<number>`count(*) filter (where ${requests.dueDate} < ${today}::date)::int`,
       paused: sql<number>`count(*) filter (where ${requests.status} in ('paused', 'awaiting_correction'))::int`,
+      consultationsOverdue: sql<number>`count(*) filter (where ${requests.consultationAnswerBy} < ${today}::date)::int`,
       unconfirmed: sql<number>`count(*) filter (where ${requests.status} = 'awaiting_confirmation')::int`,
     })
     .from(requests)

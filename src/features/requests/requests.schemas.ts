@@ -168,7 +168,8 @@ export const ZAction = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("request_correction"),
     date: zDate,
-    correctBy: zDate.optional(),
+    /** Art. 30: the notice sets a reasonable period; without one the request could never be closed. */
+    correctBy: zDate,
     note: zReason,
   }),
   z.object({ type: z.literal("correction_received"), date: zDate }),
@@ -176,6 +177,8 @@ export const ZAction = z.discriminatedUnion("type", [
     type: z.literal("consultation_started"),
     date: zDate,
     party: z.string().trim().max(100).optional(),
+    /** The day the consulted party receives the request for its opinion; defaults to the start date. */
+    deliveredOn: zDate.optional(),
   }),
   z.object({
     type: z.literal("consultation_ended"),
@@ -194,6 +197,8 @@ export const ZAction = z.discriminatedUnion("type", [
     amount: z.number().nonnegative().max(10_000_000),
     basis: z.enum(FEE_BASES),
     pages: z.number().int().min(1).max(1_000_000).optional(),
+    /** The day the applicant receives the notice; defaults by the way it is delivered. */
+    deliveredOn: zDate.optional(),
   }),
   z.object({ type: z.literal("fee_paid"), date: zDate }),
   z.object({ type: z.literal("withdraw"), date: zDate, note: zReason }),
@@ -235,6 +240,8 @@ export const ZAction = z.discriminatedUnion("type", [
     date: zDate,
     unitIds: z.array(z.number().int().positive()).min(1).max(20),
   }),
+  /** A co-handling unit's (or the lead unit's) findings, recorded on the request; moves no clock. */
+  z.object({ type: z.literal("opinion"), date: zDate, text: z.string().trim().min(2).max(4000) }),
 ]);
 export type TAction = z.infer<typeof ZAction>;
 export type TActionType = TAction["type"];
@@ -254,4 +261,5 @@ export const ACTION_LABELS: Record<TActionType, string> = {
   reply: "作出答复",
   assign: "交办",
   cohandle: "协查",
+  opinion: "协查意见",
 };

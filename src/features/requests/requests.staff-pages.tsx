@@ -3,6 +3,7 @@ import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } fr
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
+import { addDays, todayInChina } from "../calendar";
 import type { TUnitRow } from "../org";
 import { ApplicantFields, labelOptions } from "./applicant-fields";
 import { CONTACT_METHODS } from "./contacts";
@@ -18,6 +19,7 @@ import {
   FORM_LABELS,
   type TActionType,
 } from "./requests.schemas";
+import { availableActions, isLead } from "./workflow";
 
 const unitName = (units: TUnitRow[], id: number | null) =>
   id ? (units.find((u) => u.id === id)?.name ?? "") : "未交办";
@@ -43,7 +45,7 @@ export function RequestsBoardPage(props: {
       <h2>在办申请看板</h2>
       <DataTable
         caption="按单位统计的在办申请"
-        columns={["单位", "在办", "5 个工作日内到期", "已逾期", "暂停计时", "待确认受理"]}
+        columns={["单位", "在办", "5 个工作日内到期", "已逾期", "暂停计时", "征求意见超期", "待确认受理"]}
       >
         {props.board.map((b) => (
           <tr>
@@ -52,6 +54,7 @@ export function RequestsBoardPage(props: {
             <td>{b.dueSoon}</td>
             <td class={b.overdue ? "alert" : undefined}>{b.overdue}</td>
             <td>{b.paused}</td>
+            <td class={b.consultationsOverdue ? "alert" : undefined}>{b.consultationsOverdue}</td>
             <td>{b.unconfirmed}</td>
           </tr>
         ))}
@@ -100,11 +103,17 @@ export function RequestsBoardPage(props: {
             <td>{unitName(units, r.unitId)}</td>
             <td>{r.receivedAt ?? "待确认"}</td>
             <td class={r.status !== "concluded" && r.dueDate && r.dueDate < today ? "alert" : undefined}>
+              {r.status === "paused" && r.dueDate && "至少至 "}
               {r.dueDate ?? "—"}
               {r.dueDateProvisional && "（临时）"}
               {r.status !== "concluded" && r.dueDate && r.dueDate < today && "（已逾期）"}
             </td>
-            <td>{STATUS_LABELS[r.status]}</td>
+            <td>
+              {STATUS_LABELS[r.status]}
+              {r.status === "paused" && r.consultationAnswerBy && r.consultationAnswerBy < today && (
+                <strong class="alert">（征求意见已超过 15 个工作日）</strong>
+              )}
+            </td>
           </tr>
         ))}
       </DataTable>
@@ -172,34 +181,55 @@ const APPEAL_KIND_LABELS: Record<string, string> = {
 };
 const APPEAL_RESULT_LABELS: Record<string, string> = { upheld: "维持", corrected: "纠正", other: "其他" };
 
-/** Which actions make sense in each state (the server checks again when one is posted). */
-const ACTIONS_BY_STATE: Record<string, TActionType[]> = {
-  awaiting_confirmation: ["confirm_receipt", "assign", "withdraw"],
-  running: [
-    "reply",
-    "request_correction",
-    "consultation_started",
-    "extend",
-    "fee_notice",
-    "assign",
-    "cohandle",
-    "withdraw",
-  ],
-  awaiting_correction: ["correction_received", "abandon_no_correction", "withdraw"],
-  paused: ["consultation_ended", "fee_paid", "abandon_no_fee", "consultation_started", "withdraw"],
-  concluded: [],
-};
-
 const replyOutcomes = (Object.keys(OUTCOMES) as TOutcome[])
   .filter((o) => !WORKFLOW_OUTCOMES.includes(o))
   .map((o) => ({ value: o, label: OUTCOMES[o].label }));
+
+/** What an action's form proposes before the clerk types anything. */
+function actionDefaults(type: TActionType, r: TDetail, units: TUnitRow[]): Record<string, string> {
+  const today = todayInChina();
+  if (type === "request_correction" && r.clock.suggestedCorrectBy)
+    return { date: today, correctBy: r.clock.suggestedCorrectBy };
+  if (type === "fee_notice") {
+    // Electronic delivery arrives the day it is sent; a letter after the unit's posted-mail allowance.
+    const mailDays = units.find((u) => u.id === r.unitId)?.postedMailDays ?? 3;
+    const electronic = r.delivery === "email" || r.delivery === "online";
+    return { date: today, deliveredOn: electronic ? today : addDays(today, mailDays) };
+  }
+  if (type === "consultation_started") return { date: today, deliveredOn: today };
+  return {};
+}
 
 function ActionFields({ type, form, units }: { type: TActionType; form: TFormState; units: TUnitRow[] }) {
   const unitOptions = units.map((u) => ({ value: String(u.id), label: u.name }));
   const date = <TextField form={form} name="date" label="日期" type="date" isRequired />;
   const fields: Partial<Record<TActionType, Child>> = {
-    request_correction: <TextField form={form} name="correctBy" label="补正期限" type="date" />,
-    consultation_started: <TextField form={form} name="party" label="征求意见对象（第三方或机关）" />,
+    request_correction: (
+      <>
+        <TextField
+          form={form}
+          name="correctBy"
+          label="补正期限"
+          type="date"
+          isRequired
+          hint="条例第三十条：告知补正须写明合理的补正期限；默认为告知之日后 15 个工作日，可修改。"
+        />
+        <TextField form={form} name="note" label="需要补正的事项" />
+      </>
+    ),
+    consultation_started: (
+      <>
+        <TextField form={form} name="party" label="征求意见对象（第三方或机关）" />
+        <TextField
+          form={form}
+          name="deliveredOn"
+          label="征求意见函送达对方的日期"
+          type="date"
+          hint="对方自收到次日起 15 个工作日内提出意见（条例第三十二条）。"
+        />
+      </>
+    ),
+    opinion: <TextArea form={form} name="text" label="协查意见" rows={4} isRequired />,
     consultation_ended: <TextField form={form} name="party" label="征求意见对象（留空为最早开始的一项）" />,
     extend: (
       <>
@@ -223,6 +253,13 @@ function ActionFields({ type, form, units }: { type: TActionType; form: TFormSta
         />
         <TextField form={form} name="pages" label="页数（按量计收时填写）" inputmode="numeric" />
         <TextField form={form} name="amount" label="金额（元）" inputmode="numeric" isRequired />
+        <TextField
+          form={form}
+          name="deliveredOn"
+          label="申请人收到通知的日期"
+          type="date"
+          hint="缴费期限自申请人收到通知次日起计算 20 个工作日。电子邮件或网上送达为发出当日；邮寄按本单位平常信函送达天数推定，可修改。"
+        />
       </>
     ),
     reply: (
@@ -281,7 +318,8 @@ export function RequestDetailPage(props: {
   isRevealed?: boolean;
 }) {
   const { ctx, r, units, failed } = props;
-  const allowed = ACTIONS_BY_STATE[r.status] ?? [];
+  const allowed = availableActions(ctx.principal, r);
+  const isLeadUnit = ctx.principal ? isLead(ctx.principal, r.unitId) : false;
   const selected = allowed.find((t) => t === (failed?.type ?? props.action));
   const a = r.applicant as Record<string, string>;
   return (
@@ -298,9 +336,18 @@ export function RequestDetailPage(props: {
         <dd>{r.receivedAt ?? "待确认受理"}</dd>
         <dt>答复期限</dt>
         <dd>
-          {r.dueDate ?? "—"}
+          {r.clock.isDueDateAtLeast ? `暂停中，期限不早于 ${r.clock.dueDate}` : (r.dueDate ?? "—")}
           {r.dueDateProvisional && "（临时：部分年份节假日安排未公布）"}
         </dd>
+        {r.clock.overdueConsultations.map((o) => (
+          <>
+            <dt>征求意见超期</dt>
+            <dd class="alert">
+              {o.party ? `“${o.party}”` : "征求意见对象"}应于 {o.answerBy} 前答复，已超过 15
+              个工作日；逾期未提出意见的，由本机关依法决定，请记录征求意见结束。
+            </dd>
+          </>
+        ))}
         {r.outcomeLabel && (
           <>
             <dt>处理结果</dt>
@@ -337,7 +384,7 @@ export function RequestDetailPage(props: {
         <dt>通信地址</dt>
         <dd>{a.address || "—"}</dd>
       </dl>
-      {!props.isRevealed && (
+      {!props.isRevealed && isLeadUnit && (
         <form method="post" action={`/admin/requests/${r.id}/reveal`}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <button type="submit" class="link-button dark">
@@ -416,7 +463,7 @@ export function RequestDetailPage(props: {
           </Form>
         </section>
       )}
-      {r.status === "concluded" && (
+      {(r.status === "concluded" || (r.dueDate && r.dueDate < todayInChina())) && (
         <section aria-labelledby="appeals-heading">
           <h2 id="appeals-heading">行政复议和诉讼</h2>
           {r.appeals.length === 0 ? (
@@ -524,7 +571,10 @@ export function RequestDetailPage(props: {
         {r.actions.map((x) => (
           <tr>
             <td>{x.date}</td>
-            <td>{x.label}</td>
+            <td>
+              {x.label}
+              {"text" in x && typeof x.text === "string" && `：${x.text}`}
+            </td>
             <td>{x.actor}</td>
           </tr>
         ))}
@@ -548,13 +598,13 @@ export function RequestDetailPage(props: {
             <Form
               action={`/admin/requests/${r.id}/actions`}
               csrfToken={ctx.csrfToken}
-              form={failed?.type === selected ? failed.form : emptyForm()}
+              form={failed?.type === selected ? failed.form : emptyForm(actionDefaults(selected, r, units))}
               submitLabel={ACTION_LABELS[selected]}
             >
               <input type="hidden" name="type" value={selected} />
               <ActionFields
                 type={selected}
-                form={failed?.type === selected ? failed.form : emptyForm()}
+                form={failed?.type === selected ? failed.form : emptyForm(actionDefaults(selected, r, units))}
                 units={units}
               />
             </Form>

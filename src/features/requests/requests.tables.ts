@@ -19,6 +19,8 @@ export const requests = pgTable("requests", {
   status: text("status").notNull(),
   dueDate: day("due_date"),
   dueDateProvisional: boolean("due_date_provisional").notNull().default(false),
+  /** Last day of the earliest open consultation's 15 working days (Art. 32), to flag one left open. */
+  consultationAnswerBy: day("consultation_answer_by"),
   outcome: text("outcome"),
   outcomeReason: text("outcome_reason").notNull().default(""),
   legalBasis: text("legal_basis").notNull().default(""),

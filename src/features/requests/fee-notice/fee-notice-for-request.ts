@@ -10,7 +10,7 @@ import type { TApplicant } from "../requests.schemas";
 import { buildFeeNotice, type TFeeNotice, type TFeeNoticeModel } from "./fee-notice-text";
 import { renderFeeNoticeDocx } from "./render-fee-notice-docx";
 
-type TFeeNoticePayload = { amount: number; basis: TFeeBasis; pages?: number };
+type TFeeNoticePayload = { amount: number; basis: TFeeBasis; pages?: number; deliveredOn?: string };
 
 /** The fee notice's facts for a request with a recorded fee notice: amount, basis, deadline, unit. */
 export async function feeNoticeModelFor(
@@ -44,6 +44,8 @@ export async function feeNoticeModelFor(
     monthlyRank: rank,
     pages: payload.pages,
     amount: payload.amount,
+    // Notices recorded before the delivery date was kept count from the issue date, as the clock does.
+    deliveredOn: payload.deliveredOn ?? action.date,
     paymentDeadline: clock.feePaymentDeadline,
     officeAddress: unit?.address || guide.address,
     officeHours: guide.hours,

@@ -20,7 +20,9 @@ export type TFeeNoticeModel = {
   /** 按量: pages of the information to be provided. */
   pages?: number;
   amount: number;
-  /** Last day to pay: the 20th working day after the notice date (STATUTES §5). */
+  /** The day the applicant receives the notice (recorded with it; the issue date if not). */
+  deliveredOn: string;
+  /** Last day to pay: the 20th working day after the day the applicant receives it (STATUTES §5). */
   paymentDeadline: string;
   officeAddress?: string;
   officeHours?: string;
@@ -149,7 +151,9 @@ export function buildFeeNotice(model: TFeeNoticeModel): TFeeNotice {
       "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，" +
         `您的申请超出了免费范围，本机关决定按${model.basis === "按件计收" ? "件" : "量"}（${model.basis}）收取信息处理费，计算方法如下：`,
       `应缴信息处理费：人民币 ${model.amount} 元（大写：${yuanInCapitals(model.amount)}）。`,
-      `请您自收到本通知书次日起 20 个工作日内缴纳，最迟于${deadline}（含当日）缴清。${payAt}`,
+      // 109号 counts from the day after receipt, so the notice says when that is taken to be.
+      `请您自收到本通知书次日起 20 个工作日内缴纳：本通知书于${formatChineseDate(model.deliveredOn)}送达，` +
+        `最迟于${deadline}（含当日）缴清。${payAt}`,
       "自本通知书发出之日起至您缴纳费用之日止，答复期限暂停计算；本机关收到费用后继续办理并依法答复。",
       `逾期未缴纳的，根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃本次政府信息公开申请，本机关不再处理该申请。`,
       ...(phone ? [`如有疑问，请与本机关政府信息公开工作机构联系，联系电话：${phone}。`] : []),

@@ -65,13 +65,14 @@ describeDb("the fee notice of a request", () => {
     const v = await new Visitor(t).login("office");
     const page = await v.get(`/admin/requests/${byVolume}/fee-notice`);
     expect(page.status).toBe(200);
-    // By hand: 70 × 10 + 50 × 20 = 1700 元; 20 working days after 2026-09-21 is 2026-10-26.
+    // By hand: 70 × 10 + 50 × 20 = 1700 元. Sent by post on Mon 2026-09-21, taken as received 3 days later
+    // (the unit's default), Thu 09-24; 20 working days after it, over 中秋 and 国庆: 2026-10-29.
     for (const piece of [
       "王五：",
       "人民币 1700 元（大写：壹仟柒佰元整）",
       "70 页 × 10 元 = 700 元",
       "50 页 × 20 元 = 1000 元",
-      "最迟于2026年10月26日（含当日）缴清",
+      "本通知书于2026年9月24日送达，最迟于2026年10月29日（含当日）缴清",
       "国办函〔2020〕109号",
       "视为您放弃本次政府信息公开申请",
       "区卫生健康局",
@@ -87,7 +88,7 @@ describeDb("the fee notice of a request", () => {
     const xml = await (await JSZip.loadAsync(await res.arrayBuffer()))
       .file("word/document.xml")
       ?.async("string");
-    expect(xml).toContain("最迟于2026年10月26日（含当日）缴清");
+    expect(xml).toContain("最迟于2026年10月29日（含当日）缴清");
     expect(xml).toContain("王五：");
   });
 
@@ -97,8 +98,8 @@ describeDb("the fee notice of a request", () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("本申请为您本自然月内提出的第 12 件申请，属于第 11—30 件一档，每件 100 元");
     expect(page.text).toContain("人民币 100 元（大写：壹佰元整）");
-    // 20 working days after 2026-10-13 (Tue), no holidays on the way: 2026-11-10.
-    expect(page.text).toContain("最迟于2026年11月10日（含当日）缴清");
+    // Sent Tue 2026-10-13 by post, received Fri 10-16; 20 working days after it, no holidays: 2026-11-13.
+    expect(page.text).toContain("最迟于2026年11月13日（含当日）缴清");
   });
 
   it("exists only for requests with a fee notice, and only for staff who may see the request", async () => {

@@ -28,6 +28,7 @@ function model(extra: Partial<TFeeNoticeModel>): TFeeNoticeModel {
     basis: "按量计收",
     pages: 150,
     amount: 1700,
+    deliveredOn: "2026-09-21",
     paymentDeadline: "2026-10-26",
     officeAddress: "某区行政中心 3 号楼 201 室",
     officeHours: "法定工作日 9:00—17:00",
@@ -104,8 +105,21 @@ describe("fee notice: the payment deadline, the basis and the consequence", () =
     expect(deadlineAfter("2026-09-21")).toBe("2026-10-26");
     const text = wholeText(model({ paymentDeadline: deadlineAfter("2026-09-21") as string }));
     expect(text).toContain(
-      "请您自收到本通知书次日起 20 个工作日内缴纳，最迟于2026年10月26日（含当日）缴清。",
+      "请您自收到本通知书次日起 20 个工作日内缴纳：本通知书于2026年9月21日送达，最迟于2026年10月26日（含当日）缴清。",
     );
+  });
+
+  it("states the day the notice is received and counts from it", () => {
+    // Sent by post on Mon 2026-09-21, received Thu 09-24: 9月25日 off, 28–30 (3), 10月1–7日 off, 8–9 (5),
+    // Sat 10 worked (6), 12–16 (11), 19–23 (16), 26–29 (20) → 2026-10-29.
+    const c = computeClock(
+      "2026-09-01",
+      [{ type: "fee_notice", date: "2026-09-21", deliveredOn: "2026-09-24" }],
+      calendar,
+    );
+    expect(c.feePaymentDeadline).toBe("2026-10-29");
+    const text = wholeText(model({ deliveredOn: "2026-09-24", paymentDeadline: "2026-10-29" }));
+    expect(text).toContain("本通知书于2026年9月24日送达，最迟于2026年10月29日（含当日）缴清。");
   });
 
   it("counts the 春节 holidays out and the two worked Saturdays in", () => {
