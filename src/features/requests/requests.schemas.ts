@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "../../platform/validation";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KIND_CODES, OUTCOME_CODES } from "./outcomes";
 
@@ -125,7 +126,7 @@ export const ZRegisterRequestBody = z
     description: z.string().trim().min(5).max(5000),
     form: z.enum(FORMS).default("paper"),
     delivery: z.enum(DELIVERIES).default("post"),
-    unitId: z.number().int().positive().optional(),
+    unitId: zId.optional(),
   })
   .superRefine((v, ctx) => checkApplicant(v.applicant, ctx, ["applicant"]), always);
 export type TRegisterRequestBody = z.infer<typeof ZRegisterRequestBody>;
@@ -136,7 +137,7 @@ export const ZPublicRequestBody = z
     description: z.string().trim().min(5).max(5000),
     form: z.enum(FORMS),
     delivery: z.enum(DELIVERIES),
-    unitId: z.number().int().positive().optional(),
+    unitId: zId.optional(),
   })
   .superRefine((v, ctx) => {
     checkApplicant(v.applicant, ctx, ["applicant"]);
@@ -201,11 +202,11 @@ export const ZAction = z.discriminatedUnion("type", [
     /** How the information is provided (for 公开/部分公开); defaults to the form and delivery asked for. */
     provisionNote: z.string().trim().max(500).optional().default(""),
   }),
-  z.object({ type: z.literal("assign"), date: zDate, unitId: z.number().int().positive() }),
+  z.object({ type: z.literal("assign"), date: zDate, unitId: zId }),
   z.object({
     type: z.literal("cohandle"),
     date: zDate,
-    unitIds: z.array(z.number().int().positive()).min(1).max(20),
+    unitIds: z.array(zId).min(1).max(20),
   }),
 ]);
 export type TAction = z.infer<typeof ZAction>;

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../errors";
 import { MSG } from "../messages";
-import { toFieldIssues } from "../validation";
+import { toFieldIssues, zIdText } from "../validation";
 import type { TAppEnv } from "./context";
 
 export const ZErrorResponse = z.object({
@@ -37,8 +37,10 @@ export const bearerSecurity = [{ bearerAuth: [] }];
 export function createApi() {
   const api = new OpenAPIHono<TAppEnv>({
     defaultHook: (result) => {
-      if (!result.success)
-        throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
+      if (result.success) return;
+      // A path that names no possible record (an id out of range, "abc") names no record at all.
+      if (result.target === "param") throw new AppError("not_found", MSG.notFound);
+      throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
     },
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -50,6 +52,9 @@ export function createApi() {
 }
 
 export type TApi = ReturnType<typeof createApi>;
+
+/** `{id}` in a path: one record; out of range or not a number → 404 (see the default hook). */
+export const ZIdParam = z.object({ id: zIdText });
 
 /** Standard list envelope. */
 export const zList = <T extends z.ZodType>(item: T) =>

@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { AppError } from "../../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../../platform/http/context";
+import { download } from "../../../platform/http/download";
 import { requireUser } from "../../../platform/http/guards";
+import { idParam } from "../../../platform/http/params";
 import { MSG } from "../../../platform/messages";
-import { idParam } from "../../org";
+
 import { readRequest } from "../read-request";
 import { actionsOf, findRequest } from "../requests.repository";
 import { FeeNoticePrintPage } from "./fee-notice.page";
@@ -36,12 +38,9 @@ export function feeNoticeRoutes(deps: TDeps) {
 
   app.get("/admin/requests/:id/fee-notice.docx", async (c) => {
     const { r, actions } = await visible(c);
-    return new Response(new Uint8Array(await feeNoticeDocxFor(db, r, actions)), {
-      headers: {
-        "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "content-disposition": `attachment; filename="fee-notice-${r.receiptNo}.docx"`,
-        "cache-control": "private, no-store",
-      },
+    return download(await feeNoticeDocxFor(db, r, actions), {
+      name: `fee-notice-${r.receiptNo}.docx`,
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
   });
 
