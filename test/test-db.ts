@@ -83,7 +83,8 @@ export async function createTestApp(opts: { config?: Partial<TConfig>; app?: TAp
     database,
     db: database.db,
     config: { ...TEST_CONFIG, ...opts.config },
-    logger: createLogger("silent"),
+    // GONGKAI_TEST_LOG=error shows the stack of an unexpected 500 while debugging a test.
+    logger: createLogger(process.env.GONGKAI_TEST_LOG ?? "silent"),
     blobs: localBlobStore(filesDir),
   };
   const app = createApp(deps, opts.app);
