@@ -108,7 +108,7 @@ export const ZUpdateDocumentBody = z
     ...documentFields,
     changeNote: z.string().trim().max(500),
     /** The version the change was made on; a later change in between refuses this one (409). */
-    version: z.number().int().positive(),
+    version: zId,
   })
   .partial()
   .strict();
