@@ -38,8 +38,13 @@ export function createApi() {
   const api = new OpenAPIHono<TAppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      // A path that names no possible record (an id out of range, "abc") names no record at all.
-      if (result.target === "param") throw new AppError("not_found", MSG.notFound);
+      // A record id in the path that no record can have (out of range, "abc") names no record: 404.
+      // Other path values (a year, a receipt number) keep their 400 with the field named.
+      if (
+        result.target === "param" &&
+        result.error.issues.every((i) => /^(id|\w+Id)$/.test(String(i.path[0])))
+      )
+        throw new AppError("not_found", MSG.notFound);
       throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
     },
   });
