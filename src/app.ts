@@ -15,7 +15,8 @@ import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
-import type { TAppEnv, TDeps } from "./platform/http/context";
+import type { TAppEnv, TCtx, TDeps } from "./platform/http/context";
+import { cachePolicy, markPublic, refuseNul } from "./platform/http/edge";
 import { errorHandler, notFoundHandler } from "./platform/http/error-handler";
 import {
   authenticate,
@@ -25,7 +26,7 @@ import {
   securityHeaders,
 } from "./platform/http/middleware";
 import { MSG } from "./platform/messages";
-import { setShell, type TNavItem } from "./platform/ui/page-context";
+import type { TNavItem, TShell } from "./platform/ui/page-context";
 
 const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../public");
 
@@ -63,15 +64,20 @@ export type TAppOptions = { bodyLimitBytes?: number };
 
 /** Builds the whole application: platform middleware first, then each feature's routes. */
 export function createApp(deps: TDeps, opts: TAppOptions = {}) {
-  setShell({
+  const shell: TShell = {
     siteName: async () => (await getGuide(deps.db)).siteName,
     portalNav: PORTAL_NAV,
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
-  });
+  };
 
   const app = new Hono<TAppEnv>();
+  app.use(async (c, next) => {
+    c.set("shell", shell);
+    await next();
+  });
   app.use(requestContext(deps));
+  app.use(cachePolicy());
   app.use(securityHeaders());
   // Forms and JSON up to 1 MB; file uploads (multipart) up to the largest attachment plus the form.
   const tooLarge = () => {
@@ -84,13 +90,13 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
       ? uploads(c, next)
       : smallBodies(c, next),
   );
+  // Inside the size limits, so that reading the body to look for NUL counts against them.
+  app.use(refuseNul());
   app.use(
     "/static/*",
     serveStatic({
       root: path.relative(process.cwd(), PUBLIC_DIR) || ".",
-      onFound: (_path, c) => {
-        c.header("Cache-Control", "public, max-age=3600");
-      },
+      onFound: (_path, c) => markPublic(c as TCtx, 3600),
     }),
   );
 

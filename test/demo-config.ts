@@ -14,4 +14,5 @@ export const DEMO_CONFIG: TConfig = {
   logLevel: "silent",
   smtpUrl: undefined,
   mailFrom: "gongkai@localhost",
+  publicUrl: undefined,
 };

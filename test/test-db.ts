@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, inject } from "vitest";
-import { createApp } from "../src/app";
+import { createApp, type TAppOptions } from "../src/app";
 import type { TConfig } from "../src/platform/config";
 import { openDatabase, type TDatabase } from "../src/platform/db";
 import { localBlobStore } from "../src/platform/files";
@@ -72,20 +72,22 @@ export const TEST_CONFIG: TConfig = {
   logLevel: "silent",
   smtpUrl: undefined,
   mailFrom: "gongkai@localhost",
+  publicUrl: undefined,
 };
 
 /** The whole app on a fresh database, called through app.request() with no server. */
-export async function createTestApp() {
+export async function createTestApp(opts: { config?: Partial<TConfig>; app?: TAppOptions } = {}) {
   const database = await openTestDatabase();
   const filesDir = mkdtempSync(path.join(tmpdir(), "gongkai-files-"));
   const deps: TDeps = {
     database,
     db: database.db,
-    config: TEST_CONFIG,
-    logger: createLogger("silent"),
+    config: { ...TEST_CONFIG, ...opts.config },
+    // GONGKAI_TEST_LOG=error shows the stack of an unexpected 500 while debugging a test.
+    logger: createLogger(process.env.GONGKAI_TEST_LOG ?? "silent"),
     blobs: localBlobStore(filesDir),
   };
-  const app = createApp(deps);
+  const app = createApp(deps, opts.app);
   const close = async () => {
     await database.close();
     rmSync(filesDir, { recursive: true, force: true });

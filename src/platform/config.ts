@@ -20,6 +20,12 @@ const ZEnv = z.object({
   GONGKAI_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   GONGKAI_SMTP_URL: z.string().min(1).optional(),
   GONGKAI_MAIL_FROM: z.string().min(3).default("gongkai@localhost"),
+  GONGKAI_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "GONGKAI_PUBLIC_URL 应为 http(s):// 开头的网址，如 https://gk.example.gov.cn",
+    })
+    .optional(),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -37,6 +43,12 @@ export type TConfig = {
   /** smtp:// or smtps:// URL; without it no e-mail is sent (reminders stay in the back office). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /**
+   * The site's address as the public reaches it (scheme, host, optional path; no trailing slash),
+   * for the absolute links of the sitemap, feeds and CSV copy. Unset: taken from the request, which
+   * is only right for local development, since the Host header is the caller's to choose.
+   */
+  publicUrl: string | undefined;
 };
 
 /**
@@ -62,5 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.GONGKAI_LOG_LEVEL,
     smtpUrl: e.GONGKAI_SMTP_URL,
     mailFrom: e.GONGKAI_MAIL_FROM,
+    publicUrl: e.GONGKAI_PUBLIC_URL && publicUrlOf(e.GONGKAI_PUBLIC_URL),
   };
+}
+
+/** The configured address without query, fragment or trailing slash, ready to put paths after. */
+function publicUrlOf(raw: string): string {
+  const url = new URL(raw);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }

@@ -9,6 +9,8 @@ export const MSG = {
   csrf: "页面已过期或来源不明，请刷新页面后重新提交。",
   validation: "提交的内容有误，请按提示修改。",
   malformedJson: "请求内容不是有效的 JSON。",
+  malformedForm: "提交的表单格式不正确。",
+  nulCharacter: "提交的内容含有不允许的空字符（U+0000），请删除后重新提交。",
   unsupportedMediaType: "不支持的请求内容类型。",
   tooLarge: "提交的内容过大。",
   tooManyRequests: "操作过于频繁，请稍后再试。",

@@ -61,3 +61,10 @@ export function fieldErrors(issues: TFieldIssue[]): Record<string, string> {
 export const zFormText = (max = 200) => z.string().trim().max(max);
 export const zRequiredText = (max = 200) => z.string().trim().min(1).max(max);
 export const zIsoDate = z.iso.date();
+
+/** The largest PostgreSQL `integer`: a larger id would only fail in the database. */
+export const MAX_ID = 2_147_483_647;
+/** A record id in a JSON body: a whole number the id columns can hold. */
+export const zId = z.number().int().positive().max(MAX_ID);
+/** The same id written as text (path, query string, form field). */
+export const zIdText = z.coerce.number().int().positive().max(MAX_ID);

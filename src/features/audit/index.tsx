@@ -7,9 +7,10 @@ import { Pagination } from "../../platform/ui/forms";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx, type TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
+import { zIdText } from "../../platform/validation";
 
 const ZFilter = z.object({
-  actorId: z.coerce.number().int().positive().optional().catch(undefined),
+  actorId: zIdText.optional().catch(undefined),
   entity: z.string().max(40).optional().catch(undefined),
   entityId: z.string().max(40).optional().catch(undefined),
   action: z.string().max(60).optional().catch(undefined),

@@ -117,5 +117,11 @@ export async function openDocumentAttachment(
   const attachment = (await attachmentsOf(db, documentId)).find((a) => a.id === attachmentId);
   const file = attachment && (await findFile(db, attachment.fileId));
   if (!attachment || !file) throw new AppError("not_found", MSG.notFound);
-  return { name: attachment.name, mime: file.mime, data: await blobs.get(file.sha256) };
+  return {
+    name: attachment.name,
+    mime: file.mime,
+    data: await blobs.get(file.sha256),
+    /** Published now: the same bytes for everyone, so caches may keep them. */
+    isPublic: isPublicNow(row),
+  };
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
-import { bearerSecurity, errorResponses, type TApi, zList } from "../../platform/http/api";
+import { bearerSecurity, errorResponses, type TApi, ZIdParam, zList } from "../../platform/http/api";
 import { actorOf, type TCtx, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
@@ -29,7 +29,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });
-const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ZDocumentOut = z.looseObject({
   id: z.number(),
   indexNo: z.string(),
@@ -153,7 +152,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       path: "/documents/{id}",
       tags,
       summary: "一份文件的全部元数据、正文、解读、关联和附件",
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: { 200: json(ZDocumentOut, "文件"), ...errorResponses(404) },
     }),
     async (c) => c.json(await viewFor(c, db, c.req.valid("param").id), 200),
@@ -166,7 +165,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       tags,
       summary: "修改文件（生成新版本；已发布文件须填写修改原因 changeNote）",
       security: bearerSecurity,
-      request: { params: ZId, ...body(ZUpdateDocumentBody) },
+      request: { params: ZIdParam, ...body(ZUpdateDocumentBody) },
       responses: { 200: json(ZDocumentOut, "已修改"), ...errorResponses(400, 401, 404, 409, 422) },
     }),
     async (c) => {
@@ -213,7 +212,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
         tags,
         summary: t.summary,
         security: bearerSecurity,
-        request: { params: ZId, ...body(t.schema) },
+        request: { params: ZIdParam, ...body(t.schema) },
         responses: { 200: json(ZDocumentOut, "完成"), ...errorResponses(400, 401, 403, 404, 409, 422) },
       }),
       async (c) => {
@@ -231,7 +230,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       summary: "上传附件（PDF、DOCX、XLSX、PNG、JPG，10 MB 以内；按内容识别类型）",
       security: bearerSecurity,
       request: {
-        params: ZId,
+        params: ZIdParam,
         body: {
           content: { "multipart/form-data": { schema: z.object({ file: z.any() }) } },
           required: true,
@@ -264,7 +263,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       tags,
       summary: "文件的历次版本和修改说明（本单位工作人员）",
       security: bearerSecurity,
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: { 200: json(zList(z.record(z.string(), z.unknown())), "版本"), ...errorResponses(401, 404) },
     }),
     async (c) => {
@@ -363,7 +362,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       tags,
       summary: "删除同义词组",
       security: bearerSecurity,
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: { 204: { description: "已删除" }, ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
@@ -413,7 +412,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       path: "/gazette/{id}",
       tags: ["政府公报"],
       summary: "一期公报及其目录",
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: { 200: json(z.record(z.string(), z.unknown()), "一期公报"), ...errorResponses(404) },
     }),
     async (c) => {

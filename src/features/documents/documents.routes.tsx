@@ -1,10 +1,13 @@
 import { Hono } from "hono";
 import { AppError } from "../../platform/errors";
-import type { TAppEnv, TCtx, TDeps } from "../../platform/http/context";
+import { publicOrigin, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
+import { download } from "../../platform/http/download";
+import { markPublic } from "../../platform/http/edge";
+import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { pageCtx } from "../../platform/ui/page-context";
 import { parseOrThrow } from "../../platform/validation";
-import { findUnit, idParam } from "../org";
+import { findUnit } from "../org";
 import { openDocumentAttachment } from "./document-attachments";
 import { DocumentListPage, DocumentPage, GazetteIssuePage, GazetteListPage } from "./documents.public-pages";
 import { listTopics } from "./documents.repository";
@@ -33,12 +36,14 @@ function listQuery(c: TCtx, fixed: Record<string, string> = {}) {
   return { query, base };
 }
 
-const origin = (c: TCtx) => new URL(c.req.url).origin;
+// How long caches may keep the public catalogue's pages, files and feeds.
+const PUBLIC_SECONDS = 300;
 
 /** The public catalogue, search, document pages, 公报, feeds, sitemap and CSV export. */
 export function documentsRoutes(deps: TDeps) {
   const app = new Hono<TAppEnv>();
   const { db } = deps;
+  const origin = (c: TCtx) => publicOrigin(c, deps.config);
   const topicNames = async () => (await listTopics(db)).map((t) => t.name);
 
   const listPage = async (c: TCtx, heading: string, intro: string, fixed: Record<string, string> = {}) => {
@@ -88,15 +93,17 @@ export function documentsRoutes(deps: TDeps) {
   app.get("/documents.csv", async (c) => {
     const { query } = listQuery(c);
     const rows = await catalogueRows(db, query, CSV_LIMIT);
-    return c.body(catalogueCsv(origin(c), rows), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent("政府信息公开目录.csv")}`,
+    markPublic(c, PUBLIC_SECONDS);
+    return download(catalogueCsv(origin(c), rows), {
+      name: "政府信息公开目录.csv",
+      type: "text/csv; charset=utf-8",
     });
   });
 
   app.get("/documents/:id", async (c) => {
     const view = await readDocument(db, idParam(c), c.get("principal") ?? null);
     const status = view.row.status === "withdrawn" && !view.isStaffView ? 410 : 200;
+    if (!view.isStaffView) markPublic(c, PUBLIC_SECONDS);
     return c.html(<DocumentPage ctx={await pageCtx(c)} view={view} />, status);
   });
 
@@ -108,12 +115,10 @@ export function documentsRoutes(deps: TDeps) {
       idParam(c),
       idParam(c, "attachmentId"),
     );
-    const inline = file.mime.startsWith("image/") || file.mime === "application/pdf";
-    return c.body(new Uint8Array(file.data), 200, {
-      "content-type": file.mime,
-      "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      "cache-control": "public, max-age=300",
-    });
+    // A draft's files, seen by its staff, are never kept by a cache.
+    if (file.isPublic) markPublic(c, PUBLIC_SECONDS);
+    const isInline = file.mime.startsWith("image/") || file.mime === "application/pdf";
+    return download(file.data, { name: file.name, type: file.mime, isInline });
   });
 
   app.get("/gazette", async (c) =>
@@ -133,6 +138,7 @@ export function documentsRoutes(deps: TDeps) {
   app.get("/feeds/documents.rss", async (c) => {
     const { query, title } = await feedTitle(c);
     const rows = await catalogueRows(db, { ...query, q: undefined }, FEED_SIZE);
+    markPublic(c, PUBLIC_SECONDS);
     return c.body(rssFeed(origin(c), title, rows), 200, {
       "content-type": "application/rss+xml; charset=utf-8",
     });
@@ -140,16 +146,18 @@ export function documentsRoutes(deps: TDeps) {
   app.get("/feeds/documents.atom", async (c) => {
     const { query, title } = await feedTitle(c);
     const rows = await catalogueRows(db, { ...query, q: undefined }, FEED_SIZE);
+    markPublic(c, PUBLIC_SECONDS);
     const self = new URL(c.req.url);
     return c.body(atomFeed(origin(c), self.pathname + self.search, title, rows), 200, {
       "content-type": "application/atom+xml; charset=utf-8",
     });
   });
-  app.get("/sitemap.xml", async (c) =>
-    c.body(sitemap(origin(c), SITEMAP_PAGES, await publicDocumentDates(db, SITEMAP_LIMIT)), 200, {
+  app.get("/sitemap.xml", async (c) => {
+    markPublic(c, PUBLIC_SECONDS);
+    return c.body(sitemap(origin(c), SITEMAP_PAGES, await publicDocumentDates(db, SITEMAP_LIMIT)), 200, {
       "content-type": "application/xml; charset=utf-8",
-    }),
-  );
+    });
+  });
 
   return app;
 }

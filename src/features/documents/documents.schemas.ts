@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId, zIdText } from "../../platform/validation";
 
 export const DOCUMENT_KINDS = [
   "policy",
@@ -59,7 +60,6 @@ export const RELATION_LABELS: Record<TRelationKind, { from: string; to: string }
 };
 
 const zDay = z.iso.date();
-const zId = z.number().int().positive().max(2_147_483_647);
 const zTerms = z.array(z.string().trim().min(1).max(50)).max(20);
 
 const documentFields = {
@@ -108,7 +108,7 @@ export const ZUpdateDocumentBody = z
     ...documentFields,
     changeNote: z.string().trim().max(500),
     /** The version the change was made on; a later change in between refuses this one (409). */
-    version: z.number().int().positive(),
+    version: zId,
   })
   .partial()
   .strict();
@@ -128,7 +128,7 @@ export const ZWithdrawBody = z.object({ notice: z.string().trim().min(5).max(200
 
 export const ZDocumentListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  unit: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  unit: zIdText.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   topic: z.string().trim().max(50).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),

@@ -5,13 +5,14 @@ import { AppError, sqlState, type TFieldIssue } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
+import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { findDocNumber } from "../../platform/text";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { toFieldIssues } from "../../platform/validation";
 import { loadWorkCalendar, todayInChina } from "../calendar";
-import { idParam, listUnits, type TUnitRow } from "../org";
+import { listUnits, type TUnitRow } from "../org";
 import {
   addSpecialTopic,
   addSynonymGroup,

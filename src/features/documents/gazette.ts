@@ -3,6 +3,7 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
+import { zId } from "../../platform/validation";
 import {
   documentsByIds,
   findGazetteIssue,
@@ -22,7 +23,7 @@ export const ZGazetteIssueBody = z
     items: z
       .array(
         z.object({
-          documentId: z.number().int().positive().max(2_147_483_647),
+          documentId: zId,
           section: z.string().trim().max(100).optional().default(""),
         }),
       )

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, type TPrincipal } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
-import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/api";
+import { bearerSecurity, errorResponses, type TApi, ZIdParam } from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
@@ -30,8 +30,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-
-const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Reads the posted task breakdown, CSV or XLSX by its content type. */
 async function planRows(contentType: string, body: () => Promise<ArrayBuffer>) {
@@ -92,7 +90,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       tags: ["工作台账"],
       summary: "工作要点的任务、责任单位（牵头、配合、集合）、期限和状态；单位用户只看到本单位负责的任务",
       security: bearerSecurity,
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: {
         200: json(z.object({ total: z.number(), items: z.array(z.record(z.string(), z.unknown())) }), "任务"),
         ...errorResponses(401, 404),
@@ -135,7 +133,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       tags: ["工作台账"],
       summary: "一项任务及其进展报告（公开办和该任务的责任单位可见）",
       security: bearerSecurity,
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: {
         200: json(z.record(z.string(), z.unknown()), "任务及进展报告"),
         ...errorResponses(401, 404),
@@ -186,7 +184,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
         "责任单位报告任务进展（文字、日期、是否完成、佐证：已发布文件编号、网址）；附件以 multipart/form-data 的 files 字段提交",
       security: bearerSecurity,
       request: {
-        params: ZId,
+        params: ZIdParam,
         body: {
           content: {
             "application/json": { schema: ZReportBody },
@@ -243,7 +241,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       summary: "公开办审核进展报告：通过（accept）或退回（return，须写明意见）",
       security: bearerSecurity,
       request: {
-        params: ZId,
+        params: ZIdParam,
         body: { content: { "application/json": { schema: ZReviewBody } }, required: true },
       },
       responses: {
@@ -268,7 +266,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       summary: "回头看：任务销号（closed）或结转（carried_over，须写明原因并指定结转到的工作要点）",
       security: bearerSecurity,
       request: {
-        params: ZId,
+        params: ZIdParam,
         body: { content: { "application/json": { schema: ZYearEndBody } }, required: true },
       },
       responses: {
@@ -300,7 +298,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       tags: ["工作台账"],
       summary: "考核评分：权重和各单位得分（按时完成率、未被退回率、回头看销号率）",
       security: bearerSecurity,
-      request: { params: ZId },
+      request: { params: ZIdParam },
       responses: { 200: json(ZAssessment, "各单位得分，高分在前"), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
@@ -318,7 +316,7 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       summary: "设置考核权重（三项之和为 100）",
       security: bearerSecurity,
       request: {
-        params: ZId,
+        params: ZIdParam,
         body: { content: { "application/json": { schema: ZWeights } }, required: true },
       },
       responses: {

@@ -2,13 +2,15 @@ import { Hono } from "hono";
 import { can, canAnywhere } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
-import { readForm, submitForm } from "../../platform/http/forms";
+import { download } from "../../platform/http/download";
+import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
+import { idParam, idQuery } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { todayInChina } from "../calendar";
-import { idParam, listUnits } from "../org";
+import { listUnits } from "../org";
 import { assessmentXlsx, assessPlan, saveWeights, ZWeights } from "./assessment";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import {
@@ -49,8 +51,7 @@ const byField = (form: TFormState): TFormState => ({
   errors: Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [k.split(".")[0] as string, v])),
 });
 
-const toNumber = (v: unknown) =>
-  typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v === "" || v === undefined ? undefined : v;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Uploaded files under `name` that are not empty. */
 async function uploadsOf(c: TCtx, name: string) {
@@ -127,7 +128,6 @@ export function ledgerRoutes(deps: TDeps) {
     const plan = await findPlan(db, idParam(c));
     if (!plan) throw new AppError("not_found", MSG.notFound);
     const board = await planBoard(db, plan.id, todayInChina(), p);
-    const unit = Number(c.req.query("unit"));
     return c.html(
       <PlanBoardPage
         ctx={await pageCtx(c)}
@@ -135,7 +135,7 @@ export function ledgerRoutes(deps: TDeps) {
         board={board}
         overdue={await overdueOnBoard(db, board)}
         filter={{
-          unit: Number.isInteger(unit) && unit > 0 ? unit : undefined,
+          unit: idQuery(c, "unit"),
           status: c.req.query("status"),
         }}
         canManage={can(p, "ledger.manage")}
@@ -224,7 +224,7 @@ export function ledgerRoutes(deps: TDeps) {
     return submitForm(c, {
       schema: ZYearEndBody,
       values,
-      input: { ...values, targetPlanId: toNumber(values.targetPlanId) },
+      input: { ...values, targetPlanId: formNumber(values.targetPlanId) },
       conflictField: "outcome",
       render: (form) => taskPage(c, id, { yearEndForm: form }),
       run: async (body) => {
@@ -285,13 +285,7 @@ export function ledgerRoutes(deps: TDeps) {
   app.get("/admin/ledger/plans/:id/assessment.xlsx", async (c) => {
     const plan = await plannedPage(c);
     const data = await assessmentXlsx(await assessPlan(db, plan.id, todayInChina()));
-    return new Response(new Uint8Array(data), {
-      headers: {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="assessment-${plan.id}.xlsx"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return download(data, { name: `assessment-${plan.id}.xlsx`, type: XLSX });
   });
 
   app.get("/admin/ledger/review", async (c) => {
@@ -308,13 +302,7 @@ export function ledgerRoutes(deps: TDeps) {
   app.get("/admin/ledger/evidence/:id", async (c) => {
     const p = requireUser(c);
     const file = await openEvidence(db, deps.blobs, p, idParam(c));
-    return new Response(new Uint8Array(file.data), {
-      headers: {
-        "content-type": file.mime,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return download(file.data, { name: file.name, type: file.mime });
   });
 
   return app;

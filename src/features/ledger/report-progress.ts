@@ -9,6 +9,7 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { findFile, storeFile, type TBlobStore, type TFileRow } from "../../platform/files";
 import { MSG } from "../../platform/messages";
+import { zId } from "../../platform/validation";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
 import {
@@ -38,8 +39,8 @@ export const ZReportBody = z.object({
   body: z.string().trim().min(1, "请填写工作进展。").max(5000),
   reportedOn: z.iso.date("请填写日期（年-月-日）。"),
   isComplete: z.boolean().default(false),
-  unitId: z.number().int().positive().optional(),
-  documentIds: z.array(z.number().int().positive()).max(20).default([]),
+  unitId: zId.optional(),
+  documentIds: z.array(zId).max(20).default([]),
   urls: z.array(httpUrl).max(20).default([]),
 });
 export type TReportBody = z.infer<typeof ZReportBody>;

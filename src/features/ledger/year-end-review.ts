@@ -7,6 +7,7 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
+import { zId } from "../../platform/validation";
 import { findPlan, findTask } from "./ledger.repository";
 import { ledgerTasks, ledgerTaskUnits } from "./ledger.tables";
 
@@ -16,7 +17,7 @@ export const ZYearEndBody = z
   .object({
     outcome: z.enum(["closed", "carried_over"], "请选择“销号”或“结转”。"),
     reason: z.string().trim().max(2000).default(""),
-    targetPlanId: z.number().int().positive().optional(),
+    targetPlanId: zId.optional(),
   })
   .superRefine((b, ctx) => {
     if (b.outcome !== "carried_over") return;

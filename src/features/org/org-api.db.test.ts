@@ -131,7 +131,8 @@ describeDb("auth and units API", () => {
 
   it("answers 404 in JSON for an unknown unit and an unknown API path", async () => {
     expect((await api(t, "GET", "/api/v1/units/999999")).status).toBe(404);
-    expect((await api(t, "GET", "/api/v1/units/abc")).status).toBe(400);
+    // Not a possible id: no such record, as on the pages.
+    expect((await api(t, "GET", "/api/v1/units/abc")).status).toBe(404);
     const r = await api(t, "GET", "/api/v1/nothing-here");
     expect(r.status).toBe(404);
     expect(r.data.error.code).toBe("not_found");

@@ -1,6 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
-import { bearerSecurity, errorResponses, type TApi, ZPageQuery, zList } from "../../platform/http/api";
+import {
+  bearerSecurity,
+  errorResponses,
+  type TApi,
+  ZIdParam,
+  ZPageQuery,
+  zList,
+} from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
@@ -20,7 +27,6 @@ const presentUnit = (u: TUnitRow) => ({
 });
 
 const ZUnitOut = ZUnit;
-const ZIdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Auth and unit endpoints of the stable API. */
 export function registerOrgApi(api: TApi, deps: TDeps) {

@@ -6,9 +6,10 @@ import { can, DISTRICT_ROLES, type TRole, type TRoleGrant, unitScope } from "../
 import { listApiTokens } from "../../platform/auth/sessions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
-import { readForm, submitForm } from "../../platform/http/forms";
+import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUnitPermission, requireUser } from "../../platform/http/guards";
 import { isSecure, SESSION_COOKIE } from "../../platform/http/middleware";
+import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { emptyForm } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
@@ -47,15 +48,6 @@ import { activeUnits } from "./public-units";
 import { createUnit, updateUnit } from "./save-unit";
 import { changePassword, revokeOwnApiToken, signIn, signOut } from "./sign-in";
 
-const zId = z.coerce.number().int().positive().max(2_147_483_647);
-
-/** A numeric id from the path; anything else is a 404, not a database error. */
-export function idParam(c: TCtx, name = "id"): number {
-  const r = zId.safeParse(c.req.param(name));
-  if (!r.success) throw new AppError("not_found", MSG.notFound);
-  return r.data;
-}
-
 /** Only local paths are followed after login, never another site. */
 function safeNext(next: string | undefined): string {
   return next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : "/admin";
@@ -68,7 +60,8 @@ function grantsFromForm(values: Record<string, unknown>): TRoleGrant[] {
   const grants: TRoleGrant[] = asArray(values.districtRoles).map((r) => ({ role: r as TRole, unitId: null }));
   for (let i = 0; i < 20; i++) {
     const roles = asArray(values[`unitRoles_${i}`]);
-    const unitId = Number(values[`unitId_${i}`]) || null;
+    // Not a number yet when mistyped: the grant schema refuses it beside the field.
+    const unitId = (formNumber(values[`unitId_${i}`]) ?? null) as number | null;
     for (const r of roles) grants.push({ role: r as TRole, unitId });
   }
   return grants;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../platform/auth/permissions";
+import { zId, zIdText } from "../../platform/validation";
 
 export const UNIT_KINDS = ["government", "office", "department", "subdistrict", "other"] as const;
 export type TUnitKind = (typeof UNIT_KINDS)[number];
@@ -51,7 +52,7 @@ export const ZUnit = z.object({
 
 const zPassword = z.string().min(10).max(200);
 
-export const ZRoleGrant = z.object({ role: z.enum(ROLES), unitId: z.number().int().positive().nullable() });
+export const ZRoleGrant = z.object({ role: z.enum(ROLES), unitId: zId.nullable() });
 
 export const ZCreateUserBody = z.object({
   username: z
@@ -101,7 +102,7 @@ export const ZHandoverBody = z.object({
     .regex(/^(1\d{10})?$/, "手机号码应为 11 位数字。")
     .default(""),
   email: z.union([z.literal(""), z.email()]).default(""),
-  userId: z.coerce.number().int().positive().optional(),
+  userId: zIdText.optional(),
   startedOn: z.iso.date(),
   handoverNote: z.string().trim().max(2000).default(""),
 });

@@ -3,6 +3,7 @@ import { unitScope } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
 import { bearerSecurity, errorResponses, type TApi } from "../../platform/http/api";
 import { actorOf, type TCtx, type TDeps } from "../../platform/http/context";
+import { download } from "../../platform/http/download";
 import { requirePermission } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
 import { publishReport, reportModel } from "./publish-report";
@@ -47,11 +48,9 @@ const docxName = (year: number, unitId: number | null) =>
 /** The year's report as a Word file, for download. */
 export async function docxResponse(deps: TDeps, year: number, unitId: number | null): Promise<Response> {
   const buffer = await renderReportDocx(await reportModel(deps.db, year, unitId));
-  return new Response(new Uint8Array(buffer), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "content-disposition": `attachment; filename="${docxName(year, unitId)}"`,
-    },
+  return download(buffer, {
+    name: docxName(year, unitId),
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   });
 }
 
@@ -80,7 +79,8 @@ export function registerReportsApi(api: TApi, deps: TDeps) {
     },
   });
   api.get("/reports/annual/:file{[0-9]{4}\\.docx}", async (c) => {
-    const { year } = ZYearParam.parse({ year: c.req.param("file").slice(0, 4) });
+    const year = ZYearParam.safeParse({ year: c.req.param("file").slice(0, 4) }).data?.year;
+    if (!year) throw new AppError("not_found", MSG.notFound);
     const query = ZUnitQuery.safeParse(c.req.query());
     if (!query.success) throw new AppError("validation_failed", MSG.validation);
     const unitId = reportUnitOf(c, query.data.unitId);

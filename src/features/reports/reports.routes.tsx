@@ -6,6 +6,7 @@ import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/htt
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
+import { zIdText } from "../../platform/validation";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
 import { publishReport, reportModel } from "./publish-report";
@@ -16,7 +17,7 @@ import { ZNarrativeBody } from "./reports.schemas";
 import { saveNarrative } from "./save-narrative";
 
 const ZYear = z.coerce.number().int().min(2000).max(2100);
-const ZUnitId = z.coerce.number().int().positive().max(2_147_483_647);
+const ZUnitId = zIdText;
 
 /** The year in the path and the unit in the query (none: the district's own report); 404 if malformed. */
 function target(c: TCtx): { year: number; unitId: number | null } {

@@ -1,9 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
-import { bearerSecurity, errorResponses, type TApi, ZPageQuery } from "../../platform/http/api";
+import {
+  bearerSecurity,
+  errorResponses,
+  type TApi,
+  ZIdParam as ZId,
+  ZPageQuery,
+} from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
+import { zIdText } from "../../platform/validation";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { requestScope } from "./access";
 import { appealRates, decideAppeal, recordAppeal, ZAppealBody, ZAppealDecision } from "./appeals";
@@ -17,7 +24,6 @@ import { boardByUnit, listRequests } from "./requests.repository";
 import { ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
 import { drawSpotCheck, readSpotCheck, scoreItem, verifyDraw, ZDrawBody, ZScoreBody } from "./spot-checks";
 
-const ZId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ZRequestOut = z.object({
   id: z.number(),
   receiptNo: z.string(),
@@ -90,7 +96,7 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       request: {
         query: ZPageQuery.extend({
           status: z.string().max(30).optional(),
-          unitId: z.coerce.number().int().positive().optional(),
+          unitId: zIdText.optional(),
           overdue: z.enum(["0", "1"]).optional(),
         }),
       },
@@ -258,7 +264,7 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       summary: "登记行政复议或诉讼的结果",
       security: bearerSecurity,
       request: {
-        params: ZId.extend({ appealId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: ZId.extend({ appealId: zIdText }),
         body: { content: { "application/json": { schema: ZAppealDecision } }, required: true },
       },
       responses: {
@@ -401,7 +407,7 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       summary: "按清单为抽中的一件评分",
       security: bearerSecurity,
       request: {
-        params: ZId.extend({ requestId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: ZId.extend({ requestId: zIdText }),
         body: { content: { "application/json": { schema: ZScoreBody } }, required: true },
       },
       responses: {

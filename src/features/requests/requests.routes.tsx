@@ -2,13 +2,15 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
-import { readForm, submitForm } from "../../platform/http/forms";
+import { download } from "../../platform/http/download";
+import { formNumber, nestForm, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
+import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { emptyForm } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
-import { activeUnits, idParam, listUnits } from "../org";
+import { activeUnits, listUnits } from "../org";
 import { requestScope } from "./access";
 import { recordAppeal, ZAppealBody } from "./appeals";
 import { applyAction } from "./apply-action";
@@ -28,20 +30,9 @@ import { boardByUnit, listRequests } from "./requests.repository";
 import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
 import { RegisterRequestPage, RequestDetailPage, RequestsBoardPage } from "./requests.staff-pages";
 
-/** Form fields named "applicant.name" become { applicant: { name } }; empty strings are dropped. */
-function nest(values: Record<string, string | string[]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (value === "" || key === "website" || key === "consent") continue;
-    const [head, tail] = key.split(".", 2) as [string, string | undefined];
-    if (tail) out[head] = { ...((out[head] as object) ?? {}), [tail]: value };
-    else out[head] = value;
-  }
-  return out;
-}
-
-const toNumber = (v: unknown) =>
-  typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v;
+/** Form fields named "applicant.name" become { applicant: { name } }; the honeypot and consent box are not data. */
+const nest = (values: Record<string, string | string[]>) => nestForm(values, ["website", "consent"]);
+const toNumber = formNumber;
 
 /** An action form's strings as the action schema expects them. */
 function actionInput(values: Record<string, string | string[]>) {
@@ -52,11 +43,9 @@ function actionInput(values: Record<string, string | string[]>) {
 }
 
 const docxResponse = (buffer: Buffer, receiptNo: string) =>
-  new Response(new Uint8Array(buffer), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "content-disposition": `attachment; filename="reply-${receiptNo}.docx"`,
-    },
+  download(buffer, {
+    name: `reply-${receiptNo}.docx`,
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   });
 
 /** The public request form and status pages, and the back-office request pages. */
@@ -318,13 +307,7 @@ export function requestsRoutes(deps: TDeps) {
   app.get("/admin/requests/:id/attachments/:attachmentId", async (c) => {
     const p = requireUser(c);
     const file = await openAttachment(db, deps.blobs, actorOf(c), p, idParam(c), idParam(c, "attachmentId"));
-    return new Response(new Uint8Array(file.data), {
-      headers: {
-        "content-type": file.mime,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return download(file.data, { name: file.name, type: file.mime });
   });
 
   app.get("/admin/requests/:id/reply", async (c) => {

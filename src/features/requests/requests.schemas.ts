@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "../../platform/validation";
 import { FEE_BASES } from "./fees";
 import { APPLICANT_KIND_CODES, OUTCOME_CODES } from "./outcomes";
 import { REPLY_VARIANT_CODES, replyVariantIssues } from "./reply-variants";
@@ -126,7 +127,7 @@ export const ZRegisterRequestBody = z
     description: z.string().trim().min(5).max(5000),
     form: z.enum(FORMS).default("paper"),
     delivery: z.enum(DELIVERIES).default("post"),
-    unitId: z.number().int().positive().optional(),
+    unitId: zId.optional(),
   })
   .superRefine((v, ctx) => checkApplicant(v.applicant, ctx, ["applicant"]), always);
 export type TRegisterRequestBody = z.infer<typeof ZRegisterRequestBody>;
@@ -137,7 +138,7 @@ export const ZPublicRequestBody = z
     description: z.string().trim().min(5).max(5000),
     form: z.enum(FORMS),
     delivery: z.enum(DELIVERIES),
-    unitId: z.number().int().positive().optional(),
+    unitId: zId.optional(),
     // Checked by the use case, not here: a missing consent is a refusal (422) on every door.
     consent: z
       .boolean()
@@ -234,11 +235,11 @@ export const ZAction = z.discriminatedUnion("type", [
       for (const issue of replyVariantIssues(reply))
         ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     }),
-  z.object({ type: z.literal("assign"), date: zDate, unitId: z.number().int().positive() }),
+  z.object({ type: z.literal("assign"), date: zDate, unitId: zId }),
   z.object({
     type: z.literal("cohandle"),
     date: zDate,
-    unitIds: z.array(z.number().int().positive()).min(1).max(20),
+    unitIds: z.array(zId).min(1).max(20),
   }),
   /** A co-handling unit's (or the lead unit's) findings, recorded on the request; moves no clock. */
   z.object({ type: z.literal("opinion"), date: zDate, text: z.string().trim().min(2).max(4000) }),

@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { can } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
-import { readForm, submitForm } from "../../platform/http/forms";
+import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requireUser } from "../../platform/http/guards";
+import { idParam, idQuery } from "../../platform/http/params";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
-import { idParam, listUnits } from "../org";
+import { listUnits } from "../org";
 import {
   CHECKLIST,
   drawSpotCheck,
@@ -19,15 +20,13 @@ import {
 } from "./spot-checks";
 import { SpotCheckPage, SpotChecksPage, scoreFormOf } from "./spot-checks.pages";
 
-const toNumber = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v);
-
 /** The draw form's strings as the draw schema expects them; empty optional fields are left out. */
 function drawInput(values: Record<string, string | string[]>) {
   const input: Record<string, unknown> = {};
   for (const k of ["closedFrom", "closedTo", "seed"])
     if (typeof values[k] === "string" && values[k] !== "") input[k] = values[k];
-  input.sampleSize = values.sampleSize === "" ? undefined : toNumber(values.sampleSize);
-  if (values.unitId) input.unitId = toNumber(values.unitId);
+  input.sampleSize = formNumber(values.sampleSize);
+  if (values.unitId) input.unitId = formNumber(values.unitId);
   return input;
 }
 
@@ -114,8 +113,7 @@ export function spotCheckRoutes(deps: TDeps) {
 
   app.get("/admin/spot-checks/:id", async (c) => {
     requireOffice(c);
-    const item = Number(c.req.query("item"));
-    return c.html(await checkPage(c, idParam(c), Number.isInteger(item) && item > 0 ? item : undefined));
+    return c.html(await checkPage(c, idParam(c), idQuery(c, "item")));
   });
 
   app.post("/admin/spot-checks/:id/items/:requestId", async (c) => {

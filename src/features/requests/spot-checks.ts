@@ -7,6 +7,7 @@ import type { Db } from "../../platform/db";
 import { day } from "../../platform/db/columns";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
+import { zId } from "../../platform/validation";
 import { requests } from "./requests.tables";
 
 const spotChecks = pgTable("spot_checks", {
@@ -46,7 +47,7 @@ export const ZDrawBody = z
     closedFrom: z.iso.date(),
     closedTo: z.iso.date(),
     sampleSize: z.number().int().min(1).max(500),
-    unitId: z.number().int().positive().optional(),
+    unitId: zId.optional(),
     seed: z.string().trim().min(4).max(64).optional(),
   })
   .refine((v) => v.closedTo >= v.closedFrom, { path: ["closedTo"], message: "截止日期不能早于起始日期。" });

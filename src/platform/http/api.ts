@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../errors";
 import { MSG } from "../messages";
-import { toFieldIssues } from "../validation";
+import { toFieldIssues, zIdText } from "../validation";
 import type { TAppEnv } from "./context";
 
 export const ZErrorResponse = z.object({
@@ -37,8 +37,15 @@ export const bearerSecurity = [{ bearerAuth: [] }];
 export function createApi() {
   const api = new OpenAPIHono<TAppEnv>({
     defaultHook: (result) => {
-      if (!result.success)
-        throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
+      if (result.success) return;
+      // A record id in the path that no record can have (out of range, "abc") names no record: 404.
+      // Other path values (a year, a receipt number) keep their 400 with the field named.
+      if (
+        result.target === "param" &&
+        result.error.issues.every((i) => /^(id|\w+Id)$/.test(String(i.path[0])))
+      )
+        throw new AppError("not_found", MSG.notFound);
+      throw new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(result.error) });
     },
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -50,6 +57,9 @@ export function createApi() {
 }
 
 export type TApi = ReturnType<typeof createApi>;
+
+/** `{id}` in a path: one record; out of range or not a number → 404 (see the default hook). */
+export const ZIdParam = z.object({ id: zIdText });
 
 /** Standard list envelope. */
 export const zList = <T extends z.ZodType>(item: T) =>

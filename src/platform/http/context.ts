@@ -6,6 +6,7 @@ import type { TConfig } from "../config";
 import type { Db, TDatabase } from "../db";
 import type { TBlobStore } from "../files";
 import type { TLogger } from "../logger";
+import type { TShell } from "../ui/page-context";
 
 /** What every feature receives when its routes are built. */
 export type TDeps = { database: TDatabase; db: Db; config: TConfig; logger: TLogger; blobs: TBlobStore };
@@ -19,7 +20,13 @@ export type TAppEnv = {
     /** How the principal was authenticated: bearer calls need no CSRF token. */
     authVia: "session" | "bearer" | null;
     csrfToken: string;
+    /** Sets the anonymous visitor's new CSRF cookie; called only by pages that carry the token. */
+    issueCsrfCookie: (() => void) | null;
     isElder: boolean;
+    /** The site name and navigation, for the page frame (set once per app, read per request). */
+    shell: TShell;
+    /** Seconds a shared cache may keep this response; unset means private (see cachePolicy). */
+    publicMaxAge: number | undefined;
   };
 };
 
@@ -34,4 +41,12 @@ export function actorOf(c: TCtx): TActor {
     ip: c.get("clientIp"),
     requestId: c.get("requestId"),
   };
+}
+
+/**
+ * The site's own address for absolute links (sitemap, feeds, CSV): the configured public URL. Only
+ * when none is configured (local development) is it taken from the request's Host header.
+ */
+export function publicOrigin(c: TCtx, config: TConfig): string {
+  return config.publicUrl ?? new URL(c.req.url).origin;
 }

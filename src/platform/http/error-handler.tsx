@@ -1,10 +1,12 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
 import { AppError, sqlState } from "../errors";
 import { MSG } from "../messages";
 import { pageCtx } from "../ui/page-context";
 import { ErrorPage } from "../ui/pages";
+import { toFieldIssues } from "../validation";
 import type { TAppEnv, TCtx, TDeps } from "./context";
 
 const isApiRequest = (c: Context) => new URL(c.req.url).pathname.startsWith("/api/");
@@ -21,6 +23,9 @@ function toAppError(err: unknown): AppError | null {
     return null;
   }
   if (err instanceof SyntaxError) return new AppError("bad_request", MSG.malformedJson);
+  // A schema parsed with .parse() rather than parseOrThrow: still the caller's input at fault.
+  if (err instanceof ZodError)
+    return new AppError("validation_failed", MSG.validation, { issues: toFieldIssues(err) });
   const state = sqlState(err);
   if (state === "23505") return new AppError("conflict", MSG.duplicate);
   // Foreign-key, check and not-null violations and bad text representations come from input that
@@ -31,7 +36,12 @@ function toAppError(err: unknown): AppError | null {
     state === "23502" ||
     state === "22P02" ||
     state === "22007" ||
-    state === "22008"
+    state === "22008" ||
+    // Out of range for its column, too long for it, or a character text cannot hold.
+    state === "22003" ||
+    state === "22001" ||
+    state === "22021" ||
+    state === "22P05"
   )
     return new AppError("unprocessable", MSG.validation);
   return null;
@@ -39,6 +49,8 @@ function toAppError(err: unknown): AppError | null {
 
 async function respond(c: TCtx, appErr: AppError) {
   if (appErr.retryAfterSeconds) c.header("Retry-After", String(appErr.retryAfterSeconds));
+  // The rest of an oversized body was never read: the connection cannot carry another request.
+  if (appErr.code === "payload_too_large") c.header("Connection", "close");
   const status = appErr.status as ContentfulStatusCode;
   if (isApiRequest(c)) {
     return c.json(

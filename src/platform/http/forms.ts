@@ -46,3 +46,40 @@ export async function submitForm<S extends z.ZodType>(
     throw err;
   }
 }
+
+// Keys that would reach Object.prototype if used as a path segment.
+const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
+/**
+ * Form fields named with dots ("applicant.name") become nested objects ({ applicant: { name } }),
+ * so one schema validates the JSON API and the form; empty fields are dropped (absent), and so are
+ * the names in `omit` (honeypots, consent boxes that are checked elsewhere).
+ */
+export function nestForm(
+  values: Record<string, string | string[]>,
+  omit: readonly string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === "" || omit.includes(key)) continue;
+    const path = key.split(".");
+    if (path.some((p) => p === "" || UNSAFE_KEYS.has(p))) continue;
+    let node = out;
+    for (const part of path.slice(0, -1)) {
+      // A field named both "a" and "a.b": the plain value loses, the nested one is what schemas expect.
+      if (typeof node[part] !== "object" || node[part] === null || Array.isArray(node[part])) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[path[path.length - 1] as string] = value;
+  }
+  return out;
+}
+
+/**
+ * A form field that holds a number, as a number: empty is absent; text that is not a plain decimal
+ * number ("abc", "1e309", "0x10") is passed on unchanged, for the schema to refuse in Chinese.
+ */
+export function formNumber(v: unknown): unknown {
+  if (v === undefined || (typeof v === "string" && v.trim() === "")) return undefined;
+  return typeof v === "string" && /^\s*-?\d{1,20}(\.\d{1,20})?\s*$/.test(v) ? Number(v) : v;
+}

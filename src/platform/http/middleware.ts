@@ -40,6 +40,8 @@ export function requestContext(deps: TDeps): MiddlewareHandler<TAppEnv> {
     c.set("session", null);
     c.set("authVia", null);
     c.set("isElder", getCookie(c, ELDER_COOKIE) === "1");
+    c.set("issueCsrfCookie", null);
+    c.set("publicMaxAge", undefined);
     await next();
     c.header("X-Request-Id", requestId);
     deps.logger.info(
@@ -103,15 +105,24 @@ export function authenticate(deps: TDeps): MiddlewareHandler<TAppEnv> {
   };
 }
 
+/**
+ * The visitor's token from their cookie, or a new one. A new one's cookie is set only by a page
+ * that shows it (pageCtx): a feed, an attachment or an API answer sets no cookie, so it can be
+ * kept by a shared cache.
+ */
 function anonymousCsrfToken(c: TCtx, deps: TDeps): string {
+  c.set("issueCsrfCookie", null);
   const existing = getCookie(c, CSRF_COOKIE);
   if (existing && /^[\w-]{43}$/.test(existing)) return existing;
   const token = randomToken();
-  setCookie(c, CSRF_COOKIE, token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: isSecure(c, deps.config.trustProxy),
+  c.set("issueCsrfCookie", () => {
+    c.set("issueCsrfCookie", null);
+    setCookie(c, CSRF_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: isSecure(c, deps.config.trustProxy),
+    });
   });
   return token;
 }

@@ -24,15 +24,14 @@ export type TShell = {
   adminNav: (p: TPrincipal) => TNavItem[];
 };
 
-let shell: TShell = { siteName: async () => "政务公开", portalNav: [], adminNav: () => [] };
-
-/** Set once by the app: the site name and the navigation that the features provide. */
-export function setShell(s: TShell): void {
-  shell = s;
-}
+const NO_SHELL: TShell = { siteName: async () => "政务公开", portalNav: [], adminNav: () => [] };
 
 export async function pageCtx(c: TCtx): Promise<TPageCtx> {
+  // Each app puts its own shell on the request (two apps in one process, as in tests, never mix).
+  const shell = c.get("shell") ?? NO_SHELL;
   const principal = c.get("principal");
+  // The page carries the CSRF token in its forms, so a new visitor's token cookie goes with it.
+  c.get("issueCsrfCookie")?.();
   const flash = getCookie(c, FLASH_COOKIE);
   if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/" });
   return {

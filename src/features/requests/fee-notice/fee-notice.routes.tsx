@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { TAppEnv, TCtx, TDeps } from "../../../platform/http/context";
+import { download } from "../../../platform/http/download";
 import { requireUser } from "../../../platform/http/guards";
-import { idParam } from "../../org";
+import { idParam } from "../../../platform/http/params";
 import { loadVisibleRequest } from "../read-request";
 import { FeeNoticePrintPage } from "./fee-notice.page";
 import { feeNoticeDocxFor, feeNoticeFor } from "./fee-notice-for-request";
@@ -26,12 +27,9 @@ export function feeNoticeRoutes(deps: TDeps) {
 
   app.get("/admin/requests/:id/fee-notice.docx", async (c) => {
     const { r, actions } = await visible(c);
-    return new Response(new Uint8Array(await feeNoticeDocxFor(db, r, actions)), {
-      headers: {
-        "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "content-disposition": `attachment; filename="fee-notice-${r.receiptNo}.docx"`,
-        "cache-control": "private, no-store",
-      },
+    return download(await feeNoticeDocxFor(db, r, actions), {
+      name: `fee-notice-${r.receiptNo}.docx`,
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
   });
 
