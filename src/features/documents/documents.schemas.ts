@@ -124,6 +124,9 @@ export const ZPublishBody = z
   .strict();
 export type TPublishBody = z.infer<typeof ZPublishBody>;
 
+/** The target's unit answers another unit's proposal to repeal or amend its document. */
+export const ZProposalDecision = z.object({ decision: z.enum(["accept", "decline"]) }).strict();
+
 export const ZWithdrawBody = z.object({ notice: z.string().trim().min(5).max(2000) }).strict();
 
 export const ZDocumentListQuery = z.object({

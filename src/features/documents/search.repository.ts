@@ -29,6 +29,9 @@ export type TSearchHit = {
   writtenAt: string | null;
   publishedAt: string | null;
   validity: string;
+  /** 废止日期 (失效 or 废止) and 修改日期: kept apart, an amended document stays in force. */
+  repealedAt: string | null;
+  amendedAt: string | null;
   status: string;
   summary: string;
   /** Part of the body around the first hit, for the snippet. */
@@ -187,7 +190,9 @@ export async function searchPage(
           documents.unit_id as "unitId", u.name as "unitName", documents.issuer,
           to_char(documents.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(documents.published_at, 'YYYY-MM-DD') as "publishedAt",
-          ${effectiveValiditySql(today)} as validity, documents.status, documents.summary,
+          ${effectiveValiditySql(today)} as validity,
+          to_char(documents.repealed_at, 'YYYY-MM-DD') as "repealedAt",
+          to_char(documents.amended_at, 'YYYY-MM-DD') as "amendedAt", documents.status, documents.summary,
           substr(documents.body, greatest(1, ${firstHit} - ${EXCERPT_LEAD_CHARS}), ${excerptChars}) as "bodyExcerpt"
         from documents join units u on u.id = documents.unit_id
         where documents.id in ${ids}`,
