@@ -310,7 +310,10 @@ export function DocumentPage({ ctx, view }: { ctx: TPageCtx; view: TDocumentView
             </a>
           </p>
         )}
-        <div class="doc-body">{raw(renderMarkdown(d.body))}</div>
+        {/* bodyHtml is written only by server code from JSX that escapes every text (the annual
+            report's tables need merged headers, which Markdown cannot draw); authors' Markdown goes
+            through renderMarkdown, which never passes raw HTML. */}
+        <div class="doc-body">{raw(d.bodyHtml ?? renderMarkdown(d.body))}</div>
         {view.qa.length > 0 && (
           <section aria-labelledby="qa">
             <h2 id="qa">问答</h2>

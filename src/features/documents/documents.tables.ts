@@ -30,6 +30,8 @@ export const documents = pgTable("documents", {
   summary: text("summary").notNull().default(""),
   disclosure: text("disclosure").notNull().default("proactive"),
   body: text("body").notNull().default(""),
+  /** HTML rendered by trusted server code (0018), shown instead of the Markdown body; see DocumentPage. */
+  bodyHtml: text("body_html"),
   status: text("status").notNull().default("draft"),
   publishAt: ts("publish_at"),
   interpretsId: integer("interprets_id"),

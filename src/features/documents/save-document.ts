@@ -121,7 +121,7 @@ export async function createDocument(
   actor: TActor,
   p: TPrincipal,
   body: TCreateDocumentBody,
-  extra: { sourceKey?: string } = {},
+  extra: { sourceKey?: string; bodyHtml?: string } = {},
 ): Promise<TDocumentRow> {
   const unitId = unitFor(p, body.unitId);
   if (!can(p, "documents.edit", unitId)) throw new AppError("forbidden", MSG.forbidden);
@@ -140,6 +140,8 @@ export async function createDocument(
     issuer: body.issuer || unit.name,
     publishDue: await publishDueOf(db, body.writtenAt),
     sourceKey: extra.sourceKey ?? null,
+    // Only server code passes HTML (the annual report); the API and forms cannot reach this field.
+    bodyHtml: extra.bodyHtml ?? null,
     createdBy: actor.name,
     status: "draft",
   };
@@ -212,6 +214,8 @@ export async function updateDocument(
   if (current.status === "published" && !next.publishedAt)
     throw invalid([{ path: "publishedAt", message: "已发布的文件必须有发布日期。" }]);
   next.docNumberKey = docNumberKeyOf(next.docNumber);
+  // HTML rendered from the old text would no longer match an edited body: the page falls back to it.
+  if (body.body !== undefined && body.body !== current.body) next.bodyHtml = null;
   if (body.writtenAt !== undefined) next.publishDue = await publishDueOf(db, next.writtenAt);
   await checkRules(db, p, id, next, body);
   return db.transaction(async (tx) => {
