@@ -108,7 +108,13 @@ export async function attachGeneratedFile(
     entity: "document",
     entityId: documentId,
     unitId: row.unitId,
-    after: { attachmentId: attachment.id, name: upload.name, sha256: file.sha256, size: file.size, generated: true },
+    after: {
+      attachmentId: attachment.id,
+      name: upload.name,
+      sha256: file.sha256,
+      size: file.size,
+      generated: true,
+    },
   });
   return attachment;
 }
