@@ -301,6 +301,11 @@ describeDb("documents API", () => {
       const validities = hits.facets.validity.map((f: { value: string }) => f.value);
       expect(validities).toContain("amended");
       expect(validities).not.toContain("repealed");
+      // 现行有效 (the /normative library, `in_force`) keeps it: an amended document is still in force.
+      const inForce = await search("kind=normative&validity=in_force&pageSize=100");
+      expect(inForce.items.map((i: { id: number }) => i.id)).toContain(target.data.id);
+      const normative = await api(t, "GET", "/normative?pageSize=100");
+      expect(normative.text).toContain("有效期五年的管理办法");
     });
   });
 

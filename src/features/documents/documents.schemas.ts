@@ -135,7 +135,8 @@ export const ZDocumentListQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   topic: z.string().trim().max(50).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
-  validity: z.enum(VALIDITIES).optional(),
+  /** `in_force`: 有效 or 已修改, what 现行有效 means (an amended document stays in force). */
+  validity: z.enum([...VALIDITIES, "in_force"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

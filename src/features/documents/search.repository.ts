@@ -59,7 +59,8 @@ function filters(f: TSearchFilter, today: string): SQL[] {
     );
   if (f.topic) parts.push(sql`${s.topics} @> array[${f.topic}]::text[]`);
   if (f.kind) parts.push(sql`${s.kind} = ${f.kind}`);
-  if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
+  if (f.validity === "in_force") parts.push(sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`);
+  else if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
   return parts;
 }
 
@@ -98,8 +99,8 @@ function titleMatches(f: TSearchFilter, today: string): { where: SQL; score: SQL
   const parts: SQL[] = [sql`2`];
   if (f.text) parts.push(sql`(case when strpos(${s.title}, ${f.text}) > 0 then 1 else 0 end)`);
   if (f.docNumberKey) parts.push(sql`(case when ${s.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
-  // Valid counts half as much again as not valid: 3 against 2 keeps the arithmetic in integers.
-  const validity = sql`(case when ${effectiveValiditySql(today, s)} = 'valid' then 3 else 2 end)`;
+  // In force (有效 or 已修改) counts half as much again as ended: 3 against 2 keeps the arithmetic in integers.
+  const validity = sql`(case when ${effectiveValiditySql(today, s)} in ('valid', 'amended') then 3 else 2 end)`;
   return {
     where: filtersAndMatch(f, today, inTitle),
     score: sql`(${sql.join(parts, sql` + `)}) * ${validity}`,
