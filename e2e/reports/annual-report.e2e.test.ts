@@ -49,7 +49,7 @@ describeBrowser("年度报告：从工作台打开、查看统计表、撰写并
   });
 
   it("prints table 三 with its two-level headings, every row of the official form", async () => {
-    const table = head.getByRole("table", { name: "表二 收到和处理政府信息公开申请情况" });
+    const table = head.getByRole("table", { name: "三、收到和处理政府信息公开申请情况" });
     for (const header of ["申请人情况", "自然人", "法人或其他组织", "商业企业", "法律服务机构", "总计"])
       await expect(table.getByRole("columnheader", { name: header, exact: true }).count()).resolves.toBe(1);
     for (const row of [
@@ -59,7 +59,7 @@ describeBrowser("年度报告：从工作台打开、查看统计表、撰写并
       "8.属于行政查询事项",
     ])
       await expect(table.getByRole("rowheader", { name: row }).count()).resolves.toBe(1);
-    const appeals = head.getByRole("table", { name: "表三 政府信息公开行政复议、行政诉讼情况" });
+    const appeals = head.getByRole("table", { name: "四、政府信息公开行政复议、行政诉讼情况" });
     await expect(appeals.getByRole("columnheader", { name: "尚未审结" }).count()).resolves.toBe(3);
   });
 
@@ -71,7 +71,7 @@ describeBrowser("年度报告：从工作台打开、查看统计表、撰写并
     await expect(head.locator("main").textContent()).resolves.toContain(
       "本局坚持以公开为常态、不公开为例外。",
     );
-    const proactive = head.getByRole("table", { name: "表一 主动公开政府信息情况" });
+    const proactive = head.getByRole("table", { name: "二、主动公开政府信息情况" });
     await expect(proactive.getByRole("cell", { name: "12", exact: true }).count()).resolves.toBe(1);
   });
 

@@ -79,6 +79,46 @@ export async function addDocumentAttachment(
   });
 }
 
+/**
+ * Adds a file that server code made from the document's own content (the annual report's Word
+ * file) within the caller's transaction: no upload to check the unit's rights for, and its text is
+ * the text the publication's privacy check already read.
+ */
+export async function attachGeneratedFile(
+  tx: Db,
+  blobs: TBlobStore,
+  actor: TActor,
+  documentId: number,
+  upload: { data: Uint8Array; name: string },
+) {
+  const row = await lockDocument(tx, documentId);
+  if (!row) throw new AppError("not_found", MSG.notFound);
+  const file = await storeFile(tx, blobs, upload.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES });
+  const text = await extractTextIsolated(upload.data, file.mime);
+  const attachment = await insertAttachment(tx, {
+    documentId,
+    fileId: file.id,
+    name: upload.name,
+    sortOrder: (await attachmentsOf(tx, documentId)).length,
+    extractedText: text,
+  });
+  await reindex(tx, row);
+  await recordAudit(tx, actor, {
+    action: "document.attach",
+    entity: "document",
+    entityId: documentId,
+    unitId: row.unitId,
+    after: {
+      attachmentId: attachment.id,
+      name: upload.name,
+      sha256: file.sha256,
+      size: file.size,
+      generated: true,
+    },
+  });
+  return attachment;
+}
+
 /** Removes a file from a document (the stored content stays: other records may share it). */
 export async function removeDocumentAttachment(
   db: Db,

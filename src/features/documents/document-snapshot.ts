@@ -8,7 +8,10 @@ export function snapshotOf(row: TDocumentRow): Record<string, unknown> {
 
 /** What the audit log keeps: the snapshot with the body as its length and hash (versions hold the text). */
 export function auditViewOf(row: TDocumentRow): Record<string, unknown> {
-  const { body, ...rest } = snapshotOf(row);
-  const text = String(body ?? "");
-  return { ...rest, body: { length: text.length, sha256: createHash("sha256").update(text).digest("hex") } };
+  const { body, bodyHtml, ...rest } = snapshotOf(row);
+  const digest = (value: unknown) => {
+    const text = String(value ?? "");
+    return { length: text.length, sha256: createHash("sha256").update(text).digest("hex") };
+  };
+  return { ...rest, body: digest(body), ...(bodyHtml ? { bodyHtml: digest(bodyHtml) } : {}) };
 }

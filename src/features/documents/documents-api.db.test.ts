@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, seedOrg, tokenFor } from "../../../test/http";
+import { api, PASSWORD, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { listAudit } from "../../platform/audit";
 import { selectRows } from "../../platform/db";
 import { addDays, todayInChina } from "../calendar";
+import { createUser } from "../org";
 
 describeDb("documents API", () => {
   let t: TTestApp;
@@ -14,6 +15,8 @@ describeDb("documents API", () => {
   let reviewer: string;
   let otherUnit: string;
   let office: string;
+  /** Unit B's reviewer: may publish B's documents, and no other unit's. */
+  let otherReviewer: string;
   const today = todayInChina();
 
   beforeAll(async () => {
@@ -25,6 +28,18 @@ describeDb("documents API", () => {
     reviewer = await tokenFor(t, "a.head");
     otherUnit = await tokenFor(t, "b.head");
     office = await tokenFor(t, "office");
+    await createUser(
+      t.db,
+      { userId: null, name: "测试准备", ip: "", requestId: "" },
+      {
+        username: "b.reviewer",
+        displayName: "b.reviewer",
+        password: PASSWORD,
+        roles: [{ role: "unit_reviewer", unitId: unitB }],
+      },
+      { mustChangePassword: false },
+    );
+    otherReviewer = await tokenFor(t, "b.reviewer");
   });
   afterAll(() => t?.close());
 
@@ -253,8 +268,203 @@ describeDb("documents API", () => {
       await publish(third.data.id);
       const mid = (await publicGet(newDoc.data.id)).data;
       expect(mid.validity).toBe("valid");
-      expect(mid.repealedAt).toBe(later);
+      // An amendment has its own date: it is no 废止日期.
+      expect(mid.amendedAt).toBe(later);
+      expect(mid.repealedAt).toBeNull();
       expect(await auditActions(oldDoc.data.id)).toContain("document.repealed");
+    });
+
+    it("an amendment reads 已修改 from its 修改日期, keeps the document's own 废止日期 and never shows as 废止", async () => {
+      const expires = addDays(today, 365);
+      const target = await create({
+        title: "有效期五年的管理办法",
+        kind: "normative",
+        unitId: unitA,
+        repealedAt: expires,
+      });
+      await publish(target.data.id);
+      const amending = await create({
+        title: "关于修改管理办法的决定",
+        kind: "normative",
+        unitId: unitA,
+        effectiveAt: today,
+        relations: [{ kind: "amends", documentId: target.data.id }],
+      });
+      await publish(amending.data.id);
+      const amended = (await publicGet(target.data.id)).data;
+      expect(amended).toMatchObject({ validity: "amended", amendedAt: today, repealedAt: expires });
+      const page = await api(t, "GET", `/documents/${target.data.id}`);
+      expect(page.text).toContain(`<dt>修改日期</dt><dd>${today}</dd>`);
+      expect(page.text).toContain(`<dt>废止日期</dt><dd>${expires}</dd>`);
+      const hits = await search(`q=${encodeURIComponent("有效期五年的管理办法")}`);
+      expect(hits.items[0]).toMatchObject({ validity: "amended", amendedAt: today, repealedAt: expires });
+      const validities = hits.facets.validity.map((f: { value: string }) => f.value);
+      expect(validities).toContain("amended");
+      expect(validities).not.toContain("repealed");
+      // 现行有效 (the /normative library, `in_force`) keeps it: an amended document is still in force.
+      const inForce = await search("kind=normative&validity=in_force&pageSize=100");
+      expect(inForce.items.map((i: { id: number }) => i.id)).toContain(target.data.id);
+      const normative = await api(t, "GET", "/normative?pageSize=100");
+      expect(normative.text).toContain("有效期五年的管理办法");
+    });
+  });
+
+  describe("repeals and amendments of another unit's documents", () => {
+    const relationRows = (toId: number) =>
+      selectRows<{ state: string; prior: unknown }>(
+        t.db,
+        sql`select state, prior from document_relations where to_id = ${toId} order by id`,
+      );
+
+    it("another unit's repeal waits as a proposal; the target's unit accepts it, audited", async () => {
+      const target = await create({ title: "甲单位的办法", kind: "normative", unitId: unitA });
+      await publish(target.data.id);
+      const repeal = await create(
+        {
+          title: "乙单位废止甲单位办法的通知",
+          unitId: unitB,
+          status: "published",
+          relations: [{ kind: "repeals", documentId: target.data.id }],
+        },
+        otherReviewer,
+      );
+      expect(repeal.status).toBe(201);
+      const untouched = (await publicGet(target.data.id)).data;
+      expect(untouched).toMatchObject({ validity: "valid", repealedAt: null, relations: [] });
+      expect((await relationRows(target.data.id)).map((r) => r.state)).toEqual(["proposed"]);
+
+      const staff = await api(t, "GET", `/api/v1/documents/${target.data.id}`, { token: reviewer });
+      expect(staff.data.proposals).toEqual([
+        {
+          relationId: expect.any(Number),
+          kind: "repeals",
+          id: repeal.data.id,
+          title: "乙单位废止甲单位办法的通知",
+        },
+      ]);
+      const relationId = staff.data.proposals[0].relationId;
+      const path = `/api/v1/documents/${target.data.id}/proposals/${relationId}`;
+      // The proposing unit cannot accept its own proposal; nor can bad input get past 4xx.
+      expect((await api(t, "POST", path, { token: otherUnit, json: { decision: "accept" } })).status).toBe(
+        404,
+      );
+      expect((await api(t, "POST", path, { token: editor, json: { decision: "accept" } })).status).toBe(403);
+      expect((await api(t, "POST", path, { token: reviewer, json: { decision: "yes" } })).status).toBe(400);
+      expect((await publicGet(target.data.id)).data.validity).toBe("valid");
+
+      const accepted = await api(t, "POST", path, { token: reviewer, json: { decision: "accept" } });
+      expect(accepted.status).toBe(200);
+      expect(accepted.data).toMatchObject({ validity: "repealed", repealedAt: today, proposals: [] });
+      expect(await auditActions(target.data.id)).toEqual(
+        expect.arrayContaining([
+          "document.relation_propose",
+          "document.relation_accept",
+          "document.repealed",
+        ]),
+      );
+      expect((await api(t, "POST", path, { token: reviewer, json: { decision: "decline" } })).status).toBe(
+        409,
+      );
+    });
+
+    it("a declined proposal changes nothing on the target", async () => {
+      const target = await create({ title: "甲单位的另一办法", kind: "normative", unitId: unitA });
+      await publish(target.data.id);
+      await create(
+        {
+          title: "乙单位修改甲单位办法的通知",
+          unitId: unitB,
+          status: "published",
+          relations: [{ kind: "amends", documentId: target.data.id }],
+        },
+        otherReviewer,
+      );
+      const staff = await api(t, "GET", `/api/v1/documents/${target.data.id}`, { token: reviewer });
+      const path = `/api/v1/documents/${target.data.id}/proposals/${staff.data.proposals[0].relationId}`;
+      expect((await api(t, "POST", path, { token: reviewer, json: { decision: "decline" } })).status).toBe(
+        200,
+      );
+      expect((await publicGet(target.data.id)).data).toMatchObject({ validity: "valid", amendedAt: null });
+      expect((await relationRows(target.data.id)).map((r) => r.state)).toEqual(["declined"]);
+      expect(await auditActions(target.data.id)).toContain("document.relation_decline");
+    });
+
+    it("the office may repeal any unit's document at once", async () => {
+      const target = await create({ title: "甲单位的旧规定", kind: "normative", unitId: unitA });
+      await publish(target.data.id);
+      await create(
+        {
+          title: "办公室代乙单位发布的废止通知",
+          unitId: unitB,
+          status: "published",
+          relations: [{ kind: "repeals", documentId: target.data.id }],
+        },
+        office,
+      );
+      expect((await publicGet(target.data.id)).data.validity).toBe("repealed");
+    });
+
+    it("withdrawing the repealing or amending document restores the target exactly as before", async () => {
+      const ownEnd = addDays(today, 100);
+      const target = await create({
+        title: "将被废止又恢复的办法",
+        kind: "normative",
+        unitId: unitA,
+        repealedAt: ownEnd,
+      });
+      await publish(target.data.id);
+      const before = (await publicGet(target.data.id)).data;
+      const repeal = await create({
+        title: "废止该办法的决定",
+        unitId: unitA,
+        relations: [
+          { kind: "repeals", documentId: target.data.id },
+          { kind: "amends", documentId: target.data.id },
+        ],
+      });
+      expect((await publish(repeal.data.id)).status).toBe(200);
+      expect((await publicGet(target.data.id)).data).toMatchObject({
+        validity: "repealed",
+        repealedAt: today,
+        amendedAt: today,
+      });
+      // Published relations that took effect cannot be edited away (that would leave the target ended).
+      const edit = await api(t, "PATCH", `/api/v1/documents/${repeal.data.id}`, {
+        token: editor,
+        json: { relations: [], changeNote: "去掉关联" },
+      });
+      expect(edit.status).toBe(409);
+      const withdrawn = await api(t, "POST", `/api/v1/documents/${repeal.data.id}/withdraw`, {
+        token: reviewer,
+        json: { notice: "发文有误，予以撤回。" },
+      });
+      expect(withdrawn.status).toBe(200);
+      const after = (await publicGet(target.data.id)).data;
+      expect(after).toMatchObject({ validity: "valid", repealedAt: ownEnd, amendedAt: null, relations: [] });
+      expect({ ...after, version: 0 }).toEqual({ ...before, version: 0 });
+      expect(await auditActions(target.data.id)).toEqual(
+        expect.arrayContaining(["document.repeal_revoke", "document.amend_revoke"]),
+      );
+    });
+
+    it("refuses a relation to another unit's draft as if it did not exist, revealing nothing", async () => {
+      const draft = await create({ title: "乙单位尚未公开的草稿", unitId: unitB }, otherReviewer);
+      const count = (await search("pageSize=1")).total;
+      const refused = await create({
+        title: "试图关联草稿的文件",
+        unitId: unitA,
+        relations: [{ kind: "repeals", documentId: draft.data.id }],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.data.error.message).toBe("关联的文件不存在。");
+      expect(JSON.stringify(refused.data)).not.toContain("尚未公开的草稿");
+      expect((await search("pageSize=1")).total).toBe(count);
+      const missing = await create({
+        title: "关联不存在的文件",
+        unitId: unitA,
+        relations: [{ kind: "repeals", documentId: 2_000_000_000 }],
+      });
+      expect(missing.data.error).toEqual(refused.data.error);
     });
   });
 

@@ -1,8 +1,9 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
+import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { makePdf } from "../../platform/files/fixtures/make-pdf";
+import { createUser } from "../org";
 import { documents } from "./documents.tables";
 
 const PNG = Uint8Array.from(
@@ -15,6 +16,7 @@ const PNG = Uint8Array.from(
 describeDb("document library back office pages", () => {
   let t: TTestApp;
   let unitA: number;
+  let unitB: number;
   let editor: Visitor;
   let head: Visitor;
   let other: Visitor;
@@ -22,7 +24,9 @@ describeDb("document library back office pages", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    unitA = (await seedOrg(t.db)).unitA.id;
+    const org = await seedOrg(t.db);
+    unitA = org.unitA.id;
+    unitB = org.unitB.id;
     editor = await new Visitor(t).login("a.editor");
     head = await new Visitor(t).login("a.head");
     other = await new Visitor(t).login("b.head");
@@ -464,6 +468,48 @@ describeDb("document library back office pages", () => {
       });
       expect(dup.status).toBe(422);
       expect(errorOf(dup.text, "number")).toContain("已经存在");
+    });
+  });
+
+  describe("another unit's repeal of this unit's document", () => {
+    it("lists the proposal on the document's page; the unit's reviewer accepts or declines it there", async () => {
+      await createUser(
+        t.db,
+        { userId: null, name: "测试准备", ip: "", requestId: "" },
+        {
+          username: "b.reviewer",
+          displayName: "b.reviewer",
+          password: PASSWORD,
+          roles: [{ role: "unit_reviewer", unitId: unitB }],
+        },
+        { mustChangePassword: false },
+      );
+      const target = await createThroughForm({ title: "甲单位待被废止的通知" });
+      await head.get(`/admin/documents/${target}`);
+      expect((await head.post(`/admin/documents/${target}/publish`, {})).status).toBe(303);
+      const repeal = await api(t, "POST", "/api/v1/documents", {
+        token: await tokenFor(t, "b.reviewer"),
+        json: {
+          title: "乙单位关于废止该通知的决定",
+          unitId: unitB,
+          status: "published",
+          relations: [{ kind: "repeals", documentId: target }],
+        },
+      });
+      expect(repeal.status).toBe(201);
+      const page = await head.get(`/admin/documents/${target}`);
+      expect(page.text).toContain("待确认的废止、修改");
+      expect(page.text).toContain("乙单位关于废止该通知的决定");
+      const action = new RegExp(`action="(/admin/documents/${target}/proposals/\\d+)"`).exec(page.text)?.[1];
+      expect(action).toBeDefined();
+      expect((await editor.get(`/admin/documents/${target}`)).text).not.toContain(`action="${action}"`);
+      expect((await head.post(action ?? "", { decision: "maybe" })).status).toBe(400);
+      expect((await head.post(action ?? "", { decision: "accept" })).status).toBe(303);
+      const after = await head.get(`/admin/documents/${target}`);
+      expect(after.text).not.toContain("待确认的废止、修改");
+      expect((await api(t, "GET", `/documents/${target}`)).text).toMatch(
+        /废止[\s\S]*乙单位关于废止该通知的决定/,
+      );
     });
   });
 });

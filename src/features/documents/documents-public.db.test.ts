@@ -120,7 +120,9 @@ describeDb("the public catalogue, document pages, feeds and exports", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("索引号,标题,文号,发文机关,发布机构,成文日期,发布日期,文件类型,有效性,链接");
+    expect(lines[0]).toBe(
+      "索引号,标题,文号,发文机关,发布机构,成文日期,发布日期,文件类型,有效性,废止日期,修改日期,链接",
+    );
     expect(lines.length).toBe(1 + 4);
     expect(lines.find((l) => l.includes("HYPERLINK"))).toContain(`"'=HYPERLINK(""x"")`);
     const onlyB = await page(`/documents.csv?unit=${unitB}`);

@@ -6,10 +6,12 @@ import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
 import { addSpecialTopic, addSynonymGroup, removeSynonymGroup } from "./catalogue-settings";
 import { addDocumentAttachment } from "./document-attachments";
+import { decideProposal } from "./document-relations";
 import { listSynonyms, listTopics, versionsOf } from "./documents.repository";
 import {
   ZCreateDocumentBody,
   ZDocumentListQuery,
+  ZProposalDecision,
   ZPublishBody,
   ZUpdateDocumentBody,
   ZWithdrawBody,
@@ -41,6 +43,7 @@ const ZDocumentOut = z.looseObject({
   effectiveAt: z.string().nullable(),
   validity: z.string(),
   repealedAt: z.string().nullable(),
+  amendedAt: z.string().nullable(),
   topics: z.array(z.string()),
   keywords: z.array(z.string()),
   body: z.string(),
@@ -78,6 +81,8 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
                 writtenAt: z.string().nullable(),
                 publishedAt: z.string().nullable(),
                 validity: z.string(),
+                repealedAt: z.string().nullable(),
+                amendedAt: z.string().nullable(),
                 snippet: z.string(),
                 highlights: z.array(z.tuple([z.number(), z.number()])),
               }),
@@ -106,6 +111,8 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
             writtenAt: h.writtenAt,
             publishedAt: h.publishedAt,
             validity: h.validity,
+            repealedAt: h.repealedAt,
+            amendedAt: h.amendedAt,
             ...snippetForApi(h.snippet),
           })),
           facets: result.facets,
@@ -221,6 +228,26 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
         return c.json(await viewFor(c, db, id), 200);
       },
     );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/documents/{id}/proposals/{relationId}",
+      tags,
+      summary: "接受或不接受其他单位废止、修改本单位文件的提议（本单位审核人或政务公开办公室）",
+      security: bearerSecurity,
+      request: {
+        params: ZId.extend({ relationId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        ...body(ZProposalDecision),
+      },
+      responses: { 200: json(ZDocumentOut, "完成"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id, relationId } = c.req.valid("param");
+      await decideProposal(db, actorOf(c), requireUser(c), id, relationId, c.req.valid("json").decision);
+      return c.json(await viewFor(c, db, id), 200);
+    },
+  );
 
   api.openapi(
     createRoute({

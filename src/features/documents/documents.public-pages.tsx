@@ -237,14 +237,19 @@ export function DocumentPage({ ctx, view }: { ctx: TPageCtx; view: TDocumentView
         </div>
       </PortalLayout>
     );
-  const repealedBy = view.relations.filter((r) => r.direction === "to");
+  // Only repeals and amendments in effect speak about this document (a proposal does not, yet).
+  const repealedBy = view.relations.filter(
+    (r) => r.direction === "to" && (r.state === "applied" || r.kind === "corrects"),
+  );
+  // The date the validity shown took effect: 废止日期 for 失效/废止, 修改日期 for 已修改.
+  const since = view.validity === "amended" ? d.amendedAt : view.validity !== "valid" ? d.repealedAt : null;
   return (
     <PortalLayout ctx={ctx} title={d.title}>
       <article class="document">
         <header>
           <p class="doc-status">
             <ValidityBadge validity={view.validity} />
-            {d.repealedAt && view.validity !== "valid" && <span> 自 {d.repealedAt} 起</span>}
+            {since && <span> 自 {since} 起</span>}
             {repealedBy.map((r) => (
               <span>
                 {" "}
@@ -270,6 +275,7 @@ export function DocumentPage({ ctx, view }: { ctx: TPageCtx; view: TDocumentView
             {d.effectiveAt && <Meta label="实施日期">{d.effectiveAt}</Meta>}
             <Meta label="有效性">{VALIDITY_LABELS[view.validity]}</Meta>
             {d.repealedAt && <Meta label="废止日期">{d.repealedAt}</Meta>}
+            {d.amendedAt && <Meta label="修改日期">{d.amendedAt}</Meta>}
             <Meta label="文件类型">
               {KIND_LABELS[d.kind as TDocumentKind]}
               {d.level ? `（${d.level}）` : ""}
@@ -304,7 +310,10 @@ export function DocumentPage({ ctx, view }: { ctx: TPageCtx; view: TDocumentView
             </a>
           </p>
         )}
-        <div class="doc-body">{raw(renderMarkdown(d.body))}</div>
+        {/* bodyHtml is written only by server code from JSX that escapes every text (the annual
+            report's tables need merged headers, which Markdown cannot draw); authors' Markdown goes
+            through renderMarkdown, which never passes raw HTML. */}
+        <div class="doc-body">{raw(d.bodyHtml ?? renderMarkdown(d.body))}</div>
         {view.qa.length > 0 && (
           <section aria-labelledby="qa">
             <h2 id="qa">问答</h2>

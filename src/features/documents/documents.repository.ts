@@ -39,6 +39,7 @@ async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Pr
     validity: row.validity,
     repealedAt: row.repealedAt,
     endsAs: row.endsAs,
+    amendedAt: row.amendedAt,
     topics: row.topics,
     title: row.title,
     docNumberKey: row.docNumberKey,
@@ -55,11 +56,21 @@ async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Pr
     });
 }
 
-type TValidityColumns = { repealedAt: AnyPgColumn; endsAs: AnyPgColumn; validity: AnyPgColumn };
+type TValidityColumns = {
+  repealedAt: AnyPgColumn;
+  endsAs: AnyPgColumn;
+  amendedAt: AnyPgColumn;
+  validity: AnyPgColumn;
+};
 
-/** Validity as a reader sees it on `today`: from its 废止日期 on, a document reads as what it ends as. */
+/**
+ * Validity as a reader sees it on `today` (the same rule as effectiveValidity in read-document): from
+ * its 废止日期 on, a document reads as what it ends as; a valid one reads 已修改 from its 修改日期.
+ */
 export function effectiveValiditySql(today: string, t: TValidityColumns = documents): SQL<string> {
-  return sql<string>`(case when ${t.repealedAt} is not null and ${t.repealedAt} <= ${today}::date then ${t.endsAs} else ${t.validity} end)`;
+  return sql<string>`(case when ${t.repealedAt} is not null and ${t.repealedAt} <= ${today}::date then ${t.endsAs}
+    when ${t.validity} = 'valid' and ${t.amendedAt} is not null and ${t.amendedAt} <= ${today}::date then 'amended'
+    else ${t.validity} end)`;
 }
 
 /** Published and due: what the public may see (of documents, or of the search index's copy). */
@@ -165,33 +176,62 @@ export async function versionsOf(db: Db, documentId: number) {
     .orderBy(desc(documentVersions.version));
 }
 
-export type TRelation = { id: number; kind: string; fromId: number; toId: number };
+export type TRelation = typeof documentRelations.$inferSelect;
 
 /** Relations where the document is either side. */
 export async function relationsOf(db: Db, documentId: number): Promise<TRelation[]> {
   return db
-    .select({
-      id: documentRelations.id,
-      kind: documentRelations.kind,
-      fromId: documentRelations.fromId,
-      toId: documentRelations.toId,
-    })
+    .select()
     .from(documentRelations)
     .where(or(eq(documentRelations.fromId, documentId), eq(documentRelations.toId, documentId)))
     .orderBy(asc(documentRelations.id));
 }
 
+/**
+ * Sets the document's outgoing relations. Relations that stay keep their row (and so their state
+ * and the target's prior dates); only those dropped are deleted and only new ones inserted.
+ */
 export async function replaceOutgoingRelations(
   db: Db,
   fromId: number,
   rels: { kind: string; documentId: number }[],
 ): Promise<void> {
-  await db.delete(documentRelations).where(eq(documentRelations.fromId, fromId));
+  const key = (kind: string, toId: number) => `${kind}:${toId}`;
+  const wanted = new Set(rels.map((r) => key(r.kind, r.documentId)));
+  const dropped = (await db.select().from(documentRelations).where(eq(documentRelations.fromId, fromId)))
+    .filter((r) => !wanted.has(key(r.kind, r.toId)))
+    .map((r) => r.id);
+  if (dropped.length > 0) await db.delete(documentRelations).where(inArray(documentRelations.id, dropped));
   if (rels.length > 0)
     await db
       .insert(documentRelations)
       .values(rels.map((r) => ({ fromId, toId: r.documentId, kind: r.kind })))
       .onConflictDoNothing();
+}
+
+export async function updateRelation(
+  db: Db,
+  id: number,
+  v: Partial<typeof documentRelations.$inferInsert>,
+): Promise<TRelation> {
+  const [row] = await db.update(documentRelations).set(v).where(eq(documentRelations.id, id)).returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
+}
+
+/** The repeals or amendments in effect on a document, in the order they took effect. */
+export async function appliedRelationsOn(db: Db, toId: number, kind: string): Promise<TRelation[]> {
+  return db
+    .select()
+    .from(documentRelations)
+    .where(
+      and(
+        eq(documentRelations.toId, toId),
+        eq(documentRelations.kind, kind),
+        eq(documentRelations.state, "applied"),
+      ),
+    )
+    .orderBy(asc(documentRelations.decidedAt), asc(documentRelations.id));
 }
 
 export async function qaOf(db: Db, documentId: number) {

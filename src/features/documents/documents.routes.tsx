@@ -78,7 +78,8 @@ export function documentsRoutes(deps: TDeps) {
       "本区现行有效的行政规范性文件。已废止或失效的文件可在目录中按有效性查看。",
       {
         kind: "normative",
-        validity: "valid",
+        // 现行有效: amended documents stay in force, only 失效 and 废止 ones leave the list.
+        validity: "in_force",
       },
     ),
   );

@@ -124,6 +124,9 @@ export const ZPublishBody = z
   .strict();
 export type TPublishBody = z.infer<typeof ZPublishBody>;
 
+/** The target's unit answers another unit's proposal to repeal or amend its document. */
+export const ZProposalDecision = z.object({ decision: z.enum(["accept", "decline"]) }).strict();
+
 export const ZWithdrawBody = z.object({ notice: z.string().trim().min(5).max(2000) }).strict();
 
 export const ZDocumentListQuery = z.object({
@@ -132,7 +135,8 @@ export const ZDocumentListQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   topic: z.string().trim().max(50).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
-  validity: z.enum(VALIDITIES).optional(),
+  /** `in_force`: 有效 or 已修改, what 现行有效 means (an amended document stays in force). */
+  validity: z.enum([...VALIDITIES, "in_force"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -28,6 +28,13 @@ export function beijingTime(d: Date): string {
 
 // ——— one document
 
+/** What the unit's staff read beside a repeal or amendment that has not (or no longer) taken effect. */
+const RELATION_STATE_NOTES: Record<string, string> = {
+  pending: "本文件发布后生效",
+  proposed: "待被废止、修改文件的发布单位确认",
+  declined: "对方单位未接受",
+};
+
 export type TDocumentAction = "submit" | "publish" | "return" | "withdraw" | "attach";
 export type TFinding = { kind: string; masked: string };
 
@@ -126,6 +133,7 @@ export function StaffDocumentPage(props: {
   const hasActions = canSubmit || canPublish || canReturn || canWithdraw;
   // A published file stays as published; a correction is a new document or a withdrawal.
   const canRemove = canEdit && isOpen;
+  const proposals = view.relations.filter((r) => r.direction === "to" && r.state === "proposed");
   const linked = (x: { id: number; title: string }) => <a href={`/admin/documents/${x.id}`}>{x.title}</a>;
   return (
     <AdminLayout ctx={ctx} title={d.title}>
@@ -165,6 +173,7 @@ export function StaffDocumentPage(props: {
         <Fact label="实施日期">{d.effectiveAt}</Fact>
         <Fact label="有效性">{VALIDITY_LABELS[view.validity]}</Fact>
         <Fact label="废止日期">{d.repealedAt}</Fact>
+        {d.amendedAt && <Fact label="修改日期">{d.amendedAt}</Fact>}
         <Fact label="主题分类">{d.topics.join("、")}</Fact>
         <Fact label="主题词">{d.keywords.join("、")}</Fact>
         <Fact label="公开方式">{DISCLOSURE_LABELS[d.disclosure as keyof typeof DISCLOSURE_LABELS]}</Fact>
@@ -196,6 +205,7 @@ export function StaffDocumentPage(props: {
                     ? RELATION_LABELS[r.kind as TRelationKind].from
                     : RELATION_LABELS[r.kind as TRelationKind].to}
                   {linked(r)}
+                  {RELATION_STATE_NOTES[r.state] && `（${RELATION_STATE_NOTES[r.state]}）`}
                 </li>
               ))}
             </ul>
@@ -204,6 +214,49 @@ export function StaffDocumentPage(props: {
         {view.qa.length > 0 && <Fact label="问答">{`${view.qa.length} 条`}</Fact>}
         <Fact label="版本">{String(d.version)}</Fact>
       </dl>
+
+      {proposals.length > 0 && (
+        <section aria-labelledby="proposals-heading">
+          <h2 id="proposals-heading">待确认的废止、修改</h2>
+          <p>
+            以下其他单位的文件声明废止或修改本文件。只有本单位（或政务公开办公室）接受后才生效，自来文的实施日期（没有则为发布日期）起。
+          </p>
+          <DataTable
+            caption="待确认的废止、修改"
+            columns={canReview ? ["来文", "内容", "操作"] : ["来文", "内容"]}
+          >
+            {proposals.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/documents/${r.id}`}>{r.title}</a>
+                  {r.docNumber && `（${r.docNumber}）`}
+                </td>
+                <td>{r.kind === "repeals" ? "废止本文件" : "修改本文件"}</td>
+                {canReview && (
+                  <td>
+                    {(["accept", "decline"] as const).map((decision) => (
+                      <form
+                        method="post"
+                        action={`/admin/documents/${d.id}/proposals/${r.relationId}`}
+                        class="inline"
+                      >
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                        <input type="hidden" name="decision" value={decision} />
+                        <button type="submit" class="link-button dark">
+                          {decision === "accept" ? "接受" : "不接受"}
+                          <span class="visually-hidden">
+                            《{r.title}》的{r.kind === "repeals" ? "废止" : "修改"}
+                          </span>
+                        </button>
+                      </form>
+                    ))}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      )}
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">办理</h2>

@@ -303,7 +303,7 @@ export function DocumentFormPage(props: {
         </Group>
         <Group legend="关联文件">
           <p class="hint">
-            本文件废止、修改或更正其他文件时填写；发布后，被废止或修改的文件自本文件实施之日起显示为相应状态。
+            本文件废止、修改或更正其他文件时填写（只能关联已发布的文件或本单位的文件）；发布后，被废止或修改的文件自本文件实施之日起显示为相应状态。其他单位的文件须经该单位或政务公开办公室接受后才生效。
           </p>
           <GroupError form={form} name="relations" />
           {relationRows(form.values).map((i) => (

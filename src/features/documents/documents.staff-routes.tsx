@@ -10,7 +10,7 @@ import { MSG } from "../../platform/messages";
 import { findDocNumber } from "../../platform/text";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
-import { toFieldIssues } from "../../platform/validation";
+import { parseOrThrow, toFieldIssues } from "../../platform/validation";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { listUnits, type TUnitRow } from "../org";
 import {
@@ -21,10 +21,12 @@ import {
   setIndexPattern,
 } from "./catalogue-settings";
 import { addDocumentAttachment, removeDocumentAttachment } from "./document-attachments";
+import { decideProposal } from "./document-relations";
 import { listSynonyms, listTopics, versionsOf } from "./documents.repository";
 import {
   DOCUMENT_KINDS,
   ZCreateDocumentBody,
+  ZProposalDecision,
   ZPublishBody,
   ZUpdateDocumentBody,
   ZWithdrawBody,
@@ -527,6 +529,17 @@ export function documentsStaffRoutes(deps: TDeps) {
     const id = idParam(c);
     await removeDocumentAttachment(db, actorOf(c), p, id, idParam(c, "attachmentId"));
     setFlash(c, "附件已删除。");
+    return c.redirect(`/admin/documents/${id}`, 303);
+  });
+
+  // Another unit's repeal or amendment of this unit's document: the unit's reviewer (or the office)
+  // accepts it, and it takes effect, or declines it.
+  app.post("/admin/documents/:id/proposals/:relationId", async (c) => {
+    const p = requireUser(c);
+    const id = idParam(c);
+    const { decision } = parseOrThrow(ZProposalDecision, { decision: (await readForm(c)).decision });
+    await decideProposal(db, actorOf(c), p, id, idParam(c, "relationId"), decision);
+    setFlash(c, decision === "accept" ? "已接受，废止或修改自来文的实施日期起生效。" : "已不予接受。");
     return c.redirect(`/admin/documents/${id}`, 303);
   });
 

@@ -23,11 +23,15 @@ export const documents = pgTable("documents", {
   validity: text("validity").notNull().default("valid"),
   repealedAt: day("repealed_at"),
   endsAs: text("ends_as").notNull().default("invalid"),
+  /** 修改日期 (0017): set by an amending document; an amendment does not end the validity. */
+  amendedAt: day("amended_at"),
   topics: text("topics").array().notNull().default(sql`'{}'`),
   keywords: text("keywords").array().notNull().default(sql`'{}'`),
   summary: text("summary").notNull().default(""),
   disclosure: text("disclosure").notNull().default("proactive"),
   body: text("body").notNull().default(""),
+  /** HTML rendered by trusted server code (0018), shown instead of the Markdown body; see DocumentPage. */
+  bodyHtml: text("body_html"),
   status: text("status").notNull().default("draft"),
   publishAt: ts("publish_at"),
   interpretsId: integer("interprets_id"),
@@ -61,6 +65,7 @@ export const documentSearch = pgTable("document_search", {
   validity: text("validity").notNull(),
   repealedAt: day("repealed_at"),
   endsAs: text("ends_as").notNull(),
+  amendedAt: day("amended_at"),
   topics: text("topics").array().notNull(),
   title: text("title").notNull(),
   docNumberKey: text("doc_number_key"),
@@ -89,8 +94,16 @@ export const documentRelations = pgTable("document_relations", {
   fromId: integer("from_id").notNull(),
   toId: integer("to_id").notNull(),
   kind: text("kind").notNull(),
+  /** pending | applied | proposed | declined | revoked (0017); `prior`: the target's dates before it applied. */
+  state: text("state").notNull().default("pending"),
+  prior: jsonb("prior").$type<TRelationPrior>(),
+  decidedBy: text("decided_by"),
+  decidedAt: ts("decided_at"),
   createdAt: ts("created_at").notNull().default(sql`now()`),
 });
+
+/** The dates a repeal (repealedAt, endsAs) or an amendment (amendedAt) writes on its target. */
+export type TRelationPrior = { repealedAt?: string | null; endsAs?: string; amendedAt?: string | null };
 
 export const documentAttachments = pgTable("document_attachments", {
   id: serial("id").primaryKey(),

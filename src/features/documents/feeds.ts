@@ -98,6 +98,8 @@ export function catalogueCsv(origin: string, items: (TSearchHit & { topics?: str
     "发布日期",
     "文件类型",
     "有效性",
+    "废止日期",
+    "修改日期",
     "链接",
   ];
   const rows = items.map((d) =>
@@ -111,6 +113,8 @@ export function catalogueCsv(origin: string, items: (TSearchHit & { topics?: str
       d.publishedAt ?? "",
       KIND_LABELS[d.kind as TDocumentKind] ?? d.kind,
       VALIDITY_LABELS[d.validity as TValidity] ?? d.validity,
+      d.repealedAt ?? "",
+      d.amendedAt ?? "",
       `${origin}/documents/${d.id}`,
     ]
       .map(csvCell)

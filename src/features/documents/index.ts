@@ -1,5 +1,6 @@
 // 主动公开: the document library, its catalogue and search, 公报, interpretations, feeds and import.
 
+export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentsApi } from "./documents.api";
 export { documentTitles } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";

@@ -18,7 +18,9 @@ export function presentDocument(v: TDocumentView) {
     publishedAt: d.publishedAt,
     effectiveAt: d.effectiveAt,
     validity: v.validity,
+    // 废止日期 (失效 or 废止) and 修改日期 are different facts: an amended document stays in force.
     repealedAt: d.repealedAt,
+    amendedAt: d.amendedAt,
     topics: d.topics,
     keywords: d.keywords,
     summary: d.summary,
@@ -33,7 +35,17 @@ export function presentDocument(v: TDocumentView) {
     videoUrl: d.videoUrl || null,
     needsInterpretation: d.needsInterpretation,
     interpretations: v.interpretations.map((i) => ({ id: i.id, title: i.title, form: i.form })),
-    relations: v.relations.map((r) => ({ kind: r.kind, direction: r.direction, id: r.id, title: r.title })),
+    relations: v.relations
+      .filter((r) => r.state === "applied" || r.kind === "corrects" || r.direction === "from")
+      .map((r) => ({ kind: r.kind, direction: r.direction, id: r.id, title: r.title })),
+    /** Other units' repeals and amendments waiting for this unit's answer (staff only). */
+    ...(v.isStaffView
+      ? {
+          proposals: v.relations
+            .filter((r) => r.direction === "to" && r.state === "proposed")
+            .map((r) => ({ relationId: r.relationId, kind: r.kind, id: r.id, title: r.title })),
+        }
+      : {}),
     attachments: v.attachments.map((a) => ({
       id: a.id,
       name: a.name,

@@ -6,13 +6,13 @@ import { MSG } from "../../platform/messages";
 import { findPersonalData } from "../../platform/text";
 import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
+import { applyOutgoingRelations, revokeOutgoingRelations } from "./document-relations";
 import { snapshotOf } from "./document-snapshot";
 import {
   attachmentsOf,
   insertVersion,
   interpretationsOf,
   lockDocument,
-  relationsOf,
   type TDocumentRow,
   updateDocumentRow,
 } from "./documents.repository";
@@ -93,6 +93,7 @@ export async function recordPublishBlocked(db: Db, actor: TActor, err: unknown):
 export async function applyPublish(
   tx: Db,
   actor: TActor,
+  p: TPrincipal,
   row: TDocumentRow,
   body: TPublishBody,
   now = new Date(),
@@ -139,42 +140,8 @@ export async function applyPublish(
       interpretationWaiver: published.interpretationWaiver,
     },
   });
-  await endRelatedDocuments(tx, actor, published);
+  await applyOutgoingRelations(tx, actor, p, published);
   return published;
-}
-
-/** A published repeal or amendment ends the other document's validity from this one's effective date. */
-async function endRelatedDocuments(tx: Db, actor: TActor, row: TDocumentRow): Promise<void> {
-  const from = row.effectiveAt ?? row.publishedAt;
-  const outgoing = (await relationsOf(tx, row.id)).filter(
-    (r) => r.fromId === row.id && r.kind !== "corrects",
-  );
-  for (const rel of outgoing) {
-    const target = await lockDocument(tx, rel.toId);
-    if (!target) continue;
-    const endsAs = rel.kind === "repeals" ? "repealed" : "amended";
-    const updated = await updateDocumentRow(tx, target.id, {
-      repealedAt: from,
-      endsAs,
-      version: target.version + 1,
-    });
-    const note = `${rel.kind === "repeals" ? "被废止" : "被修改"}：见《${row.title}》${row.docNumber ? `（${row.docNumber}）` : ""}，自 ${from} 起`;
-    await insertVersion(tx, {
-      documentId: target.id,
-      version: updated.version,
-      snapshot: snapshotOf(updated),
-      changeNote: note,
-      createdBy: actor.name,
-    });
-    await recordAudit(tx, actor, {
-      action: rel.kind === "repeals" ? "document.repealed" : "document.amended",
-      entity: "document",
-      entityId: target.id,
-      unitId: target.unitId,
-      before: { repealedAt: target.repealedAt, endsAs: target.endsAs },
-      after: { repealedAt: from, endsAs, by: row.id },
-    });
-  }
 }
 
 /** Locks the document and checks the caller's role on its unit (a unit the caller cannot see is 404). */
@@ -200,7 +167,7 @@ export async function publishDocument(
       if (row.status !== "draft" && row.status !== "review")
         throw new AppError("conflict", "只有草稿或待审核的文件可以发布。");
       await assertPublishable(tx, row, body);
-      return applyPublish(tx, actor, row, body);
+      return applyPublish(tx, actor, p, row, body);
     });
   } catch (e) {
     await recordPublishBlocked(db, actor, e);
@@ -293,6 +260,8 @@ async function changeStatus(
       before: { status: row.status },
       after: { status: t.to, note: t.note, indexNo: updated.indexNo },
     });
+    // What a withdrawn document repealed or amended is as it was before.
+    if (t.to === "withdrawn") await revokeOutgoingRelations(tx, actor, updated);
     return updated;
   });
 }

@@ -14,15 +14,31 @@ import {
   qaOf,
   relationsOf,
   type TDocumentRow,
+  type TRelation,
 } from "./documents.repository";
 import type { TValidity } from "./documents.schemas";
 
-/** Validity as a reader sees it on `today` (the same rule as the SQL in documents.repository). */
+/**
+ * Validity as a reader sees it on `today` (the same rule as the SQL in documents.repository): from
+ * its 废止日期 on, what it ends as (失效 or 废止); a valid document reads 已修改 from its 修改日期,
+ * and stays in force.
+ */
 export function effectiveValidity(
-  row: Pick<TDocumentRow, "validity" | "repealedAt" | "endsAs">,
+  row: Pick<TDocumentRow, "validity" | "repealedAt" | "endsAs" | "amendedAt">,
   today: string,
-) {
-  return (row.repealedAt && row.repealedAt <= today ? row.endsAs : row.validity) as TValidity;
+): TValidity {
+  if (row.repealedAt && row.repealedAt <= today) return row.endsAs as TValidity;
+  if (row.validity === "valid" && row.amendedAt && row.amendedAt <= today) return "amended";
+  return row.validity as TValidity;
+}
+
+/**
+ * Whether a relation is shown as a link: a correction always; a repeal or amendment while it is in
+ * effect (or, to the unit's staff, still pending, proposed or declined, with its state).
+ */
+function isShown(r: TRelation, isStaffView: boolean): boolean {
+  if (r.kind === "corrects" || r.state === "applied") return true;
+  return isStaffView && r.state !== "revoked";
 }
 
 /** Whether the public may read the document now. */
@@ -38,7 +54,13 @@ export type TDocumentView = {
   isStaffView: boolean;
   interprets: TLinkedDocument | null;
   interpretations: (TLinkedDocument & { form: string })[];
-  relations: (TLinkedDocument & { kind: string; direction: "from" | "to" })[];
+  /** `state`: pending (source not yet published), applied, proposed, declined (see document-relations). */
+  relations: (TLinkedDocument & {
+    relationId: number;
+    kind: string;
+    direction: "from" | "to";
+    state: string;
+  })[];
   /** `hasNoText`: a PDF, Word or Excel file whose text could not be read (scanned, broken, too slow). */
   attachments: { id: number; name: string; mime: string; size: number; hasNoText: boolean }[];
   qa: { question: string; answer: string }[];
@@ -89,10 +111,9 @@ export async function readDocument(db: Db, id: number, viewer: TPrincipal | null
     })),
     relations: rels.flatMap((r) => {
       const other = related.get(r.fromId === id ? r.toId : r.fromId);
-      if (!other || !visible(other)) return [];
-      return [
-        { ...link(other), kind: r.kind, direction: r.fromId === id ? ("from" as const) : ("to" as const) },
-      ];
+      if (!other || !visible(other) || !isShown(r, isStaffView)) return [];
+      const direction = r.fromId === id ? ("from" as const) : ("to" as const);
+      return [{ ...link(other), relationId: r.id, kind: r.kind, direction, state: r.state }];
     }),
     attachments: await Promise.all(
       files.map(async (a) => {

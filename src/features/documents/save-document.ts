@@ -15,6 +15,7 @@ import {
   insertVersion,
   listTopics,
   lockDocument,
+  relationsOf,
   replaceOutgoingRelations,
   replaceQa,
   type TDocumentInsert,
@@ -36,8 +37,22 @@ function unitFor(p: TPrincipal, unitId: number | undefined): number {
   throw invalid([{ path: "unitId", message: "请选择发布机构。" }]);
 }
 
+/**
+ * A relation may point only at a published document or at one of the author's own units: another
+ * unit's draft answers exactly like a missing document, so that its title and existence stay hidden.
+ */
+function mayLinkTo(p: TPrincipal, target: TDocumentRow): boolean {
+  return target.status === "published" || can(p, "documents.edit", target.unitId);
+}
+
 /** Rules that zod cannot check alone: managed topics, links that exist, dates in order. */
-async function checkRules(db: Db, selfId: number | null, d: TDocumentInsert, body: TUpdateDocumentBody) {
+async function checkRules(
+  db: Db,
+  p: TPrincipal,
+  selfId: number | null,
+  d: TDocumentInsert,
+  body: TUpdateDocumentBody,
+) {
   const issues: TFieldIssue[] = [];
   const known = new Set((await listTopics(db)).map((t) => t.name));
   const unknown = (d.topics ?? []).filter((t) => !known.has(t));
@@ -51,7 +66,9 @@ async function checkRules(db: Db, selfId: number | null, d: TDocumentInsert, bod
   }
   const relationIds = (body.relations ?? []).map((r) => r.documentId);
   if (relationIds.includes(selfId ?? -1)) issues.push({ path: "relations", message: "文件不能关联自己。" });
-  const found = new Set((await documentsByIds(db, relationIds)).map((r) => r.id));
+  const found = new Set(
+    (await documentsByIds(db, relationIds)).filter((r) => mayLinkTo(p, r)).map((r) => r.id),
+  );
   if (relationIds.some((id) => !found.has(id)))
     issues.push({ path: "relations", message: "关联的文件不存在。" });
   if (d.writtenAt && d.publishedAt && d.publishedAt < d.writtenAt)
@@ -59,6 +76,31 @@ async function checkRules(db: Db, selfId: number | null, d: TDocumentInsert, bod
   if (d.repealedAt && d.effectiveAt && d.repealedAt < d.effectiveAt)
     issues.push({ path: "repealedAt", message: "废止日期不能早于实施日期。" });
   if (issues.length > 0) throw invalid(issues);
+}
+
+/**
+ * Once published, a document's repeals and amendments have taken effect (or been proposed): changing
+ * them by an edit would leave the other document ended without a link, so they stay as published.
+ */
+async function assertEndingRelationsKept(
+  db: Db,
+  id: number,
+  wanted: { kind: string; documentId: number }[],
+): Promise<void> {
+  const key = (kind: string, toId: number) => `${kind}:${toId}`;
+  const ending = (kind: string) => kind === "repeals" || kind === "amends";
+  const before = (await relationsOf(db, id))
+    .filter((r) => r.fromId === id && ending(r.kind))
+    .map((r) => key(r.kind, r.toId))
+    .sort();
+  const after = [
+    ...new Set(wanted.filter((r) => ending(r.kind)).map((r) => key(r.kind, r.documentId))),
+  ].sort();
+  if (before.join() !== after.join())
+    throw new AppError(
+      "conflict",
+      "已发布文件的“废止”“修改”关系不能更改；如有错误，请撤回本文件（被废止、修改的文件随之恢复）后重新发布。",
+    );
 }
 
 /** The fields of the body as table columns (absent fields stay absent). */
@@ -79,7 +121,7 @@ export async function createDocument(
   actor: TActor,
   p: TPrincipal,
   body: TCreateDocumentBody,
-  extra: { sourceKey?: string } = {},
+  extra: { sourceKey?: string; bodyHtml?: string } = {},
 ): Promise<TDocumentRow> {
   const unitId = unitFor(p, body.unitId);
   if (!can(p, "documents.edit", unitId)) throw new AppError("forbidden", MSG.forbidden);
@@ -98,10 +140,12 @@ export async function createDocument(
     issuer: body.issuer || unit.name,
     publishDue: await publishDueOf(db, body.writtenAt),
     sourceKey: extra.sourceKey ?? null,
+    // Only server code passes HTML (the annual report); the API and forms cannot reach this field.
+    bodyHtml: extra.bodyHtml ?? null,
     createdBy: actor.name,
     status: "draft",
   };
-  await checkRules(db, null, values, fields);
+  await checkRules(db, p, null, values, fields);
   const year = Number((body.writtenAt ?? todayInChina()).slice(0, 4));
   try {
     return await db.transaction(async (tx) => {
@@ -125,7 +169,7 @@ export async function createDocument(
       });
       if (status === "published") {
         await assertPublishable(tx, row, {});
-        row = await applyPublish(tx, actor, row, {});
+        row = await applyPublish(tx, actor, p, row, {});
       }
       return row;
     });
@@ -164,12 +208,16 @@ export async function updateDocument(
     throw invalid([{ path: "changeNote", message: "修改已发布的文件须说明修改原因。" }]);
   if (body.version !== undefined && body.version !== current.version)
     throw new AppError("conflict", "文件刚被其他人修改，请刷新后重试。");
+  if (current.status !== "draft" && current.status !== "review" && body.relations)
+    await assertEndingRelationsKept(db, id, body.relations);
   const next = { ...current, ...columnsOf(body) } as TDocumentRow;
   if (current.status === "published" && !next.publishedAt)
     throw invalid([{ path: "publishedAt", message: "已发布的文件必须有发布日期。" }]);
   next.docNumberKey = docNumberKeyOf(next.docNumber);
+  // HTML rendered from the old text would no longer match an edited body: the page falls back to it.
+  if (body.body !== undefined && body.body !== current.body) next.bodyHtml = null;
   if (body.writtenAt !== undefined) next.publishDue = await publishDueOf(db, next.writtenAt);
-  await checkRules(db, id, next, body);
+  await checkRules(db, p, id, next, body);
   return db.transaction(async (tx) => {
     const locked = await lockDocument(tx, id);
     if (!locked || locked.version !== current.version)

@@ -29,6 +29,9 @@ export type TSearchHit = {
   writtenAt: string | null;
   publishedAt: string | null;
   validity: string;
+  /** 废止日期 (失效 or 废止) and 修改日期: kept apart, an amended document stays in force. */
+  repealedAt: string | null;
+  amendedAt: string | null;
   status: string;
   summary: string;
   /** Part of the body around the first hit, for the snippet. */
@@ -56,7 +59,8 @@ function filters(f: TSearchFilter, today: string): SQL[] {
     );
   if (f.topic) parts.push(sql`${s.topics} @> array[${f.topic}]::text[]`);
   if (f.kind) parts.push(sql`${s.kind} = ${f.kind}`);
-  if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
+  if (f.validity === "in_force") parts.push(sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`);
+  else if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
   return parts;
 }
 
@@ -95,8 +99,8 @@ function titleMatches(f: TSearchFilter, today: string): { where: SQL; score: SQL
   const parts: SQL[] = [sql`2`];
   if (f.text) parts.push(sql`(case when strpos(${s.title}, ${f.text}) > 0 then 1 else 0 end)`);
   if (f.docNumberKey) parts.push(sql`(case when ${s.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
-  // Valid counts half as much again as not valid: 3 against 2 keeps the arithmetic in integers.
-  const validity = sql`(case when ${effectiveValiditySql(today, s)} = 'valid' then 3 else 2 end)`;
+  // In force (有效 or 已修改) counts half as much again as ended: 3 against 2 keeps the arithmetic in integers.
+  const validity = sql`(case when ${effectiveValiditySql(today, s)} in ('valid', 'amended') then 3 else 2 end)`;
   return {
     where: filtersAndMatch(f, today, inTitle),
     score: sql`(${sql.join(parts, sql` + `)}) * ${validity}`,
@@ -187,7 +191,9 @@ export async function searchPage(
           documents.unit_id as "unitId", u.name as "unitName", documents.issuer,
           to_char(documents.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(documents.published_at, 'YYYY-MM-DD') as "publishedAt",
-          ${effectiveValiditySql(today)} as validity, documents.status, documents.summary,
+          ${effectiveValiditySql(today)} as validity,
+          to_char(documents.repealed_at, 'YYYY-MM-DD') as "repealedAt",
+          to_char(documents.amended_at, 'YYYY-MM-DD') as "amendedAt", documents.status, documents.summary,
           substr(documents.body, greatest(1, ${firstHit} - ${EXCERPT_LEAD_CHARS}), ${excerptChars}) as "bodyExcerpt"
         from documents join units u on u.id = documents.unit_id
         where documents.id in ${ids}`,

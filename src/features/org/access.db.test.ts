@@ -4,6 +4,7 @@ import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
 import { DEFAULT_GUIDE } from "../portal";
+import { createUser } from "./manage-users";
 import { liaisonTerms } from "./org.tables";
 
 describeDb("unit scoping and the audit of every staff write", () => {
@@ -15,6 +16,18 @@ describeDb("unit scoping and the audit of every staff write", () => {
     const s = await seedOrg(t.db);
     unitA = s.unitA.id;
     unitB = s.unitB.id;
+    // Unit B's reviewer publishes B's documents only: its repeal of A's document is a proposal.
+    await createUser(
+      t.db,
+      { userId: null, name: "测试准备", ip: "", requestId: "" },
+      {
+        username: "b.reviewer",
+        displayName: "b.reviewer",
+        password: PASSWORD,
+        roles: [{ role: "unit_reviewer", unitId: unitB }],
+      },
+      { mustChangePassword: false },
+    );
   });
   afterAll(() => t?.close());
 
@@ -625,6 +638,24 @@ describeDb("unit scoping and the audit of every staff write", () => {
     ).data.id as number;
   const documentCall = async (user: string, method: string, path: string, json: unknown = {}) =>
     (await api(t, method, path, { token: await tokenOnce(user), json })).status;
+  /** Unit A's published document, and unit B's published repeal of it waiting for A's answer. */
+  const proposedRepeal = async (title: string) => {
+    const targetId = await newDocument(title);
+    await documentCall("a.head", "POST", `/api/v1/documents/${targetId}/publish`);
+    await api(t, "POST", "/api/v1/documents", {
+      token: await tokenOnce("b.reviewer"),
+      json: {
+        title: `废止${title}的决定`,
+        unitId: unitB,
+        status: "published",
+        relations: [{ kind: "repeals", documentId: targetId }],
+      },
+    });
+    const [rel] = await t.database.query<{ id: number }>(
+      `select id from document_relations where to_id = ${targetId} and state = 'proposed'`,
+    );
+    return { targetId, relationId: rel?.id ?? 0 };
+  };
   writes.push(
     {
       method: "POST",
@@ -675,6 +706,17 @@ describeDb("unit scoping and the audit of every staff write", () => {
         await documentCall("a.head", "POST", `/api/v1/documents/${id}/publish`);
         return documentCall("a.head", "POST", `/api/v1/documents/${id}/withdraw`, {
           notice: "内容有误，予以撤回。",
+        });
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/proposals/:relationId",
+      action: "document.relation_accept",
+      run: async () => {
+        const { targetId, relationId } = await proposedRepeal("接口待确认");
+        return documentCall("a.head", "POST", `/api/v1/documents/${targetId}/proposals/${relationId}`, {
+          decision: "accept",
         });
       },
     },
@@ -833,6 +875,17 @@ describeDb("unit scoping and the audit of every staff write", () => {
       path: "/admin/documents/:id/attachments",
       action: "document.attach",
       run: async () => uploadOnPage(await pageDocument("页面带附件"), "页面图解.png"),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/proposals/:relationId",
+      action: "document.relation_decline",
+      run: async () => {
+        const { targetId, relationId } = await proposedRepeal("页面待确认");
+        return documentPage("a.head", `/admin/documents/${targetId}/proposals/${relationId}`, {
+          decision: "decline",
+        });
+      },
     },
     {
       method: "POST",

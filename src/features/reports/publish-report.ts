@@ -2,11 +2,14 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError, type TFieldIssue } from "../../platform/errors";
+import type { TBlobStore } from "../../platform/files";
 import { todayInChina } from "../calendar";
-import { createDocument } from "../documents";
+import { attachGeneratedFile, createDocument } from "../documents";
 import { listUnits } from "../org";
 import { computeAnnualReport } from "./compute-annual-report";
 import { planProgress } from "./plan-progress";
+import { renderReportDocx } from "./render-docx";
+import { renderReportHtml } from "./render-html";
 import { renderReportMarkdown, type TReportModel } from "./render-markdown";
 import { assertCanEditReport } from "./report-access";
 import { reportTitle } from "./report-layout";
@@ -60,6 +63,7 @@ async function publishingUnit(db: Db, unitId: number | null): Promise<number> {
  */
 export async function publishReport(
   db: Db,
+  blobs: TBlobStore,
   actor: TActor,
   p: TPrincipal,
   year: number,
@@ -82,15 +86,28 @@ export async function publishReport(
     // Holding reports.edit for a unit includes publishing its annual report (条例第五十条), so the
     // catalogue entry is made with that unit's reviewer rights even by a head without editor rights.
     const publisher: TPrincipal = { ...p, roles: [...p.roles, { role: "unit_reviewer", unitId: docUnit }] };
-    const doc = await createDocument(tx, actor, publisher, {
-      title: reportTitle(model.narrative.issuerName, year),
-      kind: "notice",
-      unitId: docUnit,
-      writtenAt: today,
-      publishedAt: today,
-      summary: `${model.narrative.issuerName}${year}年政府信息公开工作年度报告（条例第四十九条、第五十条）。`,
-      body: renderReportMarkdown(model),
-      status: "published",
+    const title = reportTitle(model.narrative.issuerName, year);
+    // The page shows the official tables with merged headers (HTML rendered here); the Markdown
+    // body stays as the searchable text, and the Word file goes along as the printable original.
+    const doc = await createDocument(
+      tx,
+      actor,
+      publisher,
+      {
+        title,
+        kind: "notice",
+        unitId: docUnit,
+        writtenAt: today,
+        publishedAt: today,
+        summary: `${model.narrative.issuerName}${year}年政府信息公开工作年度报告（条例第四十九条、第五十条）。`,
+        body: renderReportMarkdown(model),
+        status: "published",
+      },
+      { bodyHtml: renderReportHtml(model) },
+    );
+    await attachGeneratedFile(tx, blobs, actor, doc.id, {
+      data: new Uint8Array(await renderReportDocx(model)),
+      name: `${title}.docx`,
     });
     const after = await updateReport(tx, before.id, {
       status: "published",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { taskStatus as planTaskStatus } from "../ledger";
 import { unbalancedColumns } from "./compute-annual-report";
-import { requestsMarkdown } from "./render-markdown";
+import { renderReportHtml } from "./render-html";
+import { requestsMarkdown, type TReportModel } from "./render-markdown";
 import { outcomeGroups, outcomeRows } from "./report-layout";
 import type { TAnnualReport } from "./reports.schemas";
 
@@ -92,5 +93,76 @@ describe("the work plan's task status in the report", () => {
     expect(
       planTaskStatus({ status: "in_progress", dueDate: "2026-03-31", ongoing: false }, "2025-12-31"),
     ).toBe("in_progress");
+  });
+});
+
+describe("the HTML of the published report", () => {
+  const appeal = { upheld: 1, corrected: 0, other: 0, pending: 2, total: 3 };
+  const model = (): TReportModel => ({
+    report: {
+      year: 2025,
+      unitId: 1,
+      proactive: {
+        regulations: { made: 0, repealed: 0, valid: 0 },
+        normative: { made: 2, repealed: 1, valid: 5 },
+        licensing: 0,
+        penalties: 0,
+        enforcement: 0,
+        feeAmount: 0,
+      },
+      requests: table(),
+      appeals: {
+        reconsideration: appeal,
+        litigation_direct: appeal,
+        litigation_after_reconsideration: appeal,
+      },
+      checks: { isPassing: true, unbalanced: [], withoutOutcome: [], overdueOpen: [] },
+    },
+    narrative: {
+      issuerName: "区卫生健康局",
+      overview: '本局<script>alert("x")</script>坚持公开。\n第二段。',
+      problems: "",
+      otherMatters: "",
+      includePlanProgress: false,
+      licensingCount: 0,
+      penaltyCount: 0,
+      enforcementCount: 0,
+      feeAmount: 0,
+      status: "draft",
+      documentId: null,
+      isCarriedOver: false,
+    },
+    plan: null,
+  });
+
+  it("draws the official merged headers, labelled by their section headings, without captions", () => {
+    const html = renderReportHtml(model());
+    expect(html).not.toContain("<caption");
+    expect(html).not.toMatch(/表[一二三]/);
+    expect(html).toContain('<h2 id="report-requests">三、收到和处理政府信息公开申请情况</h2>');
+    expect(html).toContain('<table class="table report-table" aria-labelledby="report-requests">');
+    expect(html).toContain(
+      '<td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>',
+    );
+    expect(html).toContain('<th id="c-group" colspan="7" scope="colgroup">申请人情况</th>');
+    expect(html).toContain('<th id="c-natural_person" rowspan="2" scope="col">自然人</th>');
+    expect(html).toContain('<th id="c-org" colspan="5" scope="colgroup">法人或其他组织</th>');
+    expect(html).toContain('<th id="r-results" rowspan="22" scope="rowgroup">三、本年度办理结果</th>');
+    // 四: 行政复议's results span two header rows; 行政诉讼 splits into its two kinds first.
+    expect(html).toContain('<th id="a-rec" colspan="5" scope="colgroup">行政复议</th>');
+    expect(html).toContain('<th id="a-lit" colspan="10" scope="colgroup">行政诉讼</th>');
+    expect(html).toContain('<th id="a-rec-upheld" rowspan="2" scope="col">结果维持</th>');
+    expect(html).toContain('<th id="a-direct" colspan="5" scope="colgroup">未经复议直接起诉</th>');
+    expect(html).toContain('<td headers="a-lit a-after a-after-pending">2</td>');
+    expect(html.match(/scope="col">尚未审结</g)).toHaveLength(3);
+  });
+
+  it("escapes what staff wrote", () => {
+    const html = renderReportHtml(model());
+    expect(html).not.toContain("<script>");
+    expect(html).toContain(
+      "<p>本局&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;坚持公开。</p><p>第二段。</p>",
+    );
+    expect(html).toContain('<h2 id="report-problems">五、存在的主要问题及改进情况</h2><p>无。</p>');
   });
 });

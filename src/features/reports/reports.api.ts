@@ -152,7 +152,7 @@ export function registerReportsApi(api: TApi, deps: TDeps) {
       const { year } = c.req.valid("param");
       const unitId = reportUnitOf(c, c.req.valid("query").unitId);
       const p = requirePermission(c, "reports.edit");
-      const { documentId } = await publishReport(db, actorOf(c), p, year, unitId);
+      const { documentId } = await publishReport(db, deps.blobs, actorOf(c), p, year, unitId);
       return c.json({ status: "published" as const, documentId }, 200);
     },
   );

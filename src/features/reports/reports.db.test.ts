@@ -148,6 +148,7 @@ describeDb("the annual report (年度报告)", () => {
   const document = async (json: object) => {
     const r = await api(t, "POST", "/api/v1/documents", { token: office, json });
     expect(r.status, r.text).toBe(201);
+    return r.data.id as number;
   };
   const report = (year: number, unitId: number | null, token = headA) =>
     api(t, "GET", `/api/v1/reports/annual/${year}${unitId === null ? "" : `?unitId=${unitId}`}`, { token });
@@ -470,6 +471,27 @@ describeDb("the annual report (年度报告)", () => {
     expect(r.data.planProgress).toMatchObject({ total: 2, byStatus: [{ status: "overdue", count: 2 }] });
   });
 
+  it("counts an amended document as 现行有效, not as 本年废止 (修改 is not 废止)", async () => {
+    // Unit B in 2021–2022: after the district's 2025 totals above, which these would change.
+    const normativeB = { kind: "normative", unitId: unitB, status: "published" };
+    const e1 = await document({
+      ...normativeB,
+      title: "文件E1",
+      writtenAt: "2021-06-01",
+      publishedAt: "2021-06-02",
+    });
+    await document({
+      ...normativeB,
+      title: "关于修改文件E1的决定",
+      writtenAt: "2022-04-01",
+      publishedAt: "2022-04-02",
+      effectiveAt: "2022-05-01",
+      relations: [{ kind: "amends", documentId: e1 }],
+    });
+    const r = await report(2022, unitB, headB);
+    expect(r.data.proactive.normative).toEqual({ made: 1, repealed: 0, valid: 2 });
+  });
+
   it("exports the report as a Word file with the official labels, merged headers and the numbers", async () => {
     const res = await t.app.request(`/api/v1/reports/annual/2025.docx?unitId=${unitA}`, {
       headers: { authorization: `Bearer ${headA}` },
@@ -516,7 +538,10 @@ describeDb("the annual report (年度报告)", () => {
     const v = await new Visitor(t).login("a.head");
     const page = await v.get(`/admin/reports/2025?unitId=${unitA}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain("<caption>表二 收到和处理政府信息公开申请情况</caption>");
+    // The format has no 表一/二/三: each table is labelled by its section's heading.
+    expect(page.text).not.toContain("<caption>表");
+    expect(page.text).toContain('<h2 id="s-requests">三、收到和处理政府信息公开申请情况</h2>');
+    expect(page.text).toContain('<table class="table report-table" aria-labelledby="s-requests">');
     expect(page.text).toContain('<th id="c-org" colspan="5" scope="colgroup">法人或其他组织</th>');
     expect(page.text).toMatch(/<td headers="c-group c-total r-results r-total">15<\/td>/);
     expect(page.text).toMatch(/<td headers="c-group c-org c-commercial_enterprise r-new">3<\/td>/);
@@ -546,6 +571,24 @@ describeDb("the annual report (年度报告)", () => {
     });
     expect(doc.data.body).toContain("| 三、本年度办理结果 （七）总计 | 6 | 2 | 2 | 1 | 2 | 2 | 15 |");
     expect(doc.data.body).toContain("2025年，本局坚持以公开为常态。");
+    // The catalogue page shows the official tables with their merged headers, and the Word file.
+    const pageHtml = (await api(t, "GET", `/documents/${published.data.documentId}`)).text;
+    expect(pageHtml).toContain('<table class="table report-table" aria-labelledby="report-requests">');
+    expect(pageHtml).toContain('<th id="c-org" colspan="5" scope="colgroup">法人或其他组织</th>');
+    expect(pageHtml).toMatch(/<td headers="c-group c-total r-results r-total">15<\/td>/);
+    expect(pageHtml).not.toContain("| 三、本年度办理结果");
+    expect(doc.data.attachments).toEqual([
+      expect.objectContaining({
+        name: "济南市市中区卫生健康局2025年政府信息公开工作年度报告.docx",
+        mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      }),
+    ]);
+    const docx = await t.app.request(doc.data.attachments[0].url);
+    expect(docx.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(await docx.arrayBuffer()))
+      .file("word/document.xml")
+      ?.async("string");
+    expect(xml).toContain("法人或其他组织");
     const list = await api(t, "GET", "/api/v1/documents?kind=notice");
     expect(list.data.items.map((i: { id: number }) => i.id)).toContain(published.data.documentId);
     expect((await report(2025, unitA)).data.narrative).toMatchObject({

@@ -140,9 +140,13 @@ export async function documentCounts(
   const isRule = sql`d.level in ('部门规章', '地方政府规章')`;
   const isNormative = sql`(d.kind = 'normative' and not ${isRule})`;
   const madeIn = sql`d.written_at between ${start}::date and ${end}::date`;
-  const repealedIn = sql`d.repealed_at between ${start}::date and ${end}::date`;
+  // 本年废止: only real endings (失效, 废止) have a 废止日期; an amendment has its 修改日期 instead.
+  const repealedIn = sql`(d.repealed_at between ${start}::date and ${end}::date and d.ends_as in ('invalid', 'repealed'))`;
+  // 现行有效: in force at the end of Y. 已修改 is in force as amended (only 失效 and 废止 end a
+  // document), so it counts, whether the amendment came from an amending document or was entered.
   const validAtEnd = sql`(coalesce(d.written_at, d.published_at) <= ${end}::date
-    and (case when d.repealed_at is not null and d.repealed_at <= ${end}::date then d.ends_as else d.validity end) = 'valid')`;
+    and (case when d.repealed_at is not null and d.repealed_at <= ${end}::date then d.ends_as else d.validity end)
+      in ('valid', 'amended'))`;
   const [row] = await selectRows<TDocumentCountRow>(
     db,
     sql`select

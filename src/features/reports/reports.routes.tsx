@@ -124,7 +124,7 @@ export function reportsRoutes(deps: TDeps) {
     const p = requirePermission(c, "reports.edit");
     const { year, unitId } = target(c);
     try {
-      await publishReport(db, actorOf(c), p, year, unitId);
+      await publishReport(db, deps.blobs, actorOf(c), p, year, unitId);
     } catch (err) {
       if (!(err instanceof AppError) || (err.code !== "unprocessable" && err.code !== "conflict")) throw err;
       const model = await reportModel(db, year, unitId);

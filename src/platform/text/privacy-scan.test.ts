@@ -63,6 +63,31 @@ describe("findPersonalData", () => {
     ]);
   });
 
+  it("finds an ID number written in groups or with invisible characters, at its place as written", () => {
+    const written = [
+      "3701 0219 9001 0112 31",
+      "370102-19900101-1231",
+      "370102 19900101 1231",
+      "370102\u200b199001011231",
+      "3701\u200b02\u200c1990\u200d0101\ufeff1231",
+      "370102－19900101－1231",
+    ];
+    for (const number of written) {
+      const text = `身份证号：${number}，住址略。`;
+      expect(findPersonalData(text), JSON.stringify(number)).toEqual([
+        { kind: "id_card", masked: "370***********1231", start: 5, end: 5 + number.length },
+      ]);
+    }
+    // The check digit still decides: the same grouping with a wrong last digit is no ID.
+    expect(findPersonalData("身份证号：3701 0219 9001 0112 34")).toEqual([]);
+    expect(findPersonalData("身份证号：370102-19900101-1234")).toEqual([]);
+  });
+
+  it("keeps offsets right for findings after an invisible character", () => {
+    const text = "甲\u200b乙 手机13800138000";
+    expect(findPersonalData(text)).toEqual([{ kind: "mobile", masked: "138****8000", start: 6, end: 17 }]);
+  });
+
   it("upper-cases the check character in the masked form", () => {
     expect(findPersonalData("证件号码：11010519491231002x")[0]?.masked).toBe("110***********002X");
   });

@@ -16,6 +16,16 @@ const EDGE_BEFORE = "(?<![0-9a-z])";
 const EDGE_AFTER = "(?![0-9a-z])";
 const ID_18 = new RegExp(`${EDGE_BEFORE}\\d{17}[0-9x]${EDGE_AFTER}`, "g");
 const ID_15 = new RegExp(`${EDGE_BEFORE}\\d{15}${EDGE_AFTER}`, "g");
+/**
+ * An 18-character ID written in groups ("3701 0219 9001 0112 31", "370102-19900101-1231"): one
+ * space or dash between any two characters. It must start a run of digits (not continue a grouped
+ * number before it), so that each grouped run is tried from its first digit only.
+ */
+const ID_SEP = "[ \\u00a0\\-\\u2010-\\u2015\\u2212]";
+const ID_18_GROUPED = new RegExp(
+  `${EDGE_BEFORE}(?<!\\d${ID_SEP})\\d(?:${ID_SEP}?\\d){16}${ID_SEP}?[0-9x]${EDGE_AFTER}`,
+  "g",
+);
 /** 138 0013 8000, 138-0013-8000, 13800138000, with +86 / 0086 / (+86) in front. */
 const MOBILE = new RegExp(
   `(?<![0-9a-z+])(?:(?:\\(\\+?86\\)|(?:\\+|00)?86)[ \\u00a0-]?)?1[3-9]\\d([ \\u00a0-]?)\\d{4}\\1\\d{4}${EDGE_AFTER}`,
@@ -41,15 +51,40 @@ const ID_CHECK = "10X98765432";
  * for the check before publishing. Findings are in text order and never overlap.
  */
 export function findPersonalData(text: string): PersonalDataFinding[] {
-  const folded = foldWidth(text);
+  const { compact: folded, offsets } = withoutInvisibles(foldWidth(text));
   const candidates: Candidate[] = [
     ...scan(folded, ID_18, "id_card", 0, isValidId18),
+    ...scan(folded, ID_18_GROUPED, "id_card", 0, isValidId18),
     ...scan(folded, ID_15, "id_card", 0, isValidId15),
     ...scan(folded, CARD, "bank_card", 1, passesLuhn),
     ...scan(folded, CARD_GROUPED, "bank_card", 1, passesLuhn),
     ...scan(folded, MOBILE, "mobile", 2, () => true),
   ];
-  return withoutOverlaps(candidates);
+  // Spans found in the compacted text, reported on the text as written (invisibles included).
+  return withoutOverlaps(candidates).map((f) => ({
+    ...f,
+    start: offsets[f.start] ?? f.start,
+    end: (offsets[f.end - 1] ?? f.end - 1) + 1,
+  }));
+}
+
+/**
+ * Characters that show as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen):
+ * pasted or planted inside a number, they would hide it from every pattern. They are taken out
+ * before scanning; `offsets[i]` is where the i-th remaining character stood in the text.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
+
+function withoutInvisibles(text: string): { compact: string; offsets: number[] } {
+  let compact = "";
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (INVISIBLE.test(ch)) continue;
+    compact += ch;
+    offsets.push(i);
+  }
+  return { compact, offsets };
 }
 
 /** Whether an 18-character number is a valid 居民身份证号 (province, birth date, check digit). */
