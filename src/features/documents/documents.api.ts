@@ -4,6 +4,7 @@ import { bearerSecurity, errorResponses, type TApi, ZIdParam, zList } from "../.
 import { actorOf, type TCtx, type TDeps } from "../../platform/http/context";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { MSG } from "../../platform/messages";
+import { zIdText } from "../../platform/validation";
 import { addSpecialTopic, addSynonymGroup, removeSynonymGroup } from "./catalogue-settings";
 import { addDocumentAttachment } from "./document-attachments";
 import { decideProposal } from "./document-relations";
@@ -237,7 +238,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       summary: "接受或不接受其他单位废止、修改本单位文件的提议（本单位审核人或政务公开办公室）",
       security: bearerSecurity,
       request: {
-        params: ZId.extend({ relationId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: ZIdParam.extend({ relationId: zIdText }),
         ...body(ZProposalDecision),
       },
       responses: { 200: json(ZDocumentOut, "完成"), ...errorResponses(400, 401, 403, 404, 409, 422) },
