@@ -6,9 +6,9 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest, type TRequestRow } from "./requests.repository";
+import type { TRequestRow } from "./requests.repository";
 import { requestAppeals, requests } from "./requests.tables";
+import { assertLead, loadVisibleRequest } from "./visible-request";
 
 export const APPEAL_KINDS = [
   "reconsideration",
@@ -32,10 +32,10 @@ export const ZAppealDecision = z.object({ result: z.enum(APPEAL_RESULTS), decide
 
 export type TAppealRow = typeof requestAppeals.$inferSelect;
 
-async function visibleRequest(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+/** Appeals answer for the request's reply: the lead unit's or the office's business, not a co-handler's. */
+async function requestForAppeal(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
+  const { r } = await loadVisibleRequest(db, p, requestId);
+  assertLead(p, r, "只有承办单位或政务公开办公室可以登记行政复议或诉讼。");
   return r;
 }
 
@@ -84,7 +84,7 @@ export async function recordAppeal(
   requestId: number,
   body: TAppealBody,
 ) {
-  const r = await visibleRequest(db, p, requestId);
+  const r = await requestForAppeal(db, p, requestId);
   checkDates(r, body.filedAt, body.decidedAt, body.result);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -111,7 +111,7 @@ export async function decideAppeal(
   appealId: number,
   body: z.infer<typeof ZAppealDecision>,
 ) {
-  const r = await visibleRequest(db, p, requestId);
+  const r = await requestForAppeal(db, p, requestId);
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -6,8 +6,7 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { findFile, storeFile, type TBlobStore, type TFileRow } from "../../platform/files";
 import { MSG } from "../../platform/messages";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest } from "./requests.repository";
+import { loadVisibleRequest } from "./visible-request";
 
 const requestAttachments = pgTable("request_attachments", {
   id: serial("id").primaryKey(),
@@ -68,9 +67,7 @@ export async function addAttachment(
   requestId: number,
   upload: TUpload,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const { r } = await loadVisibleRequest(db, p, requestId);
   const [stored] = await storeUploads(db, blobs, [upload]);
   if (!stored) throw new Error("no file stored");
   const after = { kind: upload.kind, name: upload.name, fileId: stored.file.id, sha256: stored.file.sha256 };
@@ -104,9 +101,7 @@ export async function openAttachment(
   requestId: number,
   attachmentId: number,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const { r } = await loadVisibleRequest(db, p, requestId);
   const [a] = await db
     .select()
     .from(requestAttachments)

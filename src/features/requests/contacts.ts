@@ -6,9 +6,8 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest } from "./requests.repository";
 import { requestContacts } from "./requests.tables";
+import { loadVisibleRequest } from "./visible-request";
 
 export const CONTACT_METHODS = {
   phone: "电话",
@@ -36,9 +35,7 @@ export async function logContact(
   requestId: number,
   body: z.infer<typeof ZContactBody>,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const { r } = await loadVisibleRequest(db, p, requestId);
   const since = r.receivedAt ?? todayInChina(r.submittedAt);
   if (body.date < since || body.date > todayInChina())
     throw new AppError("unprocessable", MSG.validation, {

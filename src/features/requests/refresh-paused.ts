@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { loadWorkCalendar, todayInChina } from "../calendar";
-import { clockOf } from "./apply-action";
 import { actionsOf, updateRequestRow } from "./requests.repository";
 import { requests } from "./requests.tables";
+import { clockOf } from "./visible-request";
 
 /**
  * A paused request's stored due date is the one it would have if the pause ended that day, so it

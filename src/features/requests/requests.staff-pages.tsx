@@ -484,10 +484,13 @@ export function RequestDetailPage(props: {
               ))}
             </DataTable>
           )}
-          <p>
-            <a href={`/admin/requests/${r.id}?action=appeal#appeal-form`}>登记行政复议或诉讼（含结果）</a>
-          </p>
-          {props.action === "appeal" && (
+          {/* Appeals answer for the reply: a co-handling unit (协查) does not record them. */}
+          {isLeadUnit && (
+            <p>
+              <a href={`/admin/requests/${r.id}?action=appeal#appeal-form`}>登记行政复议或诉讼（含结果）</a>
+            </p>
+          )}
+          {isLeadUnit && props.action === "appeal" && (
             <section id="appeal-form" aria-labelledby="appeal-form-heading">
               <h3 id="appeal-form-heading">登记行政复议或诉讼</h3>
               <Form
@@ -537,7 +540,7 @@ export function RequestDetailPage(props: {
             <p>
               已转为主动公开：<a href={`/admin/documents/${r.disclosedDocumentId}`}>查看文件</a>
             </p>
-          ) : props.action === "disclose" ? (
+          ) : !isLeadUnit ? null : props.action === "disclose" ? (
             <Form
               action={`/admin/requests/${r.id}/disclose`}
               csrfToken={ctx.csrfToken}

@@ -3,10 +3,10 @@ import { AppError } from "../../../platform/errors";
 import { loadWorkCalendar } from "../../calendar";
 import { findUnit } from "../../org";
 import { getGuide } from "../../portal";
-import { clockOf } from "../apply-action";
 import { perRequestFee, type TFeeBasis } from "../fees";
 import { monthlyRank, type TActionRow, type TRequestRow } from "../requests.repository";
 import type { TApplicant } from "../requests.schemas";
+import { clockOf } from "../visible-request";
 import { buildFeeNotice, type TFeeNotice, type TFeeNoticeModel } from "./fee-notice-text";
 import { renderFeeNoticeDocx } from "./render-fee-notice-docx";
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { TAppEnv, TCtx, TDeps } from "../../../platform/http/context";
 import { requireUser } from "../../../platform/http/guards";
 import { idParam } from "../../org";
-import { loadVisibleRequest } from "../read-request";
+import { loadVisibleRequest } from "../visible-request";
 import { FeeNoticePrintPage } from "./fee-notice.page";
 import { feeNoticeDocxFor, feeNoticeFor } from "./fee-notice-for-request";
 
