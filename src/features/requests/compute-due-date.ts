@@ -1,4 +1,4 @@
-import { addDays, type TPause, todayInChina, type WorkCalendar } from "../calendar";
+import { addDays, PROVISIONAL_LABEL, type TPause, todayInChina, type WorkCalendar } from "../calendar";
 
 // The statutory clock of a request (STATUTES §2–5), computed from its recorded actions alone, so the
 // due date can always be explained and recomputed when the calendar changes.
@@ -224,7 +224,7 @@ export function computeClock(
     clock.isProvisional = due.isProvisional;
     steps.push(
       `答复期限：${due.date}（${clock.startDate} 之后第 ${total} 个计入的工作日）。` +
-        (due.isProvisional ? "其中部分年份的节假日安排尚未公布，暂按周末计算，期限为临时结果。" : ""),
+        (due.isProvisional ? `期限为${PROVISIONAL_LABEL}。` : ""),
     );
   }
   if (clock.concludedOn) clock.state = "concluded";

@@ -3,7 +3,7 @@ import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } fr
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
-import { addDays, todayInChina } from "../calendar";
+import { addDays, PROVISIONAL_LABEL, todayInChina } from "../calendar";
 import type { TUnitRow } from "../org";
 import { ApplicantFields, labelOptions } from "./applicant-fields";
 import { CONTACT_METHODS } from "./contacts";
@@ -337,7 +337,7 @@ export function RequestDetailPage(props: {
         <dt>答复期限</dt>
         <dd>
           {r.clock.isDueDateAtLeast ? `暂停中，期限不早于 ${r.clock.dueDate}` : (r.dueDate ?? "—")}
-          {r.dueDateProvisional && "（临时：部分年份节假日安排未公布）"}
+          {r.dueDateProvisional && `（${PROVISIONAL_LABEL}）`}
         </dd>
         {r.clock.overdueConsultations.map((o) => (
           <>
