@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { TRole, TRoleGrant } from "../../platform/auth/permissions";
+import type { TRole, TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import type { TUnitKind } from "./org.schemas";
 import { liaisonTerms, units } from "./org.tables";
 
@@ -13,10 +14,10 @@ export type TLiaisonTerm = typeof liaisonTerms.$inferSelect;
 
 export async function listUnits(
   db: Db,
-  opts: { ids?: number[]; isActiveOnly?: boolean } = {},
+  opts: { scope?: TUnitScope; isActiveOnly?: boolean } = {},
 ): Promise<TUnitRow[]> {
   const cond = [];
-  if (opts.ids) cond.push(opts.ids.length ? inArray(units.id, opts.ids) : sql`false`);
+  if (opts.scope) cond.push(inUnitScope(units.id, opts.scope));
   if (opts.isActiveOnly) cond.push(eq(units.isActive, true));
   return db
     .select()
@@ -150,11 +151,11 @@ export async function usersOfUnit(db: Db, unitId: number): Promise<TUserRow[]> {
 
 // ---- liaison roster
 
-export async function currentLiaisons(db: Db, unitIds?: number[]): Promise<TLiaisonTerm[]> {
-  const cond = unitIds
-    ? and(isNull(liaisonTerms.endedOn), unitIds.length ? inArray(liaisonTerms.unitId, unitIds) : sql`false`)
-    : isNull(liaisonTerms.endedOn);
-  return db.select().from(liaisonTerms).where(cond);
+export async function currentLiaisons(db: Db, scope: TUnitScope = "all"): Promise<TLiaisonTerm[]> {
+  return db
+    .select()
+    .from(liaisonTerms)
+    .where(and(isNull(liaisonTerms.endedOn), inUnitScope(liaisonTerms.unitId, scope)));
 }
 
 export async function liaisonHistory(db: Db, unitId: number): Promise<TLiaisonTerm[]> {

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
-import type { TPrincipal } from "../../platform/auth/permissions";
+import type { TPrincipal, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
@@ -150,7 +151,7 @@ export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]
  * Per unit, appeals filed in `year` with the result known at the end of that year (STATUTES §7):
  * 纠错率 = corrected ÷ decided reconsiderations; 败诉率 = corrected ÷ decided lawsuits.
  */
-export async function appealRates(db: Db, year: number, scope: "all" | number[]) {
+export async function appealRates(db: Db, year: number, scope: TUnitScope) {
   const yearEnd = `${year}-12-31`;
   const rows = await db
     .select({
@@ -162,15 +163,16 @@ export async function appealRates(db: Db, year: number, scope: "all" | number[])
     })
     .from(requestAppeals)
     .innerJoin(requests, eq(requests.id, requestAppeals.requestId))
-    .where(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`)
+    .where(
+      and(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`, inUnitScope(requests.unitId, scope)),
+    )
     .groupBy(requests.unitId, requestAppeals.kind);
-  const visible = rows.filter((r) => scope === "all" || (r.unitId !== null && scope.includes(r.unitId)));
-  const units = [...new Set(visible.map((r) => r.unitId))];
+  const units = [...new Set(rows.map((r) => r.unitId))];
   const rate = (corrected: number, decided: number) =>
     decided ? Math.round((corrected / decided) * 10000) / 10000 : null;
   return units.map((unitId) => {
     const of = (kinds: string[]) => {
-      const list = visible.filter((r) => r.unitId === unitId && kinds.includes(r.kind));
+      const list = rows.filter((r) => r.unitId === unitId && kinds.includes(r.kind));
       const sum = (k: "total" | "decided" | "corrected") => list.reduce((n, r) => n + r[k], 0);
       return { total: sum("total"), decided: sum("decided"), corrected: sum("corrected") };
     };

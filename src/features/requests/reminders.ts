@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import type { TMailer } from "../../platform/mailer";
 import type { WorkCalendar } from "../calendar";
 import { currentLiaisons } from "../org";
@@ -36,7 +38,7 @@ export async function requestsNeedingReminders(
   db: Db,
   today: string,
   calendar: WorkCalendar,
-  scope: "all" | number[] = "all",
+  scope: TUnitScope = "all",
 ) {
   const horizon = calendar.addWorkdays(today, 5).date;
   const cond = [
@@ -45,7 +47,7 @@ export async function requestsNeedingReminders(
     // A paused request's due date is a lower bound that moves on daily: remind only once it is overdue.
     sql`(${requests.status} <> 'paused' or ${requests.dueDate} < ${today}::date)`,
   ];
-  if (scope !== "all") cond.push(scope.length ? inArray(requests.unitId, scope) : sql`false`);
+  cond.push(inUnitScope(requests.unitId, scope));
   const rows = await db
     .select()
     .from(requests)

@@ -1,5 +1,7 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, or, type SQL, sql } from "drizzle-orm";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import { requestActions, requestCohandlers, requests } from "./requests.tables";
 
 export type TRequestRow = typeof requests.$inferSelect;
@@ -104,7 +106,7 @@ export async function monthlyRank(db: Db, r: TRequestRow): Promise<number> {
 
 export type TRequestFilter = {
   /** "all" for district roles, otherwise the units whose requests the caller may see. */
-  scope: "all" | number[];
+  scope: TUnitScope;
   status?: string;
   unitId?: number;
   isOverdueOnly?: boolean;
@@ -112,15 +114,12 @@ export type TRequestFilter = {
   q?: string;
 };
 
-function scopeCondition(scope: "all" | number[]): SQL | undefined {
+/** The caller's units' requests: those they lead and those they help with (协查). */
+function scopeCondition(scope: TUnitScope): SQL | undefined {
   if (scope === "all") return undefined;
-  if (scope.length === 0) return sql`false`;
   return or(
-    inArray(requests.unitId, scope),
-    sql`exists (select 1 from request_cohandlers c where c.request_id = ${requests.id} and c.unit_id in (${sql.join(
-      scope.map((id) => sql`${id}`),
-      sql`, `,
-    )}))`,
+    inUnitScope(requests.unitId, scope),
+    sql`exists (select 1 from request_cohandlers c where c.request_id = ${requests.id} and ${inUnitScope(sql`c.unit_id`, scope)})`,
   );
 }
 
@@ -172,7 +171,7 @@ export type TBoardRow = {
 /** Open requests by unit: how many, due within `soon` (a date), overdue on `today`. */
 export async function boardByUnit(
   db: Db,
-  scope: "all" | number[],
+  scope: TUnitScope,
   today: string,
   soon: string,
 ): Promise<TBoardRow[]> {
