@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { TRole, TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
+import type { TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
 import { inUnitScope } from "../../platform/db/unit-scope";
@@ -98,13 +98,13 @@ export async function listUsers(db: Db): Promise<(TUserRow & { roles: TRoleGrant
   const grants = await db.select().from(userRoles);
   return rows.map((u) => ({
     ...u,
-    roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role as TRole, unitId: g.unitId })),
+    roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, unitId: g.unitId })),
   }));
 }
 
 export async function rolesOf(db: Db, userId: number): Promise<TRoleGrant[]> {
   const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
-  return rows.map((g) => ({ role: g.role as TRole, unitId: g.unitId }));
+  return rows.map((g) => ({ role: g.role, unitId: g.unitId }));
 }
 
 export async function insertUser(

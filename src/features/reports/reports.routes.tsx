@@ -57,7 +57,7 @@ export function reportsRoutes(deps: TDeps) {
     const statusOf = (unitId: number | null): Pick<TUnitReportStatus, "status" | "documentId"> => {
       const r = stored.find((s) => s.unitId === unitId);
       return {
-        status: (r?.status as "draft" | "published" | undefined) ?? "new",
+        status: r?.status ?? "new",
         documentId: r?.documentId ?? null,
       };
     };

@@ -24,12 +24,14 @@ export type TClockAction =
   | { type: "reply" | "withdraw" | "abandon_no_correction" | "abandon_no_fee"; date: string }
   | { type: string; date: string };
 
-export type TClockState =
-  | "awaiting_confirmation"
-  | "running"
-  | "awaiting_correction"
-  | "paused"
-  | "concluded";
+export const CLOCK_STATES = [
+  "awaiting_confirmation",
+  "running",
+  "awaiting_correction",
+  "paused",
+  "concluded",
+] as const;
+export type TClockState = (typeof CLOCK_STATES)[number];
 
 export type TClock = {
   state: TClockState;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
-import type { TUnitScope } from "../../platform/auth/permissions";
+import type { TRole, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
 import { inUnitScope } from "../../platform/db/unit-scope";
@@ -62,7 +62,7 @@ export async function requestsNeedingReminders(
 /** Who is told about a unit's deadlines: its liaison and heads; unassigned requests go to the office. */
 async function recipientsFor(db: Db, r: TRequestRow): Promise<string[]> {
   const emails = new Set<string>();
-  const roles = r.unitId ? ["unit_liaison", "unit_head"] : ["office", "office_head"];
+  const roles: TRole[] = r.unitId ? ["unit_liaison", "unit_head"] : ["office", "office_head"];
   const staff = await db
     .select({ email: users.email })
     .from(users)

@@ -127,7 +127,8 @@ function scopeCondition(scope: TUnitScope): SQL | undefined {
 export async function listRequests(db: Db, f: TRequestFilter, page: number, pageSize: number, today: string) {
   const cond: (SQL | undefined)[] = [scopeCondition(f.scope)];
   if (f.status === "open") cond.push(sql`${requests.status} <> 'concluded'`);
-  else if (f.status) cond.push(eq(requests.status, f.status));
+  // Any text from the query string: an unknown status simply matches nothing.
+  else if (f.status) cond.push(sql`${requests.status} = ${f.status}`);
   if (f.unitId) cond.push(eq(requests.unitId, f.unitId));
   if (f.isOverdueOnly)
     cond.push(sql`${requests.status} <> 'concluded' and ${requests.dueDate} < ${today}::date`);

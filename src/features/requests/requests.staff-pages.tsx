@@ -99,7 +99,7 @@ export function RequestsBoardPage(props: {
             <td>
               <a href={`/admin/requests/${r.id}`}>{r.receiptNo}</a>
             </td>
-            <td>{APPLICANT_KINDS[r.applicantKind as keyof typeof APPLICANT_KINDS]}</td>
+            <td>{APPLICANT_KINDS[r.applicantKind]}</td>
             <td>{unitName(units, r.unitId)}</td>
             <td>{r.receivedAt ?? "待确认"}</td>
             <td class={r.status !== "concluded" && r.dueDate && r.dueDate < today ? "alert" : undefined}>
@@ -331,7 +331,7 @@ export function RequestDetailPage(props: {
         <dt>办理单位</dt>
         <dd>{unitName(units, r.unitId)}</dd>
         <dt>提交方式</dt>
-        <dd>{CHANNEL_LABELS[r.channel as keyof typeof CHANNEL_LABELS]}</dd>
+        <dd>{CHANNEL_LABELS[r.channel]}</dd>
         <dt>收到日期</dt>
         <dd>{r.receivedAt ?? "待确认受理"}</dd>
         <dt>答复期限</dt>

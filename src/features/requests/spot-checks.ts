@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
-import { day } from "../../platform/db/columns";
+import { day, jsonValue } from "../../platform/db/columns";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { requests } from "./requests.tables";
@@ -24,7 +24,7 @@ const spotCheckItems = pgTable("spot_check_items", {
   spotCheckId: integer("spot_check_id").notNull(),
   requestId: integer("request_id").notNull(),
   position: integer("position").notNull(),
-  checklist: jsonb("checklist"),
+  checklist: jsonValue<Record<string, boolean>>("checklist"),
   score: integer("score"),
   comment: text("comment").notNull().default(""),
   scoredBy: text("scored_by"),

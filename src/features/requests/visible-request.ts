@@ -24,7 +24,7 @@ export function clockOf(
 ): TClock {
   return computeClock(
     r.receivedAt,
-    actions.map((a) => ({ ...(a.payload as object), type: a.type, date: a.date })),
+    actions.map((a) => ({ ...a.payload, type: a.type, date: a.date })),
     calendar,
     asOf,
   );
