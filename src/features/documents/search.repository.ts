@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
 import { documentSearch, documents } from "./documents.tables";
 
@@ -14,7 +16,7 @@ export type TSearchFilter = {
   kind?: string;
   validity?: string;
   /** Public catalogue, or the back office limited to some units. */
-  scope: "public" | { units: "all" | number[] };
+  scope: "public" | { units: TUnitScope };
 };
 
 export type TSearchHit = {
@@ -47,8 +49,7 @@ const s = documentSearch;
 function filters(f: TSearchFilter, today: string): SQL[] {
   const parts: SQL[] = [];
   if (f.scope === "public") parts.push(publicIn(s));
-  else if (f.scope.units !== "all")
-    parts.push(f.scope.units.length > 0 ? sql`${s.unitId} in ${f.scope.units}` : sql`false`);
+  else parts.push(inUnitScope(s.unitId, f.scope.units));
   if (f.unitId) parts.push(sql`${s.unitId} = ${f.unitId}`);
   if (f.year)
     parts.push(
@@ -221,14 +222,14 @@ export type TLatePublication = {
 };
 
 /** Published items that came out more than 20 working days after they were made (Art. 26). */
-export async function latePublications(db: Db, units: "all" | number[], limit = 500) {
+export async function latePublications(db: Db, units: TUnitScope, limit = 500) {
   return selectRows<TLatePublication>(
     db,
     sql`select d.id, d.title, u.name as "unitName", to_char(d.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(d.publish_due, 'YYYY-MM-DD') as "publishDue", to_char(d.published_at, 'YYYY-MM-DD') as "publishedAt"
         from documents d join units u on u.id = d.unit_id
         where d.status = 'published' and d.published_at > d.publish_due
-          and ${units === "all" ? sql`true` : units.length > 0 ? sql`d.unit_id in ${units}` : sql`false`}
+          and ${inUnitScope(sql`d.unit_id`, units)}
         order by d.published_at desc, d.id desc limit ${limit}`,
   );
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
+import type { TRole, TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
 import { inUnitScope } from "../../platform/db/unit-scope";
@@ -137,6 +137,22 @@ export async function replaceRoles(db: Db, userId: number, grants: TRoleGrant[])
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (grants.length)
     await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
+}
+
+/** The e-mail addresses of active users holding one of `roles` in the unit, or district-wide for null. */
+export async function staffEmails(db: Db, unitId: number | null, roles: TRole[]): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      and(
+        inArray(userRoles.role, roles),
+        unitId ? eq(userRoles.unitId, unitId) : isNull(userRoles.unitId),
+        eq(users.isActive, true),
+      ),
+    );
+  return rows.flatMap((r) => (r.email ? [r.email] : []));
 }
 
 /** Users holding a unit role in `unitId` (for choosing a liaison). */

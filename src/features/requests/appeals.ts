@@ -1,14 +1,17 @@
-import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
-import { inUnitScope } from "../../platform/db/unit-scope";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import type { TRequestRow } from "./requests.repository";
-import { requestAppeals, requests } from "./requests.tables";
+import {
+  appealCountsOfYear,
+  insertAppeal,
+  lockAppeal,
+  type TRequestRow,
+  updateAppeal,
+} from "./requests.repository";
 import { assertLead, loadVisibleRequest } from "./visible-request";
 
 export const APPEAL_KINDS = [
@@ -30,8 +33,6 @@ export const ZAppealBody = z.object({
 export type TAppealBody = z.infer<typeof ZAppealBody>;
 
 export const ZAppealDecision = z.object({ result: z.enum(APPEAL_RESULTS), decidedAt: z.iso.date() });
-
-export type TAppealRow = typeof requestAppeals.$inferSelect;
 
 /** Appeals answer for the request's reply: the lead unit's or the office's business, not a co-handler's. */
 async function requestForAppeal(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
@@ -88,18 +89,20 @@ export async function recordAppeal(
   const r = await requestForAppeal(db, p, requestId);
   checkDates(r, body.filedAt, body.decidedAt, body.result);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requestAppeals)
-      .values({ requestId, ...body, result: body.result ?? null, decidedAt: body.decidedAt ?? null })
-      .returning();
+    const row = await insertAppeal(tx, {
+      requestId,
+      ...body,
+      result: body.result ?? null,
+      decidedAt: body.decidedAt ?? null,
+    });
     await recordAudit(tx, actor, {
       action: "appeal.create",
       entity: "appeal",
-      entityId: row?.id,
+      entityId: row.id,
       unitId: r.unitId,
       after: row,
     });
-    return row as TAppealRow;
+    return row;
   });
 }
 
@@ -114,19 +117,11 @@ export async function decideAppeal(
 ) {
   const r = await requestForAppeal(db, p, requestId);
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(requestAppeals)
-      .where(and(eq(requestAppeals.id, appealId), eq(requestAppeals.requestId, requestId)))
-      .for("update");
+    const before = await lockAppeal(tx, requestId, appealId);
     if (!before) throw new AppError("not_found", MSG.notFound);
     if (before.result) throw new AppError("conflict", "该案件已经结案。");
     checkDates(r, before.filedAt, body.decidedAt, body.result);
-    const [after] = await tx
-      .update(requestAppeals)
-      .set({ result: body.result, decidedAt: body.decidedAt, updatedAt: new Date() })
-      .where(eq(requestAppeals.id, appealId))
-      .returning();
+    const after = await updateAppeal(tx, appealId, { result: body.result, decidedAt: body.decidedAt });
     await recordAudit(tx, actor, {
       action: "appeal.decide",
       entity: "appeal",
@@ -135,16 +130,8 @@ export async function decideAppeal(
       before,
       after,
     });
-    return after as TAppealRow;
+    return after;
   });
-}
-
-export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]> {
-  return db
-    .select()
-    .from(requestAppeals)
-    .where(eq(requestAppeals.requestId, requestId))
-    .orderBy(asc(requestAppeals.id));
 }
 
 /**
@@ -152,21 +139,7 @@ export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]
  * 纠错率 = corrected ÷ decided reconsiderations; 败诉率 = corrected ÷ decided lawsuits.
  */
 export async function appealRates(db: Db, year: number, scope: TUnitScope) {
-  const yearEnd = `${year}-12-31`;
-  const rows = await db
-    .select({
-      unitId: requests.unitId,
-      kind: requestAppeals.kind,
-      total: sql<number>`count(*)::int`,
-      decided: sql<number>`count(*) filter (where ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
-      corrected: sql<number>`count(*) filter (where ${requestAppeals.result} = 'corrected' and ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
-    })
-    .from(requestAppeals)
-    .innerJoin(requests, eq(requests.id, requestAppeals.requestId))
-    .where(
-      and(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`, inUnitScope(requests.unitId, scope)),
-    )
-    .groupBy(requests.unitId, requestAppeals.kind);
+  const rows = await appealCountsOfYear(db, year, scope);
   const units = [...new Set(rows.map((r) => r.unitId))];
   const rate = (corrected: number, decided: number) =>
     decided ? Math.round((corrected / decided) * 10000) / 10000 : null;

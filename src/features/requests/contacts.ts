@@ -1,4 +1,3 @@
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
@@ -6,7 +5,7 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import { requestContacts } from "./requests.tables";
+import { insertContact } from "./requests.repository";
 import { loadVisibleRequest } from "./visible-request";
 
 export const CONTACT_METHODS = {
@@ -42,10 +41,7 @@ export async function logContact(
       issues: [{ path: "date", message: `日期应在 ${since} 至今天之间。` }],
     });
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requestContacts)
-      .values({ requestId, ...body, actorId: actor.userId, actorName: actor.name })
-      .returning();
+    const row = await insertContact(tx, { requestId, ...body, actorId: actor.userId, actorName: actor.name });
     await recordAudit(tx, actor, {
       action: "request.contact",
       entity: "request",
@@ -55,12 +51,4 @@ export async function logContact(
     });
     return row;
   });
-}
-
-export async function contactsOf(db: Db, requestId: number) {
-  return db
-    .select()
-    .from(requestContacts)
-    .where(eq(requestContacts.requestId, requestId))
-    .orderBy(asc(requestContacts.id));
 }

@@ -3,14 +3,18 @@ import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { loadWorkCalendar } from "../calendar";
-import { appealsOf } from "./appeals";
-import { attachmentsOf } from "./attachments";
-import { contactsOf } from "./contacts";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
 import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
-import { actionsOf, findByReceiptNo, type TRequestRow } from "./requests.repository";
+import {
+  actionsOf,
+  appealsOf,
+  attachmentsOf,
+  contactsOf,
+  findByReceiptNo,
+  type TRequestRow,
+} from "./requests.repository";
 import { clockOf, loadVisibleRequest } from "./visible-request";
 import { isLead } from "./workflow";
 

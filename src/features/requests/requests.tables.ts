@@ -75,3 +75,20 @@ export const requestContacts = pgTable("request_contacts", {
   actorName: text("actor_name").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
 });
+
+export const requestAttachments = pgTable("request_attachments", {
+  id: serial("id").primaryKey(),
+  requestId: integer("request_id").notNull(),
+  fileId: integer("file_id").notNull(),
+  kind: text("kind").notNull(),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** One row per reminder sent (request, kind, due date): claimed before sending, so it goes out once. */
+export const requestReminders = pgTable("request_reminders", {
+  requestId: integer("request_id").notNull(),
+  kind: text("kind").notNull(),
+  dueDate: day("due_date").notNull(),
+  recipients: text("recipients").array().notNull(),
+});
