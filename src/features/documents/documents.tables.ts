@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, integer, jsonb, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { day, ts } from "../../platform/db/columns";
+import { boolean, customType, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { day, jsonValue, ts } from "../../platform/db/columns";
 
 // Drizzle mirrors of migrations/0010_documents.sql (the SQL file is the source of truth).
 
@@ -78,7 +78,7 @@ export const documentVersions = pgTable("document_versions", {
   id: serial("id").primaryKey(),
   documentId: integer("document_id").notNull(),
   version: integer("version").notNull(),
-  snapshot: jsonb("snapshot").notNull(),
+  snapshot: jsonValue<Record<string, unknown>>("snapshot").notNull(),
   changeNote: text("change_note").notNull().default(""),
   createdBy: text("created_by").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { readSetting, writeSetting } from "../../platform/db/settings";
 import { actionsOf, findRequest } from "./requests.repository";
 
 // jsonb columns are parsed once (jsonValue): Drizzle's own jsonb parsed strings again, so a
@@ -39,5 +40,10 @@ describeDb("jsonb columns read back what was written", () => {
     const consulted = (await actionsOf(t.db, id)).find((a) => a.type === "consultation_started");
     expect(consulted?.payload.party).toBe("123");
     expect((await api(t, "GET", `/api/v1/requests/${id}`, { token: office })).data.applicant.name).toBe("-1");
+  });
+
+  it('keeps a setting that is the string "123" a string', async () => {
+    await writeSetting(t.db, "test.string", "123");
+    expect(await readSetting(t.db, "test.string")).toBe("123");
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { bigserial, boolean, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
 import { ROLES } from "../auth/permissions";
 import { jsonValue, ts } from "./columns";
 
@@ -7,7 +7,7 @@ import { jsonValue, ts } from "./columns";
 
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
-  value: jsonb("value").notNull(),
+  value: jsonValue("value").notNull(),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
 
