@@ -242,3 +242,31 @@ export async function publicDocumentDates(db: Db, limit: number) {
         from ${documents} where ${isPublic} order by ${documents.publishedAt} desc nulls last, ${documents.id} desc limit ${limit}`,
   );
 }
+
+/** One row per grouping set of the matches (see searchFacets): `g` says which column it is grouped by. */
+export type TFacetGroupRow = {
+  unit_id: number | null;
+  unit_name: string | null;
+  year: number | null;
+  kind: string | null;
+  validity: string | null;
+  topics: string[] | null;
+  g: number;
+  n: string | number;
+};
+
+export function facetGroups(db: Db, f: TSearchFilter, today: string): Promise<TFacetGroupRow[]> {
+  return selectRows<TFacetGroupRow>(
+    db,
+    sql`select c.*, u.name as unit_name from (
+          select d.unit_id, d.year, d.kind, d.validity, d.topics,
+            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
+          from (
+            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
+              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
+            from ${s} where ${conditions(f, today)}
+          ) d
+          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
+        ) c left join units u on u.id = c.unit_id`,
+  );
+}

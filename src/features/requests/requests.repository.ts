@@ -38,6 +38,10 @@ export async function lockRequest(db: Db, id: number): Promise<TRequestRow | und
   return row;
 }
 
+export async function requestsInState(db: Db, status: TRequestRow["status"]): Promise<TRequestRow[]> {
+  return db.select().from(requests).where(eq(requests.status, status));
+}
+
 export async function findByReceiptNo(db: Db, receiptNo: string): Promise<TRequestRow | undefined> {
   const [row] = await db.select().from(requests).where(eq(requests.receiptNo, receiptNo));
   return row;
