@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { canAnywhere, ROLE_LABELS, unitScope } from "../../platform/auth/permissions";
+import { canAnywhere, isInUnitScope, ROLE_LABELS, unitScope } from "../../platform/auth/permissions";
 import type { TAppEnv, TDeps } from "../../platform/http/context";
 import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
@@ -21,7 +21,7 @@ export function dashboardRoutes(deps: TDeps) {
     const units = await listUnits(deps.db);
     const unitName = (id: number | null) => (id ? (units.find((u) => u.id === id)?.name ?? "") : "全区");
     const scope = unitScope(p, "liaisons.read");
-    const scopedUnits = units.filter((u) => u.isActive && (scope === "all" || scope.includes(u.id)));
+    const scopedUnits = units.filter((u) => u.isActive && isInUnitScope(scope, u.id));
     const liaisons = await currentLiaisons(
       deps.db,
       scopedUnits.map((u) => u.id),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db";
-import { settings } from "../../platform/db/tables";
+import { readSetting, writeSetting } from "../../platform/db/settings";
 import {
   documentAttachments,
   documentIndexCounters,
@@ -153,15 +153,12 @@ export async function nextIndexSeq(db: Db, unitId: number, year: number): Promis
 const INDEX_PATTERN_KEY = "documents.indexPattern";
 
 export async function readIndexPattern(db: Db): Promise<string | undefined> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, INDEX_PATTERN_KEY));
-  return typeof row?.value === "string" ? row.value : undefined;
+  const value = await readSetting<unknown>(db, INDEX_PATTERN_KEY);
+  return typeof value === "string" ? value : undefined;
 }
 
 export async function writeIndexPattern(db: Db, pattern: string): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ key: INDEX_PATTERN_KEY, value: pattern })
-    .onConflictDoUpdate({ target: settings.key, set: { value: pattern, updatedAt: new Date() } });
+  await writeSetting(db, INDEX_PATTERN_KEY, pattern);
 }
 
 export async function insertVersion(db: Db, v: typeof documentVersions.$inferInsert): Promise<void> {

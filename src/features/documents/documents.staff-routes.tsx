@@ -243,7 +243,7 @@ export function documentsStaffRoutes(deps: TDeps) {
   /** Units a new or changed document may belong to; the document's current unit stays selectable. */
   const editableUnits = async (p: TPrincipal, currentUnitId?: number): Promise<TUnitRow[]> => {
     const scope = unitScope(p, "documents.edit");
-    const units = await listUnits(db, { ids: scope === "all" ? undefined : scope });
+    const units = await listUnits(db, { scope });
     return units.filter((u) => u.isActive || u.id === currentUnitId);
   };
 

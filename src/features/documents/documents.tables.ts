@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, integer, jsonb, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { day, ts } from "../../platform/db/columns";
+import { boolean, customType, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { day, jsonValue, ts } from "../../platform/db/columns";
 
 // Drizzle mirrors of migrations/0010_documents.sql (the SQL file is the source of truth).
 
@@ -83,7 +83,7 @@ export const documentVersions = pgTable("document_versions", {
   id: serial("id").primaryKey(),
   documentId: integer("document_id").notNull(),
   version: integer("version").notNull(),
-  snapshot: jsonb("snapshot").notNull(),
+  snapshot: jsonValue<Record<string, unknown>>("snapshot").notNull(),
   changeNote: text("change_note").notNull().default(""),
   createdBy: text("created_by").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
@@ -96,7 +96,7 @@ export const documentRelations = pgTable("document_relations", {
   kind: text("kind").notNull(),
   /** pending | applied | proposed | declined | revoked (0017); `prior`: the target's dates before it applied. */
   state: text("state").notNull().default("pending"),
-  prior: jsonb("prior").$type<TRelationPrior>(),
+  prior: jsonValue<TRelationPrior>("prior"),
   decidedBy: text("decided_by"),
   decidedAt: ts("decided_at"),
   createdAt: ts("created_at").notNull().default(sql`now()`),

@@ -1,8 +1,5 @@
-import { sql } from "drizzle-orm";
-import { type Db, selectRows } from "../../platform/db";
-import { effectiveValiditySql } from "./documents.repository";
-import { documentSearch as s } from "./documents.tables";
-import { conditions, type TSearchFilter } from "./search.repository";
+import type { Db } from "../../platform/db";
+import { facetGroups, type TFacetGroupRow, type TSearchFilter } from "./search.repository";
 
 export type TFacetCount = { value: string; label: string; count: number };
 export type TFacets = {
@@ -11,17 +8,6 @@ export type TFacets = {
   topic: TFacetCount[];
   kind: TFacetCount[];
   validity: TFacetCount[];
-};
-
-type TGroupRow = {
-  unit_id: number | null;
-  unit_name: string | null;
-  year: number | null;
-  kind: string | null;
-  validity: string | null;
-  topics: string[] | null;
-  g: number;
-  n: string | number;
 };
 
 // grouping() has one bit per column, the first column highest: 0b01111 is the row grouped by unit.
@@ -39,23 +25,10 @@ export async function searchFacets(
   f: TSearchFilter,
   today: string,
 ): Promise<{ total: number; facets: TFacets }> {
-  const rows = await selectRows<TGroupRow>(
-    db,
-    sql`select c.*, u.name as unit_name from (
-          select d.unit_id, d.year, d.kind, d.validity, d.topics,
-            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
-          from (
-            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
-              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
-            from ${s} where ${conditions(f, today)}
-          ) d
-          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
-        ) c left join units u on u.id = c.unit_id`,
-  );
-  return facetsOf(rows);
+  return facetsOf(await facetGroups(db, f, today));
 }
 
-function facetsOf(rows: TGroupRow[]): { total: number; facets: TFacets } {
+function facetsOf(rows: TFacetGroupRow[]): { total: number; facets: TFacets } {
   const facets: TFacets = { unit: [], year: [], topic: [], kind: [], validity: [] };
   const topics = new Map<string, number>();
   let total = 0;

@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
 import { documentSearch, documents } from "./documents.tables";
 
@@ -14,7 +16,7 @@ export type TSearchFilter = {
   kind?: string;
   validity?: string;
   /** Public catalogue, or the back office limited to some units. */
-  scope: "public" | { units: "all" | number[] };
+  scope: "public" | { units: TUnitScope };
 };
 
 export type TSearchHit = {
@@ -50,8 +52,7 @@ const s = documentSearch;
 function filters(f: TSearchFilter, today: string): SQL[] {
   const parts: SQL[] = [];
   if (f.scope === "public") parts.push(publicIn(s));
-  else if (f.scope.units !== "all")
-    parts.push(f.scope.units.length > 0 ? sql`${s.unitId} in ${f.scope.units}` : sql`false`);
+  else parts.push(inUnitScope(s.unitId, f.scope.units));
   if (f.unitId) parts.push(sql`${s.unitId} = ${f.unitId}`);
   if (f.year)
     parts.push(
@@ -227,14 +228,14 @@ export type TLatePublication = {
 };
 
 /** Published items that came out more than 20 working days after they were made (Art. 26). */
-export async function latePublications(db: Db, units: "all" | number[], limit = 500) {
+export async function latePublications(db: Db, units: TUnitScope, limit = 500) {
   return selectRows<TLatePublication>(
     db,
     sql`select d.id, d.title, u.name as "unitName", to_char(d.written_at, 'YYYY-MM-DD') as "writtenAt",
           to_char(d.publish_due, 'YYYY-MM-DD') as "publishDue", to_char(d.published_at, 'YYYY-MM-DD') as "publishedAt"
         from documents d join units u on u.id = d.unit_id
         where d.status = 'published' and d.published_at > d.publish_due
-          and ${units === "all" ? sql`true` : units.length > 0 ? sql`d.unit_id in ${units}` : sql`false`}
+          and ${inUnitScope(sql`d.unit_id`, units)}
         order by d.published_at desc, d.id desc limit ${limit}`,
   );
 }
@@ -245,5 +246,33 @@ export async function publicDocumentDates(db: Db, limit: number) {
     db,
     sql`select ${documents.id} as id, to_char(${documents.publishedAt}, 'YYYY-MM-DD') as "publishedAt"
         from ${documents} where ${isPublic} order by ${documents.publishedAt} desc nulls last, ${documents.id} desc limit ${limit}`,
+  );
+}
+
+/** One row per grouping set of the matches (see searchFacets): `g` says which column it is grouped by. */
+export type TFacetGroupRow = {
+  unit_id: number | null;
+  unit_name: string | null;
+  year: number | null;
+  kind: string | null;
+  validity: string | null;
+  topics: string[] | null;
+  g: number;
+  n: string | number;
+};
+
+export function facetGroups(db: Db, f: TSearchFilter, today: string): Promise<TFacetGroupRow[]> {
+  return selectRows<TFacetGroupRow>(
+    db,
+    sql`select c.*, u.name as unit_name from (
+          select d.unit_id, d.year, d.kind, d.validity, d.topics,
+            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
+          from (
+            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
+              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
+            from ${s} where ${conditions(f, today)}
+          ) d
+          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
+        ) c left join units u on u.id = c.unit_id`,
   );
 }

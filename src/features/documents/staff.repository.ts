@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql } from "./documents.repository";
 import { documents } from "./documents.tables";
 
@@ -8,7 +10,7 @@ export const STAFF_STATUSES = ["draft", "review", "scheduled", "published", "wit
 export type TStaffStatus = (typeof STAFF_STATUSES)[number];
 
 export type TStaffListFilter = {
-  units: "all" | number[];
+  units: TUnitScope;
   status?: TStaffStatus;
   kind?: string;
   /** Matched against title, 文号 and 索引号 as typed. */
@@ -36,7 +38,7 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
 function conditions(f: TStaffListFilter): SQL {
   const d = documents;
   const parts: SQL[] = [];
-  if (f.units !== "all") parts.push(f.units.length > 0 ? sql`${d.unitId} in ${f.units}` : sql`false`);
+  parts.push(inUnitScope(d.unitId, f.units));
   if (f.status === "scheduled") parts.push(sql`${d.status} = 'published' and ${d.publishAt} > now()`);
   else if (f.status === "published") parts.push(sql`${d.status} = 'published' and ${d.publishAt} <= now()`);
   else if (f.status) parts.push(sql`${d.status} = ${f.status}`);

@@ -1,8 +1,9 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { documentTitles } from "../documents";
 import {
   ledgerPlans,
+  ledgerReminders,
   ledgerReportEvidence,
   ledgerReports,
   ledgerTasks,
@@ -126,4 +127,32 @@ export async function taskCounts(db: Db): Promise<Map<number, number>> {
     .from(ledgerTasks)
     .groupBy(ledgerTasks.planId);
   return new Map(rows.map((r) => [r.planId, Number(r.n)]));
+}
+
+/** Claims the overdue reminders of these tasks for the unit before sending; returns the task ids claimed now. */
+export async function claimOverdueReminders(
+  db: Db,
+  unitId: number,
+  taskIds: number[],
+  recipients: string[],
+): Promise<number[]> {
+  const claimed = await db
+    .insert(ledgerReminders)
+    .values(taskIds.map((taskId) => ({ taskId, unitId, kind: "overdue", recipients })))
+    .onConflictDoNothing()
+    .returning();
+  return claimed.map((c) => c.taskId);
+}
+
+/** Drops claims whose message was not sent, so that the next run tries again. */
+export async function dropOverdueReminders(db: Db, unitId: number, taskIds: number[]): Promise<void> {
+  await db
+    .delete(ledgerReminders)
+    .where(
+      and(
+        eq(ledgerReminders.unitId, unitId),
+        eq(ledgerReminders.kind, "overdue"),
+        inArray(ledgerReminders.taskId, taskIds),
+      ),
+    );
 }

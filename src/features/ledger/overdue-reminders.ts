@@ -1,13 +1,10 @@
 // Overdue reminders to each responsible unit's liaison: listed on the ledger pages, and sent by
 // e-mail when SMTP is configured, once per task, unit and kind whichever process runs first.
 
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db";
-import { userRoles, users } from "../../platform/db/tables";
 import type { TMailer } from "../../platform/mailer";
-import { currentLiaisons } from "../org";
-import { listPlans } from "./ledger.repository";
-import { ledgerReminders } from "./ledger.tables";
+import { currentLiaisons, staffEmails } from "../org";
+import { claimOverdueReminders, dropOverdueReminders, listPlans } from "./ledger.repository";
 import { planBoard, type TPlanBoard } from "./plan-board";
 
 /** The units of a board with tasks past due and not finished, with their current liaison; tasks closed at year end are left out. */
@@ -31,12 +28,7 @@ export async function overdueByUnit(db: Db, planId: number, today: string) {
 async function liaisonEmails(db: Db, unitId: number, rosterEmail: string | undefined): Promise<string[]> {
   const emails = new Set<string>();
   if (rosterEmail) emails.add(rosterEmail);
-  const staff = await db
-    .select({ email: users.email })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "unit_liaison"), eq(userRoles.unitId, unitId), eq(users.isActive, true)));
-  for (const s of staff) if (s.email) emails.add(s.email);
+  for (const e of await staffEmails(db, unitId, ["unit_liaison"])) emails.add(e);
   return [...emails].sort();
 }
 
@@ -54,15 +46,14 @@ export async function sendOverdueReminders(db: Db, mailer: TMailer, today: strin
         unaddressed++;
         continue;
       }
-      const claimed = await db
-        .insert(ledgerReminders)
-        .values(
-          row.tasks.map((t) => ({ taskId: t.id, unitId: row.unit.id, kind: "overdue", recipients: to })),
-        )
-        .onConflictDoNothing()
-        .returning();
+      const claimed = await claimOverdueReminders(
+        db,
+        row.unit.id,
+        row.tasks.map((t) => t.id),
+        to,
+      );
       if (claimed.length === 0) continue;
-      const tasks = row.tasks.filter((t) => claimed.some((c) => c.taskId === t.id));
+      const tasks = row.tasks.filter((t) => claimed.includes(t.id));
       try {
         await mailer.send({
           to,
@@ -78,15 +69,10 @@ export async function sendOverdueReminders(db: Db, mailer: TMailer, today: strin
         });
       } catch (err) {
         // Not sent: drop the claims so that the next run tries again.
-        await db.delete(ledgerReminders).where(
-          and(
-            eq(ledgerReminders.unitId, row.unit.id),
-            eq(ledgerReminders.kind, "overdue"),
-            inArray(
-              ledgerReminders.taskId,
-              tasks.map((t) => t.id),
-            ),
-          ),
+        await dropOverdueReminders(
+          db,
+          row.unit.id,
+          tasks.map((t) => t.id),
         );
         throw err;
       }

@@ -1,7 +1,13 @@
 // The plan's boards: tasks counted by section and status, and each unit's standing (tasks, done,
 // overdue, awaiting review). A unit user sees only the tasks and the rows of its own units.
 
-import { can, type TPrincipal, unitScope } from "../../platform/auth/permissions";
+import {
+  can,
+  isInUnitScope,
+  type TPrincipal,
+  type TUnitScope,
+  unitScope,
+} from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { listUnits, type TUnitRow } from "../org";
 import { reportsOfPlan, type TReportRow, type TTaskWithUnits, tasksOf } from "./ledger.repository";
@@ -27,8 +33,8 @@ export type TUnitRowOfBoard = {
 export async function planBoard(db: Db, planId: number, today: string, p?: TPrincipal) {
   const units = await listUnits(db);
   const reports = await reportsOfPlan(db, planId);
-  const scope: "all" | number[] = !p || can(p, "ledger.manage") ? "all" : unitScope(p, "ledger.report");
-  const inScope = (id: number) => scope === "all" || scope.includes(id);
+  const scope: TUnitScope = !p || can(p, "ledger.manage") ? "all" : unitScope(p, "ledger.report");
+  const inScope = (id: number) => isInUnitScope(scope, id);
   const tasks: TBoardTask[] = (await tasksOf(db, planId))
     .map((t) => ({
       ...t,

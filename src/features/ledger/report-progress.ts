@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
-import { can, type TPrincipal, unitScope } from "../../platform/auth/permissions";
+import { can, isInUnitScope, type TPrincipal, unitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { findFile, storeFile, type TBlobStore, type TFileRow } from "../../platform/files";
@@ -98,7 +98,7 @@ export async function visibleTask(db: Db, p: TPrincipal, taskId: number) {
 /** The task's units for which the principal may report. */
 export function reportableUnits(p: TPrincipal, responsible: Map<number, unknown>): number[] {
   const scope = unitScope(p, "ledger.report");
-  return [...responsible.keys()].filter((id) => scope === "all" || scope.includes(id));
+  return [...responsible.keys()].filter((id) => isInUnitScope(scope, id));
 }
 
 /** A task with its reports and their evidence, for those who may see it. */

@@ -3,7 +3,7 @@
 // collective so that a unit created later is still covered. Pure: the caller passes the units.
 // A name that fits no unit (or more than one) is kept and reported, never dropped or guessed.
 
-import type { TUnitKind } from "../org/org.schemas";
+import type { TUnitKind } from "../org";
 
 export const COLLECTIVE_NAMES = ["departments", "subdistricts", "relevant_departments"] as const;
 export type TCollective = (typeof COLLECTIVE_NAMES)[number];

@@ -12,7 +12,7 @@ import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import type { TLiaisonTerm, TUnitRow, TUserRow } from "./org.repository";
-import { type TUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
+import { UNIT_KIND_LABELS, UNIT_KINDS } from "./org.schemas";
 
 const kindOptions = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
 const unitOptions = (units: TUnitRow[]) => units.map((u) => ({ value: String(u.id), label: u.name }));
@@ -169,7 +169,7 @@ export function UnitsAdminPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[
             <td>
               <a href={`/admin/units/${u.id}`}>{u.name}</a>
             </td>
-            <td>{UNIT_KIND_LABELS[u.kind as TUnitKind]}</td>
+            <td>{UNIT_KIND_LABELS[u.kind]}</td>
             <td>{u.aliases.join("、")}</td>
             <td>{u.isActive ? "启用" : "停用"}</td>
           </tr>

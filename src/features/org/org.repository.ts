@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { TRole, TRoleGrant } from "../../platform/auth/permissions";
+import type { TRole, TRoleGrant, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { userRoles, users } from "../../platform/db/tables";
+import { inUnitScope } from "../../platform/db/unit-scope";
 import type { TUnitKind } from "./org.schemas";
 import { liaisonTerms, units } from "./org.tables";
 
@@ -13,10 +14,10 @@ export type TLiaisonTerm = typeof liaisonTerms.$inferSelect;
 
 export async function listUnits(
   db: Db,
-  opts: { ids?: number[]; isActiveOnly?: boolean } = {},
+  opts: { scope?: TUnitScope; isActiveOnly?: boolean } = {},
 ): Promise<TUnitRow[]> {
   const cond = [];
-  if (opts.ids) cond.push(opts.ids.length ? inArray(units.id, opts.ids) : sql`false`);
+  if (opts.scope) cond.push(inUnitScope(units.id, opts.scope));
   if (opts.isActiveOnly) cond.push(eq(units.isActive, true));
   return db
     .select()
@@ -97,13 +98,13 @@ export async function listUsers(db: Db): Promise<(TUserRow & { roles: TRoleGrant
   const grants = await db.select().from(userRoles);
   return rows.map((u) => ({
     ...u,
-    roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role as TRole, unitId: g.unitId })),
+    roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, unitId: g.unitId })),
   }));
 }
 
 export async function rolesOf(db: Db, userId: number): Promise<TRoleGrant[]> {
   const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
-  return rows.map((g) => ({ role: g.role as TRole, unitId: g.unitId }));
+  return rows.map((g) => ({ role: g.role, unitId: g.unitId }));
 }
 
 export async function insertUser(
@@ -138,6 +139,22 @@ export async function replaceRoles(db: Db, userId: number, grants: TRoleGrant[])
     await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.unitId })));
 }
 
+/** The e-mail addresses of active users holding one of `roles` in the unit, or district-wide for null. */
+export async function staffEmails(db: Db, unitId: number | null, roles: TRole[]): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      and(
+        inArray(userRoles.role, roles),
+        unitId ? eq(userRoles.unitId, unitId) : isNull(userRoles.unitId),
+        eq(users.isActive, true),
+      ),
+    );
+  return rows.flatMap((r) => (r.email ? [r.email] : []));
+}
+
 /** Users holding a unit role in `unitId` (for choosing a liaison). */
 export async function usersOfUnit(db: Db, unitId: number): Promise<TUserRow[]> {
   return db
@@ -150,11 +167,11 @@ export async function usersOfUnit(db: Db, unitId: number): Promise<TUserRow[]> {
 
 // ---- liaison roster
 
-export async function currentLiaisons(db: Db, unitIds?: number[]): Promise<TLiaisonTerm[]> {
-  const cond = unitIds
-    ? and(isNull(liaisonTerms.endedOn), unitIds.length ? inArray(liaisonTerms.unitId, unitIds) : sql`false`)
-    : isNull(liaisonTerms.endedOn);
-  return db.select().from(liaisonTerms).where(cond);
+export async function currentLiaisons(db: Db, scope: TUnitScope = "all"): Promise<TLiaisonTerm[]> {
+  return db
+    .select()
+    .from(liaisonTerms)
+    .where(and(isNull(liaisonTerms.endedOn), inUnitScope(liaisonTerms.unitId, scope)));
 }
 
 export async function liaisonHistory(db: Db, unitId: number): Promise<TLiaisonTerm[]> {

@@ -330,7 +330,7 @@ export function orgRoutes(deps: TDeps) {
   app.get("/admin/liaisons", async (c) => {
     const p = requirePermission(c, "liaisons.read");
     const scope = unitScope(p, "liaisons.read");
-    const units = await listUnits(db, { isActiveOnly: true, ids: scope === "all" ? undefined : scope });
+    const units = await listUnits(db, { isActiveOnly: true, scope });
     return c.html(
       <LiaisonRosterPage
         ctx={await pageCtx(c)}

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { ts } from "../../platform/db/columns";
+import { UNIT_KINDS } from "./org.schemas";
 
 export const units = pgTable("units", {
   id: serial("id").primaryKey(),
   name: text("name").notNull(),
-  kind: text("kind").notNull(),
+  kind: text("kind", { enum: UNIT_KINDS }).notNull(),
   aliases: text("aliases").array().notNull().default(sql`'{}'`),
   sortOrder: integer("sort_order").notNull().default(0),
   address: text("address").notNull().default(""),

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import { createDbCache } from "../../platform/cache";
 import type { Db } from "../../platform/db";
-import { settings } from "../../platform/db/tables";
+import { readSetting, writeSetting } from "../../platform/db/settings";
 
 /**
  * The 政府信息公开指南 (Art. 12): how information is classified and published, how to request it,
@@ -62,8 +61,7 @@ const cache = createDbCache<TGuide>(10_000);
 /** The guide as stored, or the defaults; cached briefly because every page shows the site name. */
 export async function getGuide(db: Db): Promise<TGuide> {
   return cache.get(db, async () => {
-    const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-    return { ...DEFAULT_GUIDE, ...((row?.value as Partial<TGuide>) ?? {}) };
+    return { ...DEFAULT_GUIDE, ...((await readSetting<Partial<TGuide>>(db, KEY)) ?? {}) };
   });
 }
 
@@ -71,10 +69,7 @@ export async function getGuide(db: Db): Promise<TGuide> {
 export async function saveGuide(db: Db, actor: TActor, guide: TGuide): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getGuide(tx);
-    await tx
-      .insert(settings)
-      .values({ key: KEY, value: guide })
-      .onConflictDoUpdate({ target: settings.key, set: { value: guide, updatedAt: new Date() } });
+    await writeSetting(tx, KEY, guide);
     await recordAudit(tx, actor, {
       action: "guide.update",
       entity: "setting",

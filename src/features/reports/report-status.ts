@@ -8,5 +8,5 @@ export async function annualReportStatus(
   unitId: number | null,
 ): Promise<"new" | "draft" | "published"> {
   const row = await findReport(db, year, unitId);
-  return (row?.status as "draft" | "published" | undefined) ?? "new";
+  return row?.status ?? "new";
 }

@@ -58,13 +58,11 @@ export function reportsRoutes(deps: TDeps) {
     const statusOf = (unitId: number | null): Pick<TUnitReportStatus, "status" | "documentId"> => {
       const r = stored.find((s) => s.unitId === unitId);
       return {
-        status: (r?.status as "draft" | "published" | undefined) ?? "new",
+        status: r?.status ?? "new",
         documentId: r?.documentId ?? null,
       };
     };
-    const units = (await listUnits(db)).filter(
-      (u) => u.isActive && (scope === "all" || scope.includes(u.id)),
-    );
+    const units = await listUnits(db, { isActiveOnly: true, scope });
     const rows: TUnitReportStatus[] = [
       ...(scope === "all" ? [{ unitId: null, name: "区政府本级（全区）", ...statusOf(null) }] : []),
       ...units.map((u) => ({ unitId: u.id, name: u.name, ...statusOf(u.id) })),

@@ -101,8 +101,12 @@ export const ZNarrativeBody = z
   .strict();
 export type TNarrativeBody = z.infer<typeof ZNarrativeBody>;
 
+/** A stored report's states; "new" is shown for a report not saved yet. */
+export const REPORT_STATUSES = ["draft", "published"] as const;
+export type TReportStatus = (typeof REPORT_STATUSES)[number];
+
 export const ZNarrativeOut = ZNarrativeBody.extend({
-  status: z.enum(["new", "draft", "published"]),
+  status: z.enum(["new", ...REPORT_STATUSES]),
   documentId: z.number().int().nullable(),
   isCarriedOver: z.boolean().openapi({ description: "尚未保存，内容沿用上一年度报告" }),
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, integer, numeric, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { ts } from "../../platform/db/columns";
+import { REPORT_STATUSES } from "./reports.schemas";
 
 // Drizzle mirror of migrations/0013_annual_reports.sql (the SQL file is the source of truth).
 
@@ -17,7 +18,7 @@ export const annualReports = pgTable("annual_reports", {
   penaltyCount: integer("penalty_count").notNull().default(0),
   enforcementCount: integer("enforcement_count").notNull().default(0),
   feeAmount: numeric("fee_amount", { precision: 14, scale: 4, mode: "number" }).notNull().default(0),
-  status: text("status").notNull().default("draft"),
+  status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
   documentId: integer("document_id"),
   publishedAt: ts("published_at"),
   updatedBy: text("updated_by").notNull().default(""),

@@ -36,7 +36,7 @@ export async function readNarrative(db: Db, year: number, unitId: number | null)
   if (row)
     return {
       ...fieldsOf(row),
-      status: row.status as "draft" | "published",
+      status: row.status,
       documentId: row.documentId,
       isCarriedOver: false,
     };

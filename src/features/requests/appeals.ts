@@ -1,14 +1,18 @@
-import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
-import type { TPrincipal } from "../../platform/auth/permissions";
+import type { TPrincipal, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest, type TRequestRow } from "./requests.repository";
-import { requestAppeals, requests } from "./requests.tables";
+import {
+  appealCountsOfYear,
+  insertAppeal,
+  lockAppeal,
+  type TRequestRow,
+  updateAppeal,
+} from "./requests.repository";
+import { assertLead, loadVisibleRequest } from "./visible-request";
 
 export const APPEAL_KINDS = [
   "reconsideration",
@@ -30,12 +34,10 @@ export type TAppealBody = z.infer<typeof ZAppealBody>;
 
 export const ZAppealDecision = z.object({ result: z.enum(APPEAL_RESULTS), decidedAt: z.iso.date() });
 
-export type TAppealRow = typeof requestAppeals.$inferSelect;
-
-async function visibleRequest(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+/** Appeals answer for the request's reply: the lead unit's or the office's business, not a co-handler's. */
+async function requestForAppeal(db: Db, p: TPrincipal, requestId: number): Promise<TRequestRow> {
+  const { r } = await loadVisibleRequest(db, p, requestId);
+  assertLead(p, r, "只有承办单位或政务公开办公室可以登记行政复议或诉讼。");
   return r;
 }
 
@@ -84,21 +86,23 @@ export async function recordAppeal(
   requestId: number,
   body: TAppealBody,
 ) {
-  const r = await visibleRequest(db, p, requestId);
+  const r = await requestForAppeal(db, p, requestId);
   checkDates(r, body.filedAt, body.decidedAt, body.result);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requestAppeals)
-      .values({ requestId, ...body, result: body.result ?? null, decidedAt: body.decidedAt ?? null })
-      .returning();
+    const row = await insertAppeal(tx, {
+      requestId,
+      ...body,
+      result: body.result ?? null,
+      decidedAt: body.decidedAt ?? null,
+    });
     await recordAudit(tx, actor, {
       action: "appeal.create",
       entity: "appeal",
-      entityId: row?.id,
+      entityId: row.id,
       unitId: r.unitId,
       after: row,
     });
-    return row as TAppealRow;
+    return row;
   });
 }
 
@@ -111,21 +115,13 @@ export async function decideAppeal(
   appealId: number,
   body: z.infer<typeof ZAppealDecision>,
 ) {
-  const r = await visibleRequest(db, p, requestId);
+  const r = await requestForAppeal(db, p, requestId);
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(requestAppeals)
-      .where(and(eq(requestAppeals.id, appealId), eq(requestAppeals.requestId, requestId)))
-      .for("update");
+    const before = await lockAppeal(tx, requestId, appealId);
     if (!before) throw new AppError("not_found", MSG.notFound);
     if (before.result) throw new AppError("conflict", "该案件已经结案。");
     checkDates(r, before.filedAt, body.decidedAt, body.result);
-    const [after] = await tx
-      .update(requestAppeals)
-      .set({ result: body.result, decidedAt: body.decidedAt, updatedAt: new Date() })
-      .where(eq(requestAppeals.id, appealId))
-      .returning();
+    const after = await updateAppeal(tx, appealId, { result: body.result, decidedAt: body.decidedAt });
     await recordAudit(tx, actor, {
       action: "appeal.decide",
       entity: "appeal",
@@ -134,43 +130,22 @@ export async function decideAppeal(
       before,
       after,
     });
-    return after as TAppealRow;
+    return after;
   });
-}
-
-export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]> {
-  return db
-    .select()
-    .from(requestAppeals)
-    .where(eq(requestAppeals.requestId, requestId))
-    .orderBy(asc(requestAppeals.id));
 }
 
 /**
  * Per unit, appeals filed in `year` with the result known at the end of that year (STATUTES §7):
  * 纠错率 = corrected ÷ decided reconsiderations; 败诉率 = corrected ÷ decided lawsuits.
  */
-export async function appealRates(db: Db, year: number, scope: "all" | number[]) {
-  const yearEnd = `${year}-12-31`;
-  const rows = await db
-    .select({
-      unitId: requests.unitId,
-      kind: requestAppeals.kind,
-      total: sql<number>`count(*)::int`,
-      decided: sql<number>`count(*) filter (where ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
-      corrected: sql<number>`count(*) filter (where ${requestAppeals.result} = 'corrected' and ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
-    })
-    .from(requestAppeals)
-    .innerJoin(requests, eq(requests.id, requestAppeals.requestId))
-    .where(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`)
-    .groupBy(requests.unitId, requestAppeals.kind);
-  const visible = rows.filter((r) => scope === "all" || (r.unitId !== null && scope.includes(r.unitId)));
-  const units = [...new Set(visible.map((r) => r.unitId))];
+export async function appealRates(db: Db, year: number, scope: TUnitScope) {
+  const rows = await appealCountsOfYear(db, year, scope);
+  const units = [...new Set(rows.map((r) => r.unitId))];
   const rate = (corrected: number, decided: number) =>
     decided ? Math.round((corrected / decided) * 10000) / 10000 : null;
   return units.map((unitId) => {
     const of = (kinds: string[]) => {
-      const list = visible.filter((r) => r.unitId === unitId && kinds.includes(r.kind));
+      const list = rows.filter((r) => r.unitId === unitId && kinds.includes(r.kind));
       const sum = (k: "total" | "decided" | "corrected") => list.reduce((n, r) => n + r[k], 0);
       return { total: sum("total"), decided: sum("decided"), corrected: sum("corrected") };
     };

@@ -1,39 +1,19 @@
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { MSG } from "../../platform/messages";
 import { loadWorkCalendar, todayInChina, type WorkCalendar } from "../calendar";
-import { assertCanSee } from "./access";
-import { computeClock, type TClock } from "./compute-due-date";
+import type { TClock } from "./compute-due-date";
 import type { TOutcome } from "./outcomes";
 import {
-  actionsOf,
   addCohandlers,
-  cohandlersOf,
   insertAction,
-  lockRequest,
   type TActionRow,
   type TRequestRow,
   updateRequestRow,
 } from "./requests.repository";
 import type { TAction } from "./requests.schemas";
+import { clockOf, loadVisibleRequest } from "./visible-request";
 import { assertMayTake, checkRules, unlawful } from "./workflow";
-
-/** The clock of a request as its recorded actions say, on `asOf` (today unless given). */
-export function clockOf(
-  r: TRequestRow,
-  actions: TActionRow[],
-  calendar: WorkCalendar,
-  asOf?: string,
-): TClock {
-  return computeClock(
-    r.receivedAt,
-    actions.map((a) => ({ ...(a.payload as object), type: a.type, date: a.date })),
-    calendar,
-    asOf,
-  );
-}
 
 /**
  * Whether the workflow table allows this action now, by this principal; throws 409/422/403 if not.
@@ -94,11 +74,16 @@ export async function applyAction(db: Db, actor: TActor, p: TPrincipal, requestI
   const calendar = await loadWorkCalendar(db);
   const today = todayInChina();
   return db.transaction(async (tx) => {
-    const r = await lockRequest(tx, requestId);
-    if (!r) throw new AppError("not_found", MSG.notFound);
-    assertCanSee(p, r.unitId, await cohandlersOf(tx, r.id));
-    const actions = await actionsOf(tx, r.id);
-    const checked = await check(tx, p, r, actions, clockOf(r, actions, calendar, today), a, today, calendar);
+    const {
+      r,
+      actions,
+      clock: before,
+    } = await loadVisibleRequest(tx, p, requestId, {
+      lock: true,
+      calendar,
+      asOf: today,
+    });
+    const checked = await check(tx, p, r, actions, before, a, today, calendar);
 
     const { type, date, ...payload } = checked;
     const row = await insertAction(tx, {

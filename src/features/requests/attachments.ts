@@ -1,22 +1,11 @@
-import { and, asc, eq } from "drizzle-orm";
-import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { findFile, storeFile, type TBlobStore, type TFileRow } from "../../platform/files";
 import { MSG } from "../../platform/messages";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest } from "./requests.repository";
-
-const requestAttachments = pgTable("request_attachments", {
-  id: serial("id").primaryKey(),
-  requestId: integer("request_id").notNull(),
-  fileId: integer("file_id").notNull(),
-  kind: text("kind").notNull(),
-  name: text("name").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+import { findAttachment, insertAttachments } from "./requests.repository";
+import { loadVisibleRequest } from "./visible-request";
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_KINDS = { id_copy: "身份证明", other: "其他材料" } as const;
@@ -48,15 +37,15 @@ export async function linkAttachments(
   requestId: number,
   stored: { file: TFileRow; name: string; kind: TAttachmentKind }[],
 ) {
-  if (stored.length)
-    await tx.insert(requestAttachments).values(
-      stored.map((s) => ({
-        requestId,
-        fileId: s.file.id,
-        kind: s.kind,
-        name: s.name.slice(0, 200) || `附件.${s.file.ext}`,
-      })),
-    );
+  await insertAttachments(
+    tx,
+    stored.map((s) => ({
+      requestId,
+      fileId: s.file.id,
+      kind: s.kind,
+      name: s.name.slice(0, 200) || `附件.${s.file.ext}`,
+    })),
+  );
 }
 
 /** Staff add a paper to a request they may see; audited. */
@@ -68,9 +57,7 @@ export async function addAttachment(
   requestId: number,
   upload: TUpload,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const { r } = await loadVisibleRequest(db, p, requestId);
   const [stored] = await storeUploads(db, blobs, [upload]);
   if (!stored) throw new Error("no file stored");
   const after = { kind: upload.kind, name: upload.name, fileId: stored.file.id, sha256: stored.file.sha256 };
@@ -87,14 +74,6 @@ export async function addAttachment(
   return after;
 }
 
-export async function attachmentsOf(db: Db, requestId: number) {
-  return db
-    .select()
-    .from(requestAttachments)
-    .where(eq(requestAttachments.requestId, requestId))
-    .orderBy(asc(requestAttachments.id));
-}
-
 /** One attachment's content for staff who may see the request; each view of an ID copy is audited. */
 export async function openAttachment(
   db: Db,
@@ -104,13 +83,8 @@ export async function openAttachment(
   requestId: number,
   attachmentId: number,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
-  const [a] = await db
-    .select()
-    .from(requestAttachments)
-    .where(and(eq(requestAttachments.id, attachmentId), eq(requestAttachments.requestId, requestId)));
+  const { r } = await loadVisibleRequest(db, p, requestId);
+  const a = await findAttachment(db, requestId, attachmentId);
   const file = a ? await findFile(db, a.fileId) : undefined;
   if (!a || !file) throw new AppError("not_found", MSG.notFound);
   if (a.kind === "id_copy")

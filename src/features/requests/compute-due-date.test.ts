@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Y2025, Y2026 } from "../../../test/calendar-fixture";
-import { WorkCalendar } from "../calendar";
+import { PROVISIONAL_LABEL, WorkCalendar } from "../calendar";
 import { computeClock, type TClockAction } from "./compute-due-date";
 
 // Worked examples computed by hand from STATUTES §1–5 with the 2025 and 2026 official schedules.
@@ -107,7 +107,9 @@ describe("the reply deadline (Art. 33)", () => {
     // Jan 4–8 (17), 11–13 (20).
     const c = due("2026-12-15");
     expect(c).toMatchObject({ dueDate: "2027-01-13", isProvisional: true });
-    expect(c.steps.at(-1)).toContain("临时");
+    // The calendar's own wording: a year not loaded is presumed to have the statutory holidays, not weekends only.
+    expect(c.steps.at(-1)).toContain(PROVISIONAL_LABEL);
+    expect(c.steps.join("")).not.toContain("周末");
   });
 
   it("waits for confirmation before the clock starts", () => {

@@ -1,4 +1,4 @@
-import { addDays, type TPause, todayInChina, type WorkCalendar } from "../calendar";
+import { addDays, PROVISIONAL_LABEL, type TPause, todayInChina, type WorkCalendar } from "../calendar";
 
 // The statutory clock of a request (STATUTES §2–5), computed from its recorded actions alone, so the
 // due date can always be explained and recomputed when the calendar changes.
@@ -24,12 +24,14 @@ export type TClockAction =
   | { type: "reply" | "withdraw" | "abandon_no_correction" | "abandon_no_fee"; date: string }
   | { type: string; date: string };
 
-export type TClockState =
-  | "awaiting_confirmation"
-  | "running"
-  | "awaiting_correction"
-  | "paused"
-  | "concluded";
+export const CLOCK_STATES = [
+  "awaiting_confirmation",
+  "running",
+  "awaiting_correction",
+  "paused",
+  "concluded",
+] as const;
+export type TClockState = (typeof CLOCK_STATES)[number];
 
 export type TClock = {
   state: TClockState;
@@ -224,7 +226,7 @@ export function computeClock(
     clock.isProvisional = due.isProvisional;
     steps.push(
       `答复期限：${due.date}（${clock.startDate} 之后第 ${total} 个计入的工作日）。` +
-        (due.isProvisional ? "其中部分年份的节假日安排尚未公布，暂按周末计算，期限为临时结果。" : ""),
+        (due.isProvisional ? `期限为${PROVISIONAL_LABEL}。` : ""),
     );
   }
   if (clock.concludedOn) clock.state = "concluded";

@@ -1,4 +1,3 @@
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
@@ -6,9 +5,8 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
-import { assertCanSee } from "./access";
-import { cohandlersOf, findRequest } from "./requests.repository";
-import { requestContacts } from "./requests.tables";
+import { insertContact } from "./requests.repository";
+import { loadVisibleRequest } from "./visible-request";
 
 export const CONTACT_METHODS = {
   phone: "电话",
@@ -36,19 +34,14 @@ export async function logContact(
   requestId: number,
   body: z.infer<typeof ZContactBody>,
 ) {
-  const r = await findRequest(db, requestId);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  assertCanSee(p, r.unitId, await cohandlersOf(db, r.id));
+  const { r } = await loadVisibleRequest(db, p, requestId);
   const since = r.receivedAt ?? todayInChina(r.submittedAt);
   if (body.date < since || body.date > todayInChina())
     throw new AppError("unprocessable", MSG.validation, {
       issues: [{ path: "date", message: `日期应在 ${since} 至今天之间。` }],
     });
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requestContacts)
-      .values({ requestId, ...body, actorId: actor.userId, actorName: actor.name })
-      .returning();
+    const row = await insertContact(tx, { requestId, ...body, actorId: actor.userId, actorName: actor.name });
     await recordAudit(tx, actor, {
       action: "request.contact",
       entity: "request",
@@ -58,12 +51,4 @@ export async function logContact(
     });
     return row;
   });
-}
-
-export async function contactsOf(db: Db, requestId: number) {
-  return db
-    .select()
-    .from(requestContacts)
-    .where(eq(requestContacts.requestId, requestId))
-    .orderBy(asc(requestContacts.id));
 }

@@ -3,10 +3,9 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import { can, type TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { MSG } from "../../platform/messages";
 import { createDocument } from "../documents";
-import { assertCanSee } from "./access";
-import { cohandlersOf, lockRequest, updateRequestRow } from "./requests.repository";
+import { updateRequestRow } from "./requests.repository";
+import { assertLead, loadVisibleRequest } from "./visible-request";
 
 /** Outcomes after which information was actually given, and so can be published for everyone. */
 const DISCLOSING_OUTCOMES = new Set(["disclosed", "partially_disclosed"]);
@@ -46,9 +45,9 @@ export async function discloseReply(
   body: TDiscloseReplyBody,
 ): Promise<{ documentId: number }> {
   return db.transaction(async (tx) => {
-    const r = await lockRequest(tx, requestId);
-    if (!r) throw new AppError("not_found", MSG.notFound);
-    assertCanSee(p, r.unitId, await cohandlersOf(tx, r.id));
+    const { r } = await loadVisibleRequest(tx, p, requestId, { lock: true });
+    // Publishing the reply answers for the request: the lead unit's or the office's, not a co-handler's.
+    assertLead(p, r, "只有承办单位或政务公开办公室可以将答复转为主动公开。");
     if (r.disclosedDocumentId !== null) throw new AppError("conflict", "这件申请的答复已经转为主动公开。");
     if (!canDisclose(r) || r.unitId === null)
       throw new AppError("conflict", "只有已办结、予以公开或部分公开的申请可以转为主动公开。");

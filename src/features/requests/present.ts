@@ -1,7 +1,7 @@
 import { mask } from "./access";
 import type { TClock } from "./compute-due-date";
 import { canDisclose } from "./disclose-reply";
-import { OUTCOMES, type TOutcome } from "./outcomes";
+import { OUTCOMES } from "./outcomes";
 import type { TActionRow, TRequestRow } from "./requests.repository";
 import { ACTION_LABELS, type TActionType, type TApplicant } from "./requests.schemas";
 
@@ -29,7 +29,7 @@ export function presentAction(a: TActionRow) {
     label: ACTION_LABELS[a.type as TActionType] ?? a.type,
     date: a.date,
     actor: a.actorName,
-    ...(a.payload as object),
+    ...a.payload,
   };
 }
 
@@ -40,7 +40,7 @@ export function presentRequest(r: TRequestRow, actions: TActionRow[], clock: TCl
     receiptNo: r.receiptNo,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status] ?? r.status,
-    applicant: presentApplicant(r.applicant as TApplicant, isRevealed),
+    applicant: presentApplicant(r.applicant, isRevealed),
     channel: r.channel,
     description: r.description,
     form: r.form,
@@ -52,7 +52,7 @@ export function presentRequest(r: TRequestRow, actions: TActionRow[], clock: TCl
     dueDateProvisional: r.dueDateProvisional,
     consultationAnswerBy: r.consultationAnswerBy,
     outcome: r.outcome,
-    outcomeLabel: r.outcome ? OUTCOMES[r.outcome as TOutcome].label : null,
+    outcomeLabel: r.outcome ? OUTCOMES[r.outcome].label : null,
     outcomeReason: r.outcomeReason,
     legalBasis: r.legalBasis,
     otherAgency: r.otherAgency,
@@ -89,7 +89,7 @@ export function presentPublicStatus(r: TRequestRow, clock: TClock) {
     dueDate: r.dueDate,
     dueDateProvisional: r.dueDateProvisional,
     outcome: r.outcome,
-    outcomeLabel: r.outcome ? OUTCOMES[r.outcome as TOutcome].label : null,
+    outcomeLabel: r.outcome ? OUTCOMES[r.outcome].label : null,
     closedAt: r.closedAt,
     steps: clock.steps,
   };

@@ -2,39 +2,21 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { MSG } from "../../platform/messages";
 import { loadWorkCalendar } from "../calendar";
-import { assertCanSee } from "./access";
-import { appealsOf } from "./appeals";
-import { clockOf } from "./apply-action";
-import { attachmentsOf } from "./attachments";
-import { contactsOf } from "./contacts";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
 import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
 import {
   actionsOf,
-  cohandlersOf,
+  appealsOf,
+  attachmentsOf,
+  contactsOf,
   findByReceiptNo,
-  findRequest,
   type TRequestRow,
 } from "./requests.repository";
+import { clockOf, loadVisibleRequest } from "./visible-request";
 import { isLead } from "./workflow";
-
-/**
- * A request with what every staff view of it needs, loaded once: its actions, its clock and the units
- * helping with it. The one visibility check of the pages, the API, the reply letter and the fee
- * notice: a request the caller may not see answers 404, so its existence is not revealed.
- */
-export async function loadVisibleRequest(db: Db, p: TPrincipal, id: number) {
-  const r = await findRequest(db, id);
-  if (!r) throw new AppError("not_found", MSG.notFound);
-  const cohandlers = await cohandlersOf(db, r.id);
-  assertCanSee(p, r.unitId, cohandlers);
-  const actions = await actionsOf(db, r.id);
-  return { r, actions, cohandlers, clock: clockOf(r, actions, await loadWorkCalendar(db)) };
-}
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the

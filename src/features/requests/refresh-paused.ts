@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { loadWorkCalendar, todayInChina } from "../calendar";
-import { clockOf } from "./apply-action";
-import { actionsOf, updateRequestRow } from "./requests.repository";
-import { requests } from "./requests.tables";
+import { actionsOf, requestsInState, updateRequestRow } from "./requests.repository";
+import { clockOf } from "./visible-request";
 
 /**
  * A paused request's stored due date is the one it would have if the pause ended that day, so it
@@ -13,7 +11,7 @@ import { requests } from "./requests.tables";
 export async function refreshPausedDueDates(db: Db, today = todayInChina()): Promise<number> {
   const calendar = await loadWorkCalendar(db);
   let changed = 0;
-  for (const r of await db.select().from(requests).where(eq(requests.status, "paused"))) {
+  for (const r of await requestsInState(db, "paused")) {
     const clock = clockOf(r, await actionsOf(db, r.id), calendar, today);
     if (clock.dueDate === r.dueDate && clock.isProvisional === r.dueDateProvisional) continue;
     await updateRequestRow(db, r.id, { dueDate: clock.dueDate, dueDateProvisional: clock.isProvisional });

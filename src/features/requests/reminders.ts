@@ -1,19 +1,9 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import type { TRole, TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
-import { userRoles, users } from "../../platform/db/tables";
 import type { TMailer } from "../../platform/mailer";
 import type { WorkCalendar } from "../calendar";
-import { currentLiaisons } from "../org";
-import type { TRequestRow } from "./requests.repository";
-import { requests } from "./requests.tables";
-
-const requestReminders = pgTable("request_reminders", {
-  requestId: integer("request_id").notNull(),
-  kind: text("kind").notNull(),
-  dueDate: date("due_date", { mode: "string" }).notNull(),
-  recipients: text("recipients").array().notNull(),
-});
+import { currentLiaisons, staffEmails } from "../org";
+import { claimReminder, dropReminderClaim, openRequestsDueBy, type TRequestRow } from "./requests.repository";
 
 export type TReminderKind = "due_in_5" | "due_in_2" | "overdue";
 
@@ -36,21 +26,9 @@ export async function requestsNeedingReminders(
   db: Db,
   today: string,
   calendar: WorkCalendar,
-  scope: "all" | number[] = "all",
+  scope: TUnitScope = "all",
 ) {
-  const horizon = calendar.addWorkdays(today, 5).date;
-  const cond = [
-    sql`${requests.status} <> 'concluded'`,
-    sql`${requests.dueDate} <= ${horizon}::date`,
-    // A paused request's due date is a lower bound that moves on daily: remind only once it is overdue.
-    sql`(${requests.status} <> 'paused' or ${requests.dueDate} < ${today}::date)`,
-  ];
-  if (scope !== "all") cond.push(scope.length ? inArray(requests.unitId, scope) : sql`false`);
-  const rows = await db
-    .select()
-    .from(requests)
-    .where(and(...cond))
-    .orderBy(requests.dueDate);
+  const rows = await openRequestsDueBy(db, today, calendar.addWorkdays(today, 5).date, scope);
   return rows.map((r) => ({
     request: r,
     kind: reminderKind(r.dueDate as string, today, calendar) as TReminderKind,
@@ -60,19 +38,8 @@ export async function requestsNeedingReminders(
 /** Who is told about a unit's deadlines: its liaison and heads; unassigned requests go to the office. */
 async function recipientsFor(db: Db, r: TRequestRow): Promise<string[]> {
   const emails = new Set<string>();
-  const roles = r.unitId ? ["unit_liaison", "unit_head"] : ["office", "office_head"];
-  const staff = await db
-    .select({ email: users.email })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        inArray(userRoles.role, roles),
-        r.unitId ? eq(userRoles.unitId, r.unitId) : isNull(userRoles.unitId),
-        eq(users.isActive, true),
-      ),
-    );
-  for (const s of staff) if (s.email) emails.add(s.email);
+  const roles: TRole[] = r.unitId ? ["unit_liaison", "unit_head"] : ["office", "office_head"];
+  for (const e of await staffEmails(db, r.unitId, roles)) emails.add(e);
   if (r.unitId) for (const l of await currentLiaisons(db, [r.unitId])) if (l.email) emails.add(l.email);
   return [...emails].sort();
 }
@@ -96,12 +63,8 @@ export async function sendDueReminders(
       unaddressed++;
       continue;
     }
-    const claimed = await db
-      .insert(requestReminders)
-      .values({ requestId: r.id, kind, dueDate: r.dueDate as string, recipients: to })
-      .onConflictDoNothing()
-      .returning();
-    if (claimed.length === 0) continue;
+    const claim = { requestId: r.id, kind, dueDate: r.dueDate as string };
+    if (!(await claimReminder(db, claim, to))) continue;
     const message = {
       to,
       subject: `【依申请公开】${r.receiptNo} ${KIND_TEXT[kind]}（答复期限 ${r.dueDate}）`,
@@ -117,15 +80,7 @@ export async function sendDueReminders(
       await mailer.send(message);
     } catch (err) {
       // Not sent: drop the claim so that the next run tries again.
-      await db
-        .delete(requestReminders)
-        .where(
-          and(
-            eq(requestReminders.requestId, r.id),
-            eq(requestReminders.kind, kind),
-            eq(requestReminders.dueDate, r.dueDate as string),
-          ),
-        );
+      await dropReminderClaim(db, claim);
       throw err;
     }
     sent++;

@@ -9,6 +9,7 @@ import {
 } from "../../platform/ui/forms";
 import { PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
+import { PROVISIONAL_LABEL } from "../calendar";
 import type { TUnitRow } from "../org";
 import { ApplicantFields, labelOptions } from "./applicant-fields";
 import type { presentPublicStatus } from "./present";
@@ -155,7 +156,7 @@ export function StatusLookupPage(props: {
             <dd>
               {status.status === "paused" && status.dueDate && "暂停计时中，不早于 "}
               {status.dueDate ?? "—"}
-              {status.dueDateProvisional && "（临时，节假日安排尚未公布）"}
+              {status.dueDateProvisional && `（${PROVISIONAL_LABEL}）`}
             </dd>
             {status.outcomeLabel && (
               <>

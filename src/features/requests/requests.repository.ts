@@ -1,6 +1,16 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, or, type SQL, sql } from "drizzle-orm";
+import type { TUnitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
-import { requestActions, requestCohandlers, requests } from "./requests.tables";
+import { inUnitScope } from "../../platform/db/unit-scope";
+import {
+  requestActions,
+  requestAppeals,
+  requestAttachments,
+  requestCohandlers,
+  requestContacts,
+  requestReminders,
+  requests,
+} from "./requests.tables";
 
 export type TRequestRow = typeof requests.$inferSelect;
 export type TActionRow = typeof requestActions.$inferSelect;
@@ -26,6 +36,10 @@ export async function findRequest(db: Db, id: number): Promise<TRequestRow | und
 export async function lockRequest(db: Db, id: number): Promise<TRequestRow | undefined> {
   const [row] = await db.select().from(requests).where(eq(requests.id, id)).for("update");
   return row;
+}
+
+export async function requestsInState(db: Db, status: TRequestRow["status"]): Promise<TRequestRow[]> {
+  return db.select().from(requests).where(eq(requests.status, status));
 }
 
 export async function findByReceiptNo(db: Db, receiptNo: string): Promise<TRequestRow | undefined> {
@@ -104,7 +118,7 @@ export async function monthlyRank(db: Db, r: TRequestRow): Promise<number> {
 
 export type TRequestFilter = {
   /** "all" for district roles, otherwise the units whose requests the caller may see. */
-  scope: "all" | number[];
+  scope: TUnitScope;
   status?: string;
   unitId?: number;
   isOverdueOnly?: boolean;
@@ -112,15 +126,12 @@ export type TRequestFilter = {
   q?: string;
 };
 
-function scopeCondition(scope: "all" | number[]): SQL | undefined {
+/** The caller's units' requests: those they lead and those they help with (协查). */
+function scopeCondition(scope: TUnitScope): SQL | undefined {
   if (scope === "all") return undefined;
-  if (scope.length === 0) return sql`false`;
   return or(
-    inArray(requests.unitId, scope),
-    sql`exists (select 1 from request_cohandlers c where c.request_id = ${requests.id} and c.unit_id in (${sql.join(
-      scope.map((id) => sql`${id}`),
-      sql`, `,
-    )}))`,
+    inUnitScope(requests.unitId, scope),
+    sql`exists (select 1 from request_cohandlers c where c.request_id = ${requests.id} and ${inUnitScope(sql`c.unit_id`, scope)})`,
   );
 }
 
@@ -128,7 +139,8 @@ function scopeCondition(scope: "all" | number[]): SQL | undefined {
 export async function listRequests(db: Db, f: TRequestFilter, page: number, pageSize: number, today: string) {
   const cond: (SQL | undefined)[] = [scopeCondition(f.scope)];
   if (f.status === "open") cond.push(sql`${requests.status} <> 'concluded'`);
-  else if (f.status) cond.push(eq(requests.status, f.status));
+  // Any text from the query string: an unknown status simply matches nothing.
+  else if (f.status) cond.push(sql`${requests.status} = ${f.status}`);
   if (f.unitId) cond.push(eq(requests.unitId, f.unitId));
   if (f.isOverdueOnly)
     cond.push(sql`${requests.status} <> 'concluded' and ${requests.dueDate} < ${today}::date`);
@@ -172,7 +184,7 @@ export type TBoardRow = {
 /** Open requests by unit: how many, due within `soon` (a date), overdue on `today`. */
 export async function boardByUnit(
   db: Db,
-  scope: "all" | number[],
+  scope: TUnitScope,
   today: string,
   soon: string,
 ): Promise<TBoardRow[]> {
@@ -190,4 +202,148 @@ export async function boardByUnit(
     .from(requests)
     .where(where)
     .groupBy(requests.unitId);
+}
+
+// ---- appeals, contacts, attachments, reminders
+
+export type TAppealRow = typeof requestAppeals.$inferSelect;
+
+export async function insertAppeal(tx: Db, v: typeof requestAppeals.$inferInsert): Promise<TAppealRow> {
+  const [row] = await tx.insert(requestAppeals).values(v).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** The request's appeal, locked for the rest of the transaction so it is decided once. */
+export async function lockAppeal(
+  tx: Db,
+  requestId: number,
+  appealId: number,
+): Promise<TAppealRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(requestAppeals)
+    .where(and(eq(requestAppeals.id, appealId), eq(requestAppeals.requestId, requestId)))
+    .for("update");
+  return row;
+}
+
+export async function updateAppeal(
+  tx: Db,
+  id: number,
+  v: Partial<typeof requestAppeals.$inferInsert>,
+): Promise<TAppealRow> {
+  const [row] = await tx
+    .update(requestAppeals)
+    .set({ ...v, updatedAt: new Date() })
+    .where(eq(requestAppeals.id, id))
+    .returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
+}
+
+export async function appealsOf(db: Db, requestId: number): Promise<TAppealRow[]> {
+  return db
+    .select()
+    .from(requestAppeals)
+    .where(eq(requestAppeals.requestId, requestId))
+    .orderBy(asc(requestAppeals.id));
+}
+
+/**
+ * Per unit and kind, the appeals filed in `year` in the caller's units: how many, how many decided
+ * by the end of that year, and how many of those corrected the reply.
+ */
+export async function appealCountsOfYear(db: Db, year: number, scope: TUnitScope) {
+  const yearEnd = `${year}-12-31`;
+  return db
+    .select({
+      unitId: requests.unitId,
+      kind: requestAppeals.kind,
+      total: sql<number>`count(*)::int`,
+      decided: sql<number>`count(*) filter (where ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
+      corrected: sql<number>`count(*) filter (where ${requestAppeals.result} = 'corrected' and ${requestAppeals.decidedAt} <= ${yearEnd}::date)::int`,
+    })
+    .from(requestAppeals)
+    .innerJoin(requests, eq(requests.id, requestAppeals.requestId))
+    .where(
+      and(sql`extract(year from ${requestAppeals.filedAt}) = ${year}`, inUnitScope(requests.unitId, scope)),
+    )
+    .groupBy(requests.unitId, requestAppeals.kind);
+}
+
+export async function insertContact(tx: Db, v: typeof requestContacts.$inferInsert) {
+  const [row] = await tx.insert(requestContacts).values(v).returning();
+  return row;
+}
+
+export async function contactsOf(db: Db, requestId: number) {
+  return db
+    .select()
+    .from(requestContacts)
+    .where(eq(requestContacts.requestId, requestId))
+    .orderBy(asc(requestContacts.id));
+}
+
+export async function insertAttachments(tx: Db, rows: (typeof requestAttachments.$inferInsert)[]) {
+  if (rows.length) await tx.insert(requestAttachments).values(rows);
+}
+
+export async function attachmentsOf(db: Db, requestId: number) {
+  return db
+    .select()
+    .from(requestAttachments)
+    .where(eq(requestAttachments.requestId, requestId))
+    .orderBy(asc(requestAttachments.id));
+}
+
+export async function findAttachment(db: Db, requestId: number, attachmentId: number) {
+  const [row] = await db
+    .select()
+    .from(requestAttachments)
+    .where(and(eq(requestAttachments.id, attachmentId), eq(requestAttachments.requestId, requestId)));
+  return row;
+}
+
+/**
+ * Open requests in the caller's units due by `horizon`; a paused request's due date is a lower
+ * bound that moves on daily, so it is listed only once overdue.
+ */
+export async function openRequestsDueBy(db: Db, today: string, horizon: string, scope: TUnitScope) {
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        sql`${requests.status} <> 'concluded'`,
+        sql`${requests.dueDate} <= ${horizon}::date`,
+        sql`(${requests.status} <> 'paused' or ${requests.dueDate} < ${today}::date)`,
+        inUnitScope(requests.unitId, scope),
+      ),
+    )
+    .orderBy(requests.dueDate);
+}
+
+type TReminderKey = { requestId: number; kind: string; dueDate: string };
+
+/** Records a reminder before it is sent; false when another run already claimed it. */
+export async function claimReminder(db: Db, key: TReminderKey, recipients: string[]): Promise<boolean> {
+  const claimed = await db
+    .insert(requestReminders)
+    .values({ ...key, recipients })
+    .onConflictDoNothing()
+    .returning();
+  return claimed.length > 0;
+}
+
+export async function dropReminderClaim(db: Db, key: TReminderKey): Promise<void> {
+  await db
+    .delete(requestReminders)
+    .where(
+      and(
+        eq(requestReminders.requestId, key.requestId),
+        eq(requestReminders.kind, key.kind),
+        eq(requestReminders.dueDate, key.dueDate),
+      ),
+    );
 }

@@ -19,7 +19,7 @@ import { logContact, ZContactBody } from "./contacts";
 import { CONSENT_REQUIRED, registerRequest, submitPublicRequest } from "./create-request";
 import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
 import { feeNoticeRoutes } from "./fee-notice/fee-notice.routes";
-import { loadVisibleRequest, readPublicLetterDocx, readPublicStatus, readRequest } from "./read-request";
+import { readPublicLetterDocx, readPublicStatus, readRequest } from "./read-request";
 import { letterDocxFor, letterFor } from "./reply-letter/letter-for-request";
 import { ReplyLetterPrintPage } from "./reply-letter/reply-letter.page";
 import { loadReplyTemplates, saveReplyTemplate } from "./reply-letter/reply-templates";
@@ -29,6 +29,7 @@ import { ReceiptPage, RequestFormPage, StatusLookupPage } from "./requests.publi
 import { boardByUnit, listRequests } from "./requests.repository";
 import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
 import { RegisterRequestPage, RequestDetailPage, RequestsBoardPage } from "./requests.staff-pages";
+import { loadVisibleRequest } from "./visible-request";
 
 /** Form fields named "applicant.name" become { applicant: { name } }; the honeypot and consent box are not data. */
 const nest = (values: Record<string, string | string[]>) => nestForm(values, ["website", "consent"]);

@@ -3,7 +3,7 @@ import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } fr
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
-import { addDays, todayInChina } from "../calendar";
+import { addDays, PROVISIONAL_LABEL, todayInChina } from "../calendar";
 import type { TUnitRow } from "../org";
 import { ApplicantFields, labelOptions } from "./applicant-fields";
 import { CONTACT_METHODS } from "./contacts";
@@ -99,7 +99,7 @@ export function RequestsBoardPage(props: {
             <td>
               <a href={`/admin/requests/${r.id}`}>{r.receiptNo}</a>
             </td>
-            <td>{APPLICANT_KINDS[r.applicantKind as keyof typeof APPLICANT_KINDS]}</td>
+            <td>{APPLICANT_KINDS[r.applicantKind]}</td>
             <td>{unitName(units, r.unitId)}</td>
             <td>{r.receivedAt ?? "待确认"}</td>
             <td class={r.status !== "concluded" && r.dueDate && r.dueDate < today ? "alert" : undefined}>
@@ -331,13 +331,13 @@ export function RequestDetailPage(props: {
         <dt>办理单位</dt>
         <dd>{unitName(units, r.unitId)}</dd>
         <dt>提交方式</dt>
-        <dd>{CHANNEL_LABELS[r.channel as keyof typeof CHANNEL_LABELS]}</dd>
+        <dd>{CHANNEL_LABELS[r.channel]}</dd>
         <dt>收到日期</dt>
         <dd>{r.receivedAt ?? "待确认受理"}</dd>
         <dt>答复期限</dt>
         <dd>
           {r.clock.isDueDateAtLeast ? `暂停中，期限不早于 ${r.clock.dueDate}` : (r.dueDate ?? "—")}
-          {r.dueDateProvisional && "（临时：部分年份节假日安排未公布）"}
+          {r.dueDateProvisional && `（${PROVISIONAL_LABEL}）`}
         </dd>
         {r.clock.overdueConsultations.map((o) => (
           <>
@@ -484,10 +484,13 @@ export function RequestDetailPage(props: {
               ))}
             </DataTable>
           )}
-          <p>
-            <a href={`/admin/requests/${r.id}?action=appeal#appeal-form`}>登记行政复议或诉讼（含结果）</a>
-          </p>
-          {props.action === "appeal" && (
+          {/* Appeals answer for the reply: a co-handling unit (协查) does not record them. */}
+          {isLeadUnit && (
+            <p>
+              <a href={`/admin/requests/${r.id}?action=appeal#appeal-form`}>登记行政复议或诉讼（含结果）</a>
+            </p>
+          )}
+          {isLeadUnit && props.action === "appeal" && (
             <section id="appeal-form" aria-labelledby="appeal-form-heading">
               <h3 id="appeal-form-heading">登记行政复议或诉讼</h3>
               <Form
@@ -537,7 +540,7 @@ export function RequestDetailPage(props: {
             <p>
               已转为主动公开：<a href={`/admin/documents/${r.disclosedDocumentId}`}>查看文件</a>
             </p>
-          ) : props.action === "disclose" ? (
+          ) : !isLeadUnit ? null : props.action === "disclose" ? (
             <Form
               action={`/admin/requests/${r.id}/disclose`}
               csrfToken={ctx.csrfToken}

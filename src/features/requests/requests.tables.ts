@@ -1,27 +1,30 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
-import { day, ts } from "../../platform/db/columns";
+import { boolean, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { day, jsonValue, ts } from "../../platform/db/columns";
+import { CLOCK_STATES } from "./compute-due-date";
+import { APPLICANT_KIND_CODES, OUTCOME_CODES } from "./outcomes";
+import { CHANNELS, DELIVERIES, FORMS, type TApplicant } from "./requests.schemas";
 
 export const requests = pgTable("requests", {
   id: serial("id").primaryKey(),
   receiptNo: text("receipt_no").notNull(),
   queryCodeHash: text("query_code_hash"),
-  channel: text("channel").notNull(),
-  applicantKind: text("applicant_kind").notNull(),
-  applicant: jsonb("applicant").notNull(),
+  channel: text("channel", { enum: CHANNELS }).notNull(),
+  applicantKind: text("applicant_kind", { enum: APPLICANT_KIND_CODES }).notNull(),
+  applicant: jsonValue<TApplicant>("applicant").notNull(),
   applicantKey: text("applicant_key").notNull(),
   description: text("description").notNull(),
-  form: text("form").notNull().default("paper"),
-  delivery: text("delivery").notNull().default("post"),
+  form: text("form", { enum: FORMS }).notNull().default("paper"),
+  delivery: text("delivery", { enum: DELIVERIES }).notNull().default("post"),
   submittedAt: ts("submitted_at").notNull().default(sql`now()`),
   receivedAt: day("received_at"),
   unitId: integer("unit_id"),
-  status: text("status").notNull(),
+  status: text("status", { enum: CLOCK_STATES }).notNull(),
   dueDate: day("due_date"),
   dueDateProvisional: boolean("due_date_provisional").notNull().default(false),
   /** Last day of the earliest open consultation's 15 working days (Art. 32), to flag one left open. */
   consultationAnswerBy: day("consultation_answer_by"),
-  outcome: text("outcome"),
+  outcome: text("outcome", { enum: OUTCOME_CODES }),
   outcomeReason: text("outcome_reason").notNull().default(""),
   legalBasis: text("legal_basis").notNull().default(""),
   otherAgency: text("other_agency").notNull().default(""),
@@ -42,7 +45,7 @@ export const requestActions = pgTable("request_actions", {
   requestId: integer("request_id").notNull(),
   type: text("type").notNull(),
   date: day("date").notNull(),
-  payload: jsonb("payload").notNull().default({}),
+  payload: jsonValue<Record<string, unknown>>("payload").notNull().default({}),
   actorId: integer("actor_id"),
   actorName: text("actor_name").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
@@ -71,4 +74,21 @@ export const requestContacts = pgTable("request_contacts", {
   actorId: integer("actor_id"),
   actorName: text("actor_name").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
+});
+
+export const requestAttachments = pgTable("request_attachments", {
+  id: serial("id").primaryKey(),
+  requestId: integer("request_id").notNull(),
+  fileId: integer("file_id").notNull(),
+  kind: text("kind").notNull(),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** One row per reminder sent (request, kind, due date): claimed before sending, so it goes out once. */
+export const requestReminders = pgTable("request_reminders", {
+  requestId: integer("request_id").notNull(),
+  kind: text("kind").notNull(),
+  dueDate: day("due_date").notNull(),
+  recipients: text("recipients").array().notNull(),
 });

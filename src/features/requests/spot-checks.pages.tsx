@@ -159,8 +159,7 @@ function ChecklistItem({ form, name, label }: { form: TFormState; name: string; 
 export function scoreFormOf(item: TSpotCheck["items"][number] | undefined): TFormState {
   if (!item?.checklist) return emptyForm({ comment: item?.comment ?? "" });
   const values: Record<string, string> = { comment: item.comment };
-  for (const [k, v] of Object.entries(item.checklist as Record<string, boolean>))
-    values[`checklist.${k}`] = v ? "1" : "0";
+  for (const [k, v] of Object.entries(item.checklist)) values[`checklist.${k}`] = v ? "1" : "0";
   return emptyForm(values);
 }
 

@@ -1,36 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
-import { day } from "../../platform/db/columns";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { zId } from "../../platform/validation";
-import { requests } from "./requests.tables";
-
-const spotChecks = pgTable("spot_checks", {
-  id: serial("id").primaryKey(),
-  closedFrom: day("closed_from").notNull(),
-  closedTo: day("closed_to").notNull(),
-  unitId: integer("unit_id"),
-  seed: text("seed").notNull(),
-  sampleSize: integer("sample_size").notNull(),
-  populationCount: integer("population_count").notNull(),
-  drawnBy: text("drawn_by").notNull(),
-  drawnAt: timestamp("drawn_at", { withTimezone: true }).notNull().defaultNow(),
-});
-const spotCheckItems = pgTable("spot_check_items", {
-  spotCheckId: integer("spot_check_id").notNull(),
-  requestId: integer("request_id").notNull(),
-  position: integer("position").notNull(),
-  checklist: jsonb("checklist"),
-  score: integer("score"),
-  comment: text("comment").notNull().default(""),
-  scoredBy: text("scored_by"),
-  scoredAt: timestamp("scored_at", { withTimezone: true }),
-});
+import {
+  concludedRequestIds,
+  findSpotCheck,
+  insertSpotCheck,
+  itemsOf,
+  sampleOf,
+  scoresByUnit,
+  updateItemScore,
+} from "./spot-checks.repository";
 
 /** What a checker looks at in each drawn case; the score is the share of items met. */
 export const CHECKLIST = {
@@ -81,38 +64,18 @@ export function drawSample(population: number[], size: number, seed: string): nu
   return pool.slice(0, n);
 }
 
-async function population(db: Db, from: string, to: string, unitId?: number): Promise<number[]> {
-  const cond = [eq(requests.status, "concluded"), gte(requests.closedAt, from), lte(requests.closedAt, to)];
-  if (unitId) cond.push(eq(requests.unitId, unitId));
-  const rows = await db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(...cond))
-    .orderBy(asc(requests.id));
-  return rows.map((r) => r.id);
-}
-
 /** Draws and records a spot check of concluded requests; the seed is kept so anyone can redo the draw. */
 export async function drawSpotCheck(db: Db, actor: TActor, body: z.infer<typeof ZDrawBody>) {
   const seed = body.seed ?? randomBytes(8).toString("hex");
   return db.transaction(async (tx) => {
-    const ids = await population(tx, body.closedFrom, body.closedTo, body.unitId);
+    const ids = await concludedRequestIds(tx, body.closedFrom, body.closedTo, body.unitId);
     if (ids.length === 0) throw new AppError("unprocessable", "该期间没有已办结的申请可供抽查。");
     const sample = drawSample(ids, body.sampleSize, seed);
-    const [check] = await tx
-      .insert(spotChecks)
-      .values({
-        ...body,
-        unitId: body.unitId ?? null,
-        seed,
-        populationCount: ids.length,
-        drawnBy: actor.name,
-      })
-      .returning();
-    if (!check) throw new Error("insert returned no row");
-    await tx
-      .insert(spotCheckItems)
-      .values(sample.map((requestId, position) => ({ spotCheckId: check.id, requestId, position })));
+    const check = await insertSpotCheck(
+      tx,
+      { ...body, unitId: body.unitId ?? null, seed, populationCount: ids.length, drawnBy: actor.name },
+      sample,
+    );
     await recordAudit(tx, actor, {
       action: "spot_check.draw",
       entity: "spot_check",
@@ -125,19 +88,14 @@ export async function drawSpotCheck(db: Db, actor: TActor, body: z.infer<typeof 
 
 /** Draws again from the recorded seed and period: true when the recorded sample is what the seed gives. */
 export async function verifyDraw(db: Db, id: number): Promise<boolean> {
-  const [check] = await db.select().from(spotChecks).where(eq(spotChecks.id, id));
+  const check = await findSpotCheck(db, id);
   if (!check) throw new AppError("not_found", MSG.notFound);
-  const items = await db
-    .select()
-    .from(spotCheckItems)
-    .where(eq(spotCheckItems.spotCheckId, id))
-    .orderBy(asc(spotCheckItems.position));
   const again = drawSample(
-    await population(db, check.closedFrom, check.closedTo, check.unitId ?? undefined),
+    await concludedRequestIds(db, check.closedFrom, check.closedTo, check.unitId ?? undefined),
     check.sampleSize,
     check.seed,
   );
-  return JSON.stringify(again) === JSON.stringify(items.map((i) => i.requestId));
+  return JSON.stringify(again) === JSON.stringify(await sampleOf(db, id));
 }
 
 /** Scores one drawn case by the checklist; audited. */
@@ -156,17 +114,13 @@ export async function scoreItem(
     });
   const score = Math.round((keys.filter((k) => body.checklist[k]).length / keys.length) * 100);
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(spotCheckItems)
-      .set({
-        checklist: body.checklist,
-        score,
-        comment: body.comment,
-        scoredBy: actor.name,
-        scoredAt: new Date(),
-      })
-      .where(and(eq(spotCheckItems.spotCheckId, id), eq(spotCheckItems.requestId, requestId)))
-      .returning();
+    const after = await updateItemScore(tx, id, requestId, {
+      checklist: body.checklist,
+      score,
+      comment: body.comment,
+      scoredBy: actor.name,
+      scoredAt: new Date(),
+    });
     if (!after) throw new AppError("not_found", MSG.notFound);
     await recordAudit(tx, actor, { action: "spot_check.score", entity: "spot_check", entityId: id, after });
     return after;
@@ -175,53 +129,9 @@ export async function scoreItem(
 
 /** A spot check with its cases and the average score per unit. */
 export async function readSpotCheck(db: Db, id: number) {
-  const [check] = await db.select().from(spotChecks).where(eq(spotChecks.id, id));
+  const check = await findSpotCheck(db, id);
   if (!check) throw new AppError("not_found", MSG.notFound);
-  const items = await db
-    .select({
-      requestId: spotCheckItems.requestId,
-      receiptNo: requests.receiptNo,
-      unitId: requests.unitId,
-      score: spotCheckItems.score,
-      checklist: spotCheckItems.checklist,
-      comment: spotCheckItems.comment,
-    })
-    .from(spotCheckItems)
-    .innerJoin(requests, eq(requests.id, spotCheckItems.requestId))
-    .where(eq(spotCheckItems.spotCheckId, id))
-    .orderBy(asc(spotCheckItems.position));
-  const byUnit = await db
-    .select({
-      unitId: requests.unitId,
-      cases: sql<number>`count(*)::int`,
-      scored: sql<number>`count(${spotCheckItems.score})::int`,
-      averageScore: sql<number | null>`round(avg(${spotCheckItems.score}), 1)::float`,
-    })
-    .from(spotCheckItems)
-    .innerJoin(requests, eq(requests.id, spotCheckItems.requestId))
-    .where(eq(spotCheckItems.spotCheckId, id))
-    .groupBy(requests.unitId);
-  return { ...check, items, byUnit };
+  return { ...check, items: await itemsOf(db, id), byUnit: await scoresByUnit(db, id) };
 }
 
-/** Every draw, newest first, with how many of its cases are scored. */
-export async function listSpotChecks(db: Db) {
-  return db
-    .select({
-      id: spotChecks.id,
-      closedFrom: spotChecks.closedFrom,
-      closedTo: spotChecks.closedTo,
-      unitId: spotChecks.unitId,
-      seed: spotChecks.seed,
-      sampleSize: spotChecks.sampleSize,
-      populationCount: spotChecks.populationCount,
-      drawnBy: spotChecks.drawnBy,
-      drawnAt: spotChecks.drawnAt,
-      cases: count(spotCheckItems.spotCheckId),
-      scored: count(spotCheckItems.score),
-    })
-    .from(spotChecks)
-    .leftJoin(spotCheckItems, eq(spotCheckItems.spotCheckId, spotChecks.id))
-    .groupBy(spotChecks.id)
-    .orderBy(desc(spotChecks.id));
-}
+export { listSpotChecks } from "./spot-checks.repository";

@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
+import { api, PASSWORD, seedOrg, TEST_ACTOR, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
 import { loadWorkCalendar, todayInChina } from "../calendar";
-import { createUnit } from "../org";
+import { createUnit, createUser } from "../org";
 import { refreshPausedDueDates } from "./refresh-paused";
 import { requestsNeedingReminders } from "./reminders";
 import { requestActions, requests } from "./requests.tables";
@@ -426,6 +426,58 @@ describeDb("the request workflow: pauses, delivery dates, fees per agency, co-ha
       const lead = await a.get(`/admin/requests/${id}`);
       expect(lead.text).toContain("action=reply");
       expect(lead.text).toContain("显示完整证件号码");
+    });
+
+    it("leaves appeals to the lead unit and the office; a co-handling unit still logs contacts", async () => {
+      const { id } = await register();
+      await act(office, id, { type: "cohandle", date: "2025-09-02", unitIds: [unitB] });
+      await act(headA, id, { type: "reply", date: "2025-09-10", outcome: "disclosed" });
+      const appeal = { kind: "reconsideration", filedAt: "2025-10-09", authority: "区人民政府" };
+      const before = await snapshot(id);
+      const refused = await api(t, "POST", `/api/v1/requests/${id}/appeals`, { token: headB, json: appeal });
+      expect(refused.status).toBe(403);
+      expect(await snapshot(id)).toEqual(before);
+      const b = await new Visitor(t).login("b.head");
+      expect((await b.get(`/admin/requests/${id}?action=appeal`)).text).not.toContain("appeal-form");
+      const afterLogin = await snapshot(id);
+      expect((await b.post(`/admin/requests/${id}/appeals`, appeal)).status).toBe(403);
+      expect(await snapshot(id)).toEqual(afterLogin);
+
+      const contact = { method: "phone", date: "2025-09-11", summary: "电话告知答复已寄出。" };
+      const logged = await api(t, "POST", `/api/v1/requests/${id}/contacts`, { token: headB, json: contact });
+      expect(logged.status).toBe(201);
+      const recorded = await api(t, "POST", `/api/v1/requests/${id}/appeals`, { token: headA, json: appeal });
+      expect(recorded.status).toBe(201);
+    });
+
+    it("leaves turning the reply into proactive disclosure (Art. 44) to the lead unit and the office", async () => {
+      // Someone who edits the lead unit's documents but handles requests only for the co-handling unit.
+      await createUser(
+        t.db,
+        TEST_ACTOR,
+        {
+          username: "ab.both",
+          displayName: "ab.both",
+          password: PASSWORD,
+          roles: [
+            { role: "unit_head", unitId: unitB },
+            { role: "unit_editor", unitId: unitA },
+          ],
+        },
+        { mustChangePassword: false },
+      );
+      const both = await tokenFor(t, "ab.both");
+      const { id } = await register();
+      await act(office, id, { type: "cohandle", date: "2025-09-02", unitIds: [unitB] });
+      await act(headA, id, { type: "reply", date: "2025-09-10", outcome: "disclosed" });
+      const json = { title: "某项目环评批复", body: "批复全文。" };
+      const before = await snapshot(id);
+      const refused = await api(t, "POST", `/api/v1/requests/${id}/disclose`, { token: both, json });
+      expect(refused.status).toBe(403);
+      expect(await snapshot(id)).toEqual(before);
+      expect((await api(t, "POST", `/api/v1/requests/${id}/disclose`, { token: office, json })).status).toBe(
+        201,
+      );
     });
   });
 });

@@ -74,7 +74,7 @@ const ANY_OPEN: readonly TClockState[] = ["awaiting_confirmation", ...OPEN];
 function assertBeforeDue({ r, actions, calendar, a }: TRuleContext, what: string) {
   const clock = computeClock(
     r.receivedAt,
-    actions.map((x) => ({ ...(x.payload as object), type: x.type, date: x.date })),
+    actions.map((x) => ({ ...x.payload, type: x.type, date: x.date })),
     calendar,
     a.date,
   );
@@ -259,11 +259,10 @@ export async function checkRules<A extends TAction>(c: TRuleContext<A>): Promise
 /** The actions this principal may take on a request in its current state, for the staff page. */
 export function availableActions(
   p: TPrincipal | null,
-  r: { unitId: number | null; status: string },
+  r: { unitId: number | null; status: TClockState },
 ): TActionType[] {
   if (!p) return [];
   return (Object.keys(WORKFLOW) as TActionType[]).filter(
-    (type) =>
-      WORKFLOW[type].states.includes(r.status as TClockState) && mayAct(p, r.unitId, WORKFLOW[type].who),
+    (type) => WORKFLOW[type].states.includes(r.status) && mayAct(p, r.unitId, WORKFLOW[type].who),
   );
 }

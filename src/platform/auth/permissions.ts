@@ -119,12 +119,22 @@ export function can(p: TPrincipal, permission: TPermission, unitId?: number): bo
   );
 }
 
+/** The units a principal acts for: "all" for district-wide roles, otherwise a list (maybe empty). */
+export type TUnitScope = "all" | number[];
+
 /** The units where the principal holds `permission`: "all" for district-wide roles. */
-export function unitScope(p: TPrincipal, permission: TPermission): "all" | number[] {
+export function unitScope(p: TPrincipal, permission: TPermission): TUnitScope {
   const grants = p.roles.filter((g) => GRANTS[g.role].includes(permission));
   if (grants.some((g) => g.unitId === null)) return "all";
   return [...new Set(grants.map((g) => g.unitId as number))];
 }
+
+/**
+ * Whether a unit is in a scope, for rows already in memory; queries use `inUnitScope` from the
+ * database layer instead. Something without a unit is in the scope of district roles only.
+ */
+export const isInUnitScope = (scope: TUnitScope, unitId: number | null): boolean =>
+  scope === "all" || (unitId !== null && scope.includes(unitId));
 
 /** Whether the principal holds `permission` anywhere at all (for showing navigation). */
 export function canAnywhere(p: TPrincipal, permission: TPermission): boolean {

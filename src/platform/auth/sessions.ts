@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import type { Db } from "../db";
 import { apiTokens, sessions, userRoles, users } from "../db/tables";
-import type { TPrincipal, TRole } from "./permissions";
+import type { TPrincipal } from "./permissions";
 
 const IDLE_MS = 8 * 60 * 60 * 1000;
 const ABSOLUTE_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +32,7 @@ export async function loadPrincipal(db: Db, userId: number): Promise<TPrincipal 
     username: user.username,
     displayName: user.displayName,
     mustChangePassword: user.mustChangePassword,
-    roles: roles.map((r) => ({ role: r.role as TRole, unitId: r.unitId })),
+    roles: roles.map((r) => ({ role: r.role, unitId: r.unitId })),
   };
 }
 

@@ -11,8 +11,10 @@ export const day = (name: string) => date(name, { mode: "string" });
  * hand over parsed JSON; Drizzle's own `jsonb` then parses any string again, so the recorded string
  * "-1" came back as the number -1 and "null" as null. Here what was written is what is read.
  */
-export const jsonValue = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => "jsonb",
-  toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => value,
-});
+export const jsonValue = <T = unknown>(name: string) =>
+  customType<{ data: T; driverData: unknown }>({
+    dataType: () => "jsonb",
+    toDriver: (value) => JSON.stringify(value),
+    // The shape is the writer's: every write goes through the zod schema that defines T.
+    fromDriver: (value) => value as T,
+  })(name);

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { bigserial, boolean, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { ROLES } from "../auth/permissions";
 import { jsonValue, ts } from "./columns";
 
 // Drizzle mirrors of the tables created by migrations/*.sql (the SQL files are the source of truth).
 
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
-  value: jsonb("value").notNull(),
+  value: jsonValue("value").notNull(),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
 
@@ -26,7 +27,7 @@ export const users = pgTable("users", {
 export const userRoles = pgTable("user_roles", {
   id: serial("id").primaryKey(),
   userId: integer("user_id").notNull(),
-  role: text("role").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
   unitId: integer("unit_id"),
 });
 

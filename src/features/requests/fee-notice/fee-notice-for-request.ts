@@ -3,10 +3,9 @@ import { AppError } from "../../../platform/errors";
 import { loadWorkCalendar } from "../../calendar";
 import { findUnit } from "../../org";
 import { getGuide } from "../../portal";
-import { clockOf } from "../apply-action";
 import { perRequestFee, type TFeeBasis } from "../fees";
 import { monthlyRank, type TActionRow, type TRequestRow } from "../requests.repository";
-import type { TApplicant } from "../requests.schemas";
+import { clockOf } from "../visible-request";
 import { buildFeeNotice, type TFeeNotice, type TFeeNoticeModel } from "./fee-notice-text";
 import { renderFeeNoticeDocx } from "./render-fee-notice-docx";
 
@@ -36,7 +35,7 @@ export async function feeNoticeModelFor(
   return {
     agencyName: unit?.name ?? guide.officeName,
     receiptNo: r.receiptNo,
-    applicantName: (r.applicant as TApplicant).name,
+    applicantName: r.applicant.name,
     receivedAt: r.receivedAt,
     description: r.description,
     noticeDate: action.date,

@@ -3,7 +3,7 @@ import type { TAppEnv, TCtx, TDeps } from "../../../platform/http/context";
 import { download } from "../../../platform/http/download";
 import { requireUser } from "../../../platform/http/guards";
 import { idParam } from "../../../platform/http/params";
-import { loadVisibleRequest } from "../read-request";
+import { loadVisibleRequest } from "../visible-request";
 import { FeeNoticePrintPage } from "./fee-notice.page";
 import { feeNoticeDocxFor, feeNoticeFor } from "./fee-notice-for-request";
 

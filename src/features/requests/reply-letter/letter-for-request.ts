@@ -2,10 +2,9 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { findUnit } from "../../org";
 import { getGuide } from "../../portal";
-import type { TOutcome } from "../outcomes";
 import type { TReplyVariant } from "../reply-variants";
 import type { TActionRow, TRequestRow } from "../requests.repository";
-import { DELIVERY_LABELS, FORM_LABELS, type TApplicant } from "../requests.schemas";
+import { DELIVERY_LABELS, FORM_LABELS } from "../requests.schemas";
 import { renderReplyDocx } from "./render-docx";
 import { buildReplyLetter, type TReplyLetter } from "./render-text";
 import { loadReplyTemplates } from "./reply-templates";
@@ -24,20 +23,19 @@ export async function letterModelFor(
   const reply = actions.findLast((a) => a.type === "reply")?.payload as
     | { provisionNote?: string; variant?: TReplyVariant; whereToObtain?: string }
     | undefined;
-  const applicant = r.applicant as TApplicant;
+  const applicant = r.applicant;
   return {
     agencyName: unit?.name ?? guide.officeName,
     receiptNo: r.receiptNo,
     applicantName: applicant.name,
     receivedAt: r.receivedAt,
     description: r.description,
-    outcome: r.outcome as TOutcome,
+    outcome: r.outcome,
     reason: r.outcomeReason || undefined,
     legalBasis: r.legalBasis || undefined,
     otherAgency: r.otherAgency || undefined,
     provisionNote:
-      reply?.provisionNote ||
-      `以${FORM_LABELS[r.form as keyof typeof FORM_LABELS]}形式，通过${DELIVERY_LABELS[r.delivery as keyof typeof DELIVERY_LABELS]}方式提供`,
+      reply?.provisionNote || `以${FORM_LABELS[r.form]}形式，通过${DELIVERY_LABELS[r.delivery]}方式提供`,
     variant: reply?.variant,
     whereToObtain: reply?.whereToObtain || undefined,
     replyDate: r.closedAt,

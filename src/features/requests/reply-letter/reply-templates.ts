@@ -1,16 +1,14 @@
-import { eq } from "drizzle-orm";
 import { recordAudit, type TActor } from "../../../platform/audit";
 import { createDbCache } from "../../../platform/cache";
 import type { Db } from "../../../platform/db";
-import { settings } from "../../../platform/db/tables";
+import { readSetting, writeSetting } from "../../../platform/db/settings";
 import { DEFAULT_REPLY_TEMPLATES, type TReplyTemplateKey, type TReplyTemplates } from "./templates";
 
 const KEY = "reply_templates";
 const cache = createDbCache<TReplyTemplates>(10_000);
 
 async function savedOverrides(db: Db): Promise<Partial<TReplyTemplates>> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  return (row?.value as Partial<TReplyTemplates>) ?? {};
+  return (await readSetting<Partial<TReplyTemplates>>(db, KEY)) ?? {};
 }
 
 /** The office's reply templates: its own text where it wrote one, the shipped text elsewhere. */
@@ -30,10 +28,7 @@ export async function saveReplyTemplate(
     const after = { ...before };
     if (text.trim()) after[outcome] = text.trim();
     else delete after[outcome];
-    await tx
-      .insert(settings)
-      .values({ key: KEY, value: after })
-      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: new Date() } });
+    await writeSetting(tx, KEY, after);
     await recordAudit(tx, actor, {
       action: "reply_template.update",
       entity: "setting",
