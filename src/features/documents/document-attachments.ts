@@ -2,7 +2,13 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import { can, type TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { extractTextIsolated, findFile, storeFile, type TBlobStore } from "../../platform/files";
+import {
+  extractTextIsolated,
+  findFile,
+  storeFile,
+  type TBlobStore,
+  type TFileRow,
+} from "../../platform/files";
 import { MSG } from "../../platform/messages";
 import { searchTextOf } from "./document-text";
 import {
@@ -24,6 +30,34 @@ async function reindex(tx: Db, row: TDocumentRow): Promise<void> {
   await updateDocumentRow(tx, row.id, {}, searchTextOf(row, texts));
 }
 
+/** Records a stored file as the document's next attachment, reindexes and audits, in `tx`. */
+async function attachStoredFile(
+  tx: Db,
+  actor: TActor,
+  row: TDocumentRow,
+  file: TFileRow,
+  name: string,
+  text: string | null,
+  note: Record<string, unknown>,
+) {
+  const attachment = await insertAttachment(tx, {
+    documentId: row.id,
+    fileId: file.id,
+    name,
+    sortOrder: (await attachmentsOf(tx, row.id)).length,
+    extractedText: text,
+  });
+  await reindex(tx, row);
+  await recordAudit(tx, actor, {
+    action: "document.attach",
+    entity: "document",
+    entityId: row.id,
+    unitId: row.unitId,
+    after: { attachmentId: attachment.id, name, sha256: file.sha256, size: file.size, ...note },
+  });
+  return attachment;
+}
+
 async function editable(db: Db, p: TPrincipal, id: number): Promise<TDocumentRow> {
   const row = await findDocument(db, id);
   if (!row || !can(p, "documents.edit", row.unitId)) throw new AppError("not_found", MSG.notFound);
@@ -43,39 +77,17 @@ export async function addDocumentAttachment(
   documentId: number,
   upload: { data: Uint8Array; name: string },
 ) {
-  const row = await editable(db, p, documentId);
+  await editable(db, p, documentId);
   const file = await storeFile(db, blobs, upload.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES });
   const text = await extractTextIsolated(upload.data, file.mime);
   const name = upload.name.trim().slice(0, 200) || `附件.${file.ext}`;
   return db.transaction(async (tx) => {
     const locked = await lockDocument(tx, documentId);
     if (!locked) throw new AppError("not_found", MSG.notFound);
-    const sortOrder = (await attachmentsOf(tx, documentId)).length;
-    const attachment = await insertAttachment(tx, {
-      documentId,
-      fileId: file.id,
-      name,
-      sortOrder,
-      extractedText: text,
-    });
     // A new file has not been through the privacy check that a confirmation answered.
     if (locked.privacyConfirmedBy)
       await updateDocumentRow(tx, documentId, { privacyConfirmedBy: null, privacyConfirmedAt: null });
-    await reindex(tx, locked);
-    await recordAudit(tx, actor, {
-      action: "document.attach",
-      entity: "document",
-      entityId: documentId,
-      unitId: row.unitId,
-      after: {
-        attachmentId: attachment.id,
-        name,
-        sha256: file.sha256,
-        size: file.size,
-        hasText: text !== null,
-      },
-    });
-    return attachment;
+    return attachStoredFile(tx, actor, locked, file, name, text, { hasText: text !== null });
   });
 }
 
@@ -95,28 +107,7 @@ export async function attachGeneratedFile(
   if (!row) throw new AppError("not_found", MSG.notFound);
   const file = await storeFile(tx, blobs, upload.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES });
   const text = await extractTextIsolated(upload.data, file.mime);
-  const attachment = await insertAttachment(tx, {
-    documentId,
-    fileId: file.id,
-    name: upload.name,
-    sortOrder: (await attachmentsOf(tx, documentId)).length,
-    extractedText: text,
-  });
-  await reindex(tx, row);
-  await recordAudit(tx, actor, {
-    action: "document.attach",
-    entity: "document",
-    entityId: documentId,
-    unitId: row.unitId,
-    after: {
-      attachmentId: attachment.id,
-      name: upload.name,
-      sha256: file.sha256,
-      size: file.size,
-      generated: true,
-    },
-  });
-  return attachment;
+  return attachStoredFile(tx, actor, row, file, upload.name, text, { generated: true });
 }
 
 /** Removes a file from a document (the stored content stays: other records may share it). */

@@ -15,8 +15,7 @@ import {
   findByReceiptNo,
   type TRequestRow,
 } from "./requests.repository";
-import { clockOf, loadVisibleRequest } from "./visible-request";
-import { isLead } from "./workflow";
+import { assertLead, clockOf, loadVisibleRequest } from "./visible-request";
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the
@@ -25,8 +24,7 @@ import { isLead } from "./workflow";
 export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: number, isRevealed = false) {
   const { r, actions, clock } = await loadVisibleRequest(db, p, id);
   // Only the lead unit and the office see the applicant's full data, not a co-handling unit (协查).
-  if (isRevealed && !isLead(p, r.unitId))
-    throw new AppError("forbidden", "只有承办单位或政务公开办公室可以查看申请人的完整信息。");
+  if (isRevealed) assertLead(p, r, "只有承办单位或政务公开办公室可以查看申请人的完整信息。");
   if (isRevealed)
     await db.transaction((tx) =>
       recordAudit(tx, actor, {
