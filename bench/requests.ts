@@ -28,7 +28,7 @@ import {
   type WorkCalendar,
 } from "../src/features/calendar";
 import { fromDayNumber } from "../src/features/calendar/working-days";
-import { computeClock, type TClockAction } from "../src/features/requests/compute-due-date";
+import { clockOf, computeClock, type TClockAction } from "../src/features/requests/compute-due-date";
 import { perVolumeFee } from "../src/features/requests/fees";
 import { OUTCOMES, type TApplicantKind, type TOutcome } from "../src/features/requests/outcomes";
 import {
@@ -38,7 +38,6 @@ import {
   listRequests,
   type TRequestFilter,
 } from "../src/features/requests/requests.repository";
-import { clockOf } from "../src/features/requests/visible-request";
 import type { Db, TDatabase } from "../src/platform/db";
 import { migrate } from "../src/platform/db/migrate";
 import {

@@ -3,6 +3,7 @@ import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { loadWorkCalendar, todayInChina, type WorkCalendar } from "../calendar";
 import type { TClock } from "./compute-due-date";
+import { clockOf } from "./compute-due-date";
 import type { TOutcome } from "./outcomes";
 import {
   addCohandlers,
@@ -12,7 +13,7 @@ import {
   updateRequestRow,
 } from "./requests.repository";
 import type { TAction } from "./requests.schemas";
-import { clockOf, loadVisibleRequest } from "./visible-request";
+import { loadVisibleRequest } from "./visible-request";
 import { assertMayTake, checkRules, unlawful } from "./workflow";
 
 /**

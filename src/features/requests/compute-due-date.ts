@@ -252,3 +252,18 @@ function countUnpaused(calendar: WorkCalendar, from: string, to: string, pauses:
   }
   return all - paused;
 }
+
+/** The clock of a request as its recorded actions say, on `asOf` (today unless given). */
+export function clockOf(
+  r: { receivedAt: string | null },
+  actions: { type: string; date: string; payload: object }[],
+  calendar: WorkCalendar,
+  asOf?: string,
+): TClock {
+  return computeClock(
+    r.receivedAt,
+    actions.map((a) => ({ ...a.payload, type: a.type, date: a.date })),
+    calendar,
+    asOf,
+  );
+}

@@ -3,6 +3,7 @@ import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { loadWorkCalendar } from "../calendar";
+import { clockOf } from "./compute-due-date";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
 import { presentPublicStatus, presentRequest } from "./present";
@@ -15,7 +16,7 @@ import {
   findByReceiptNo,
   type TRequestRow,
 } from "./requests.repository";
-import { assertLead, clockOf, loadVisibleRequest } from "./visible-request";
+import { assertLead, loadVisibleRequest } from "./visible-request";
 
 /**
  * One request for staff who may see it. Revealing the full ID number and phone is allowed to the

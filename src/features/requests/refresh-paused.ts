@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { loadWorkCalendar, todayInChina } from "../calendar";
+import { clockOf } from "./compute-due-date";
 import { actionsOf, requestsInState, updateRequestRow } from "./requests.repository";
-import { clockOf } from "./visible-request";
 
 /**
  * A paused request's stored due date is the one it would have if the pause ended that day, so it

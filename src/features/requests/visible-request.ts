@@ -4,31 +4,9 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { loadWorkCalendar, type WorkCalendar } from "../calendar";
 import { assertCanSee } from "./access";
-import { computeClock, type TClock } from "./compute-due-date";
-import {
-  actionsOf,
-  cohandlersOf,
-  findRequest,
-  lockRequest,
-  type TActionRow,
-  type TRequestRow,
-} from "./requests.repository";
+import { clockOf } from "./compute-due-date";
+import { actionsOf, cohandlersOf, findRequest, lockRequest, type TRequestRow } from "./requests.repository";
 import { isLead } from "./workflow";
-
-/** The clock of a request as its recorded actions say, on `asOf` (today unless given). */
-export function clockOf(
-  r: TRequestRow,
-  actions: TActionRow[],
-  calendar: WorkCalendar,
-  asOf?: string,
-): TClock {
-  return computeClock(
-    r.receivedAt,
-    actions.map((a) => ({ ...a.payload, type: a.type, date: a.date })),
-    calendar,
-    asOf,
-  );
-}
 
 /**
  * A request with what every staff view of it needs, loaded once: its actions, its clock and the units

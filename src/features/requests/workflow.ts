@@ -8,7 +8,7 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { addDays, type WorkCalendar } from "../calendar";
 import { findUnit } from "../org";
-import { computeClock, MAX_EXTENSION_WORKDAYS, type TClock, type TClockState } from "./compute-due-date";
+import { clockOf, MAX_EXTENSION_WORKDAYS, type TClock, type TClockState } from "./compute-due-date";
 import { perRequestFee, perVolumeFee } from "./fees";
 import { OUTCOMES, WORKFLOW_OUTCOMES } from "./outcomes";
 import { monthlyRank, type TActionRow, type TRequestRow } from "./requests.repository";
@@ -72,12 +72,7 @@ const ANY_OPEN: readonly TClockState[] = ["awaiting_confirmation", ...OPEN];
 
 /** A pause (consultation, fee notice) may only start while the reply is not yet overdue. */
 function assertBeforeDue({ r, actions, calendar, a }: TRuleContext, what: string) {
-  const clock = computeClock(
-    r.receivedAt,
-    actions.map((x) => ({ ...x.payload, type: x.type, date: x.date })),
-    calendar,
-    a.date,
-  );
+  const clock = clockOf(r, actions, calendar, a.date);
   if (clock.dueDate && a.date > clock.dueDate)
     throw unlawful(`答复期限（${clock.dueDate}）已届满，不能再${what}暂停计时；请尽快答复。`);
 }

@@ -3,9 +3,9 @@ import { AppError } from "../../../platform/errors";
 import { loadWorkCalendar } from "../../calendar";
 import { findUnit } from "../../org";
 import { getGuide } from "../../portal";
+import { clockOf } from "../compute-due-date";
 import { perRequestFee, type TFeeBasis } from "../fees";
 import { monthlyRank, type TActionRow, type TRequestRow } from "../requests.repository";
-import { clockOf } from "../visible-request";
 import { buildFeeNotice, type TFeeNotice, type TFeeNoticeModel } from "./fee-notice-text";
 import { renderFeeNoticeDocx } from "./render-fee-notice-docx";
 
