@@ -14,7 +14,7 @@ function Filters({ stats, units, thisYear }: { stats: TStatistics; units: TUnitR
   const years = Array.from({ length: 7 }, (_, i) => thisYear - i);
   if (!years.includes(stats.year)) years.unshift(stats.year);
   return (
-    <form method="get" action="/statistics" class="stats-filters" aria-label="选择年度和单位">
+    <form method="get" action="/statistics" class="filters stats-filters" aria-label="选择年度和单位">
       <div class="field">
         <label for="stats-year">年度</label>
         <select id="stats-year" name="year">
@@ -43,11 +43,14 @@ function Filters({ stats, units, thisYear }: { stats: TStatistics; units: TUnitR
   );
 }
 
-function Figure({ children, table }: { children: unknown; table: unknown }) {
+/** A chart and its table side by side; the table scrolls sideways on a narrow screen, reachable by keyboard. */
+function Figure({ label, children, table }: { label: string; children: unknown; table: unknown }) {
   return (
     <div class="stats-figure">
       <div class="stats-chart">{children}</div>
-      <div class="stats-table">{table}</div>
+      <section class="stats-table" aria-label={label} tabindex={0}>
+        {table}
+      </section>
     </div>
   );
 }
@@ -63,6 +66,7 @@ function Requests({ stats }: { stats: TStatistics }) {
         （按时 {total.onTime} 件，逾期答复 {total.late} 件，逾期未办结 {total.openOverdue} 件）。
       </p>
       <Figure
+        label="每月申请数据表"
         table={
           <DataTable
             caption={`${stats.year}年每月收到的申请和按时答复情况`}
@@ -113,6 +117,7 @@ function Outcomes({ stats }: { stats: TStatistics }) {
         本年办结 <strong>{stats.concluded}</strong> 件（含上年结转），按年度报告表三的分类统计。
       </p>
       <Figure
+        label="办理结果数据表"
         table={
           <DataTable
             caption={`${stats.year}年办结申请的办理结果`}
@@ -175,6 +180,7 @@ function Appeals({ stats }: { stats: TStatistics }) {
         <strong>{percent(l.correctionRate)}</strong>（被纠错件数 ÷ 已审结件数）。
       </p>
       <Figure
+        label="行政复议和行政诉讼数据表"
         table={
           <DataTable
             caption={`${stats.year}年提起的行政复议和行政诉讼`}
@@ -209,6 +215,7 @@ function Documents({ stats }: { stats: TStatistics }) {
         {total.undated > 0 && `另有 ${total.undated} 件没有登记成文日期，无法判断是否按时公开。`}
       </p>
       <Figure
+        label="每月发布文件数据表"
         table={
           <DataTable
             caption={`${stats.year}年每月发布的文件`}
@@ -237,6 +244,7 @@ function Documents({ stats }: { stats: TStatistics }) {
         <p>本年没有发布文件。</p>
       ) : (
         <Figure
+          label="各发布机构数据表"
           table={
             <DataTable
               caption={`${stats.year}年各发布机构发布的文件`}
