@@ -227,7 +227,9 @@ describeDb("public statistics (公开统计)", () => {
     ]);
     const all = await stats("?year=2025");
     expect(all.data.documents.total).toEqual({ published: 4, late: 1, undated: 1 });
-    expect(all.data.documents.units.map((u: { unitName: string }) => [u.unitName, u.published])).toEqual([
+    expect(
+      all.data.documents.units.map((u: { unitName: string; published: number }) => [u.unitName, u.published]),
+    ).toEqual([
       ["区卫生健康局", 3],
       ["区财政局", 1],
     ]);
