@@ -18,9 +18,9 @@ const valueText = (d: TDatum) => d.text ?? String(d.value);
 
 /** Vertical bars, one per category along the bottom (the twelve months). */
 export function ColumnChart({ id, title, desc, data, max }: TChartProps) {
-  const width = 640;
-  const height = 240;
-  const left = 36;
+  const width = 480;
+  const height = 220;
+  const left = 32;
   const top = 24;
   const bottom = 28;
   const plotH = height - top - bottom;
@@ -70,10 +70,10 @@ export function ColumnChart({ id, title, desc, data, max }: TChartProps) {
 
 /** Horizontal bars, one per row, for categories with long names (units, outcomes). */
 export function BarChart({ id, title, desc, data, max }: TChartProps) {
-  const width = 640;
+  const width = 480;
   const rowH = 28;
-  const labelW = 210;
-  const valueW = 56;
+  const labelW = 190;
+  const valueW = 44;
   const height = Math.max(1, data.length) * rowH + 8;
   const top0 = niceMax(max ?? Math.max(0, ...data.map((d) => d.value)));
   const plotW = width - labelW - valueW;
@@ -93,7 +93,7 @@ export function BarChart({ id, title, desc, data, max }: TChartProps) {
           return (
             <g>
               <text class="chart-label" x={labelW - 8} y={y + rowH / 2 + 5} text-anchor="end">
-                {d.label.length > 14 ? `${d.label.slice(0, 13)}…` : d.label}
+                {d.label.length > 10 ? `${d.label.slice(0, 9)}…` : d.label}
               </text>
               <rect class="chart-bar" x={labelW} y={y + 4} width={w} height={rowH - 8} />
               <text class="chart-value" x={labelW + w + 6} y={y + rowH / 2 + 5}>
