@@ -12,6 +12,7 @@ import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
+import { registerStatisticsApi, statisticsRoutes } from "./features/statistics";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
@@ -39,6 +40,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
+  { href: "/statistics", label: "统计数据" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -121,6 +123,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerDocumentsApi(api, deps);
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
+  registerStatisticsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -142,6 +145,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", documentsRoutes(deps));
   app.route("/", documentsStaffRoutes(deps));
   app.route("/", reportsRoutes(deps));
+  app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
 
   app.onError(errorHandler(deps));

@@ -471,6 +471,44 @@ describeDb("the annual report (年度报告)", () => {
     expect(r.data.planProgress).toMatchObject({ total: 2, byStatus: [{ status: "overdue", count: 2 }] });
   });
 
+  it("counts only what the district made: national and provincial texts reprinted in the library are left out", async () => {
+    // Unit B in 2024 (no other document of unit B is made or valid in 2024 at this point). The law
+    // library files national and provincial texts under a district unit; the last one is the
+    // district's own and the only one to count.
+    const inLibrary = {
+      unitId: unitB,
+      status: "published",
+      writtenAt: "2024-03-01",
+      publishedAt: "2024-03-05",
+    };
+    await document({
+      ...inLibrary,
+      kind: "policy",
+      level: "部门规章",
+      issuer: "国家市场监督管理总局",
+      title: "市场监督管理行政处罚程序规定",
+    });
+    await document({
+      ...inLibrary,
+      kind: "normative",
+      level: "法律",
+      issuer: "全国人民代表大会常务委员会",
+      title: "中华人民共和国行政许可法",
+    });
+    await document({
+      ...inLibrary,
+      kind: "normative",
+      level: "地方性法规",
+      issuer: "山东省人民代表大会常务委员会",
+      title: "山东省优化营商环境条例",
+    });
+    await document({ ...inLibrary, kind: "normative", title: "区财政局关于规范政府采购管理的通知" });
+    const r = await report(2024, unitB, headB);
+    expect(r.status, r.text).toBe(200);
+    expect(r.data.proactive.regulations).toEqual({ made: 0, repealed: 0, valid: 0 });
+    expect(r.data.proactive.normative).toEqual({ made: 1, repealed: 0, valid: 1 });
+  });
+
   it("counts an amended document as 现行有效, not as 本年废止 (修改 is not 废止)", async () => {
     // Unit B in 2021–2022: after the district's 2025 totals above, which these would change.
     const normativeB = { kind: "normative", unitId: unitB, status: "published" };

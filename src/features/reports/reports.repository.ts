@@ -126,9 +126,18 @@ export type TDocumentCountRow = {
 };
 
 /**
- * 规章 and 行政规范性文件 of the unit (every unit when null) in the published catalogue: made in the
- * year by 成文日期, repealed in the year by 废止日期, and valid on the year's last day by the
- * documents' own rule (from its 废止日期 a document reads as what it ends as).
+ * 效力级别 that only national organs, provincial or municipal people's congresses and the courts make
+ * (立法法): a document of these levels in the catalogue is a reprint of someone else's text (the law
+ * library, demo/documents), however it is filed, and never the reporting government's own 规章 or
+ * 规范性文件. 部门规章 are the State Council departments' rules, so they are among them.
+ */
+export const REPRINTED_LEVELS = ["宪法", "法律", "行政法规", "部门规章", "司法解释", "地方性法规"] as const;
+
+/**
+ * 规章 and 行政规范性文件 that the unit (every unit when null) made itself, in the published
+ * catalogue: made in the year by 成文日期, repealed in the year by 废止日期, and valid on the year's
+ * last day by the documents' own rule (from its 废止日期 a document reads as what it ends as).
+ * Reprints (REPRINTED_LEVELS) are left out whatever their kind.
  */
 export async function documentCounts(
   db: Db,
@@ -137,7 +146,11 @@ export async function documentCounts(
 ): Promise<TDocumentCountRow> {
   const { start, end } = yearBounds(year);
   const owner = unitId === null ? sql`true` : sql`d.unit_id = ${unitId}`;
-  const isRule = sql`d.level in ('部门规章', '地方政府规章')`;
+  const isOwn = sql`d.level not in (${sql.join(
+    REPRINTED_LEVELS.map((l) => sql`${l}`),
+    sql`, `,
+  )})`;
+  const isRule = sql`d.level = '地方政府规章'`;
   const isNormative = sql`(d.kind = 'normative' and not ${isRule})`;
   const madeIn = sql`d.written_at between ${start}::date and ${end}::date`;
   // 本年废止: only real endings (失效, 废止) have a 废止日期; an amendment has its 修改日期 instead.
@@ -157,7 +170,7 @@ export async function documentCounts(
           (count(*) filter (where ${isNormative} and ${repealedIn}))::int as normative_repealed,
           (count(*) filter (where ${isNormative} and ${validAtEnd}))::int as normative_valid
         from documents d
-        where ${owner} and d.status = 'published' and (d.kind = 'normative' or ${isRule})`,
+        where ${owner} and ${isOwn} and d.status = 'published' and (d.kind = 'normative' or ${isRule})`,
   );
   return (
     row ?? {

@@ -147,7 +147,8 @@ export function PortalLayout({ ctx, title, children }: TLayoutProps) {
           <div class="wrap">
             <p>主办：{ctx.siteName}办公室</p>
             <p>
-              <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a>
+              <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a> ·{" "}
+              <a href="/statistics">统计数据</a>
             </p>
           </div>
         </footer>
