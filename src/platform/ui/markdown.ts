@@ -1,4 +1,5 @@
 import MarkdownIt, { type StateBlock, type StateCore, type StateInline, type Token } from "markdown-it";
+import { articleAnchor, headingAnchor, type TAnchor } from "./article-anchors";
 
 /** Schemes a link may use; anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused. */
 const LINK_SCHEMES = new Set(["http", "https", "mailto"]);
@@ -66,6 +67,58 @@ function shiftHeadings(state: StateCore): void {
   }
 }
 
+/**
+ * The label at the start of a block (第十二条, 第三章) becomes a link to the block's own anchor, so a
+ * reader can copy or share the address of one article. Only when the label is the block's first text
+ * (possibly in bold): a paragraph that opens with a link or an image is left alone.
+ */
+function linkLabel(state: StateCore, inline: Token, anchor: TAnchor): void {
+  const children = inline.children ?? [];
+  // Emphasis leaves an empty text token before its opening mark.
+  const at = children.findIndex(
+    (t) => t.type !== "strong_open" && t.type !== "em_open" && !(t.type === "text" && t.content === ""),
+  );
+  const text = children[at];
+  if (!text || text.type !== "text" || !text.content.startsWith(anchor.label)) return;
+  const open = new state.Token("link_open", "a", 1);
+  open.attrs = [
+    ["href", `#${anchor.id}`],
+    ["class", "anchor-link"],
+  ];
+  const label = new state.Token("text", "", 0);
+  label.content = anchor.label;
+  const close = new state.Token("link_close", "a", -1);
+  text.content = text.content.slice(anchor.label.length);
+  children.splice(at, text.content ? 0 : 1, open, label, close);
+}
+
+/**
+ * Anchors for citing (see article-anchors): an id on each paragraph that starts an article and on
+ * each 章 and 节 heading. The first block with an id keeps it: a law that quotes another's articles
+ * (a 修正案 quoting 第十一条) must not give two blocks one id.
+ */
+function articleAnchors(state: StateCore): void {
+  const seen = new Set<string>();
+  let chapter: number | null = null;
+  state.tokens.forEach((token, i) => {
+    const inline = state.tokens[i + 1];
+    if (inline?.type !== "inline") return;
+    let anchor: TAnchor | null = null;
+    if (token.type === "paragraph_open" && token.level === 0)
+      anchor = articleAnchor(inline.content.replace(/^[*_]+/, ""));
+    else if (token.type === "heading_open") {
+      const heading = headingAnchor(inline.content, chapter);
+      if (heading?.kind === "chapter") chapter = heading.number;
+      anchor = heading;
+    }
+    if (!anchor || seen.has(anchor.id)) return;
+    seen.add(anchor.id);
+    token.attrSet("id", anchor.id);
+    if (token.type === "paragraph_open") token.attrSet("class", "article");
+    linkLabel(state, inline, anchor);
+  });
+}
+
 function createRenderer() {
   const md = new MarkdownIt("default", {
     // Raw HTML is escaped, never passed through: the body is shown on a public page.
@@ -84,6 +137,7 @@ function createRenderer() {
   });
   md.inline.ruler.before("html_inline", "html_comment", commentInline);
   md.core.ruler.push("shift_headings", shiftHeadings);
+  md.core.ruler.push("article_anchors", articleAnchors);
 
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx] as Token;
