@@ -79,7 +79,7 @@ function linkLabel(state: StateCore, inline: Token, anchor: TAnchor): void {
     (t) => t.type !== "strong_open" && t.type !== "em_open" && !(t.type === "text" && t.content === ""),
   );
   const text = children[at];
-  if (!text || text.type !== "text" || !text.content.startsWith(anchor.label)) return;
+  if (text?.type !== "text" || !text.content.startsWith(anchor.label)) return;
   const open = new state.Token("link_open", "a", 1);
   open.attrs = [
     ["href", `#${anchor.id}`],
