@@ -142,6 +142,8 @@ export function DocumentPage({
           <DocumentAside view={view} />
         </div>
       </article>
+      {/* The layout's head is shared by every page; these two only this page needs. */}
+      <link rel="stylesheet" href="/static/print.css" media="print" />
       <script src="/static/document.js" defer />
     </PortalLayout>
   );

@@ -1,7 +1,8 @@
 /**
  * Where a page sits in the site, as a trail of links ending with the page itself. Marked up as a
  * schema.org BreadcrumbList so search engines show the trail; the separators are drawn by CSS, so a
- * screen reader hears only the list.
+ * screen reader hears only the list. The position is a <data> element: hono/jsx moves every <meta>
+ * into the head, where microdata no longer sees it.
  */
 export function Breadcrumbs({
   items,
@@ -18,12 +19,12 @@ export function Breadcrumbs({
             <a itemprop="item" href={item.href}>
               <span itemprop="name">{item.label}</span>
             </a>
-            <meta itemprop="position" content={String(i + 1)} />
+            <data itemprop="position" value={String(i + 1)} />
           </li>
         ))}
         <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem" aria-current="page">
           <span itemprop="name">{current}</span>
-          <meta itemprop="position" content={String(items.length + 1)} />
+          <data itemprop="position" value={String(items.length + 1)} />
         </li>
       </ol>
     </nav>
