@@ -145,7 +145,13 @@ export function DocumentAside({ view }: { view: TDocumentView }) {
   const d = view.row;
   // What this document does to others, and what others did to it (in effect, as the banner says).
   const related = [...view.relations.filter((r) => r.direction === "from"), ...endingRelations(view)];
-  const sameTopic = view.sameTopic.filter((s) => !view.relations.some((r) => r.id === s.id));
+  // Each document once: what is listed above is not repeated as the same topic's.
+  const listed = new Set([
+    ...view.relations.map((r) => r.id),
+    ...view.interpretations.map((i) => i.id),
+    ...(view.interprets ? [view.interprets.id] : []),
+  ]);
+  const sameTopic = view.sameTopic.filter((s) => !listed.has(s.id));
   return (
     <aside class="doc-aside" aria-label="相关信息">
       {view.interpretations.length > 0 && (
