@@ -94,4 +94,13 @@ describe("renderMarkdown anchors", () => {
     expect(html.match(/id="art-11"/g)).toHaveLength(1);
     expect(html).toContain("<p>第十一条 重复的条号。</p>");
   });
+
+  it("anchors articles typed one to a line on their label's link", () => {
+    expect(renderMarkdown("第一条 甲。\n第二条 乙。\n**第三条** 丙。\n依照第二条 办理\n\n第二条 重复")).toBe(
+      '<p id="art-1" class="article"><a href="#art-1" class="anchor-link">第一条</a> 甲。<br>\n' +
+        '<a id="art-2" href="#art-2" class="anchor-link">第二条</a> 乙。<br>\n' +
+        '<strong><a id="art-3" href="#art-3" class="anchor-link">第三条</a></strong> 丙。<br>\n' +
+        "依照第二条 办理</p>\n<p>第二条 重复</p>\n",
+    );
+  });
 });

@@ -169,7 +169,8 @@ describe("renderMarkdown: structure", () => {
 
   it("keeps single newlines as line breaks and blank lines as paragraphs", () => {
     expect(renderMarkdown("第一条 甲。\n第二条 乙。\n\n第三条 丙。")).toBe(
-      '<p id="art-1" class="article"><a href="#art-1" class="anchor-link">第一条</a> 甲。<br>\n第二条 乙。</p>\n' +
+      '<p id="art-1" class="article"><a href="#art-1" class="anchor-link">第一条</a> 甲。<br>\n' +
+        '<a id="art-2" href="#art-2" class="anchor-link">第二条</a> 乙。</p>\n' +
         '<p id="art-3" class="article"><a href="#art-3" class="anchor-link">第三条</a> 丙。</p>\n',
     );
   });

@@ -67,21 +67,30 @@ function shiftHeadings(state: StateCore): void {
   }
 }
 
+/** The first text at or after `from`, past emphasis marks (which leave an empty text token before them). */
+function firstText(children: Token[], from: number): number {
+  let at = from;
+  while (
+    children[at] &&
+    (children[at]?.type === "strong_open" ||
+      children[at]?.type === "em_open" ||
+      (children[at]?.type === "text" && children[at]?.content === ""))
+  )
+    at += 1;
+  return children[at]?.type === "text" ? at : -1;
+}
+
 /**
- * The label at the start of a block (第十二条, 第三章) becomes a link to the block's own anchor, so a
- * reader can copy or share the address of one article. Only when the label is the block's first text
- * (possibly in bold): a paragraph that opens with a link or an image is left alone.
+ * The label (第十二条, 第三章) at `children[at]` becomes a link to its anchor, so a reader can copy or
+ * share the address of one article. `id` puts the anchor on the link itself, for an article that
+ * starts on a new line inside a paragraph rather than a block of its own.
  */
-function linkLabel(state: StateCore, inline: Token, anchor: TAnchor): void {
-  const children = inline.children ?? [];
-  // Emphasis leaves an empty text token before its opening mark.
-  const at = children.findIndex(
-    (t) => t.type !== "strong_open" && t.type !== "em_open" && !(t.type === "text" && t.content === ""),
-  );
+function linkLabel(state: StateCore, children: Token[], at: number, anchor: TAnchor, id?: string): void {
   const text = children[at];
-  if (text?.type !== "text" || !text.content.startsWith(anchor.label)) return;
+  if (!text?.content.startsWith(anchor.label)) return;
   const open = new state.Token("link_open", "a", 1);
   open.attrs = [
+    ...(id ? [["id", id] as [string, string]] : []),
     ["href", `#${anchor.id}`],
     ["class", "anchor-link"],
   ];
@@ -93,9 +102,29 @@ function linkLabel(state: StateCore, inline: Token, anchor: TAnchor): void {
 }
 
 /**
+ * Articles typed one to a line (a single Enter between them) share a paragraph: each one after a
+ * line break gets its anchor on its label's link.
+ */
+function lineAnchors(state: StateCore, inline: Token, seen: Set<string>): void {
+  const children = inline.children ?? [];
+  const found: { at: number; anchor: TAnchor }[] = [];
+  children.forEach((t, j) => {
+    if (t.type !== "softbreak" && t.type !== "hardbreak") return;
+    const at = firstText(children, j + 1);
+    const anchor = at < 0 ? null : articleAnchor(children[at]?.content ?? "");
+    if (!anchor || seen.has(anchor.id)) return;
+    seen.add(anchor.id);
+    found.push({ at, anchor });
+  });
+  // From the last, so that each splice leaves the positions before it as they were.
+  for (const { at, anchor } of found.reverse()) linkLabel(state, children, at, anchor, anchor.id);
+}
+
+/**
  * Anchors for citing (see article-anchors): an id on each paragraph that starts an article and on
- * each 章 and 节 heading. The first block with an id keeps it: a law that quotes another's articles
- * (a 修正案 quoting 第十一条) must not give two blocks one id.
+ * each 章 and 节 heading, the label linking to it. The first with an id keeps it: a law that quotes
+ * another's articles (a 修正案 quoting 第十一条) must not give two blocks one id. Only a label that
+ * is the block's first text (possibly in bold) counts: one that opens with a link is left alone.
  */
 function articleAnchors(state: StateCore): void {
   const seen = new Set<string>();
@@ -111,11 +140,14 @@ function articleAnchors(state: StateCore): void {
       if (heading?.kind === "chapter") chapter = heading.number;
       anchor = heading;
     }
-    if (!anchor || seen.has(anchor.id)) return;
-    seen.add(anchor.id);
-    token.attrSet("id", anchor.id);
-    if (token.type === "paragraph_open") token.attrSet("class", "article");
-    linkLabel(state, inline, anchor);
+    if (anchor && !seen.has(anchor.id)) {
+      seen.add(anchor.id);
+      token.attrSet("id", anchor.id);
+      if (token.type === "paragraph_open") token.attrSet("class", "article");
+      const at = firstText(inline.children ?? [], 0);
+      if (at >= 0) linkLabel(state, inline.children ?? [], at, anchor);
+    }
+    if (token.type === "paragraph_open" && token.level === 0) lineAnchors(state, inline, seen);
   });
 }
 
