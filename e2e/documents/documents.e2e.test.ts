@@ -46,7 +46,7 @@ describeBrowser("公开目录：检索、筛选、阅读", () => {
     const current = page.locator(".doc-list li", { hasText: "市中政发〔2023〕3号" });
     await submitAndWait(page, () => current.getByRole("link").click());
     expect(await page.locator("h1").textContent()).toBe("市中区城乡居民最低生活保障实施办法");
-    expect(await page.locator(".doc-status .badge").textContent()).toBe("有效");
+    expect(await page.locator(".doc-facts .badge").textContent()).toBe("有效");
     expect(await page.locator(".doc-body").textContent()).toContain("第一条");
     // 三同步: the policy links its interpretation, which links back.
     await submitAndWait(page, () =>
@@ -80,7 +80,7 @@ describeBrowser("公开目录：检索、筛选、阅读", () => {
     const page = await newPage(browser, server.baseUrl);
     await page.goto(`/documents?q=${encodeURIComponent("市中政发〔2019〕8号")}`);
     await submitAndWait(page, () => page.locator(".doc-list li").first().getByRole("link").click());
-    expect(await page.locator(".doc-status").textContent()).toMatch(
+    expect(await page.locator(".validity-banner").textContent()).toMatch(
       /废止[\s\S]*市中区城乡居民最低生活保障实施办法/,
     );
     await page.context().close();

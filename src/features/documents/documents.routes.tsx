@@ -7,14 +7,17 @@ import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
 import { pageCtx } from "../../platform/ui/page-context";
 import { parseOrThrow } from "../../platform/validation";
+import { todayInChina } from "../calendar";
 import { findUnit } from "../org";
 import { openDocumentAttachment } from "./document-attachments";
-import { DocumentListPage, DocumentPage, GazetteIssuePage, GazetteListPage } from "./documents.public-pages";
+import { qrSvg } from "./document-qr";
+import { DocumentPage } from "./documents.public-document-page";
+import { DocumentListPage, GazetteIssuePage, GazetteListPage } from "./documents.public-pages";
 import { listTopics } from "./documents.repository";
 import { ZDocumentListQuery } from "./documents.schemas";
 import { atomFeed, catalogueCsv, rssFeed, sitemap } from "./feeds";
 import { gazetteIssues, readGazetteIssue } from "./gazette";
-import { readDocument } from "./read-document";
+import { findReadableDocument, readDocument } from "./read-document";
 import { publicDocumentDates } from "./search.repository";
 import { catalogueRows, searchDocuments } from "./search-documents";
 
@@ -38,6 +41,8 @@ function listQuery(c: TCtx, fixed: Record<string, string> = {}) {
 
 // How long caches may keep the public catalogue's pages, files and feeds.
 const PUBLIC_SECONDS = 300;
+// A document's address never changes, so its QR code may be kept for a day.
+const QR_SECONDS = 86_400;
 
 /** The public catalogue, search, document pages, 公报, feeds, sitemap and CSV export. */
 export function documentsRoutes(deps: TDeps) {
@@ -105,7 +110,21 @@ export function documentsRoutes(deps: TDeps) {
     const view = await readDocument(db, idParam(c), c.get("principal") ?? null);
     const status = view.row.status === "withdrawn" && !view.isStaffView ? 410 : 200;
     if (!view.isStaffView) markPublic(c, PUBLIC_SECONDS);
-    return c.html(<DocumentPage ctx={await pageCtx(c)} view={view} />, status);
+    const pageUrl = `${origin(c)}/documents/${view.row.id}`;
+    return c.html(
+      <DocumentPage ctx={await pageCtx(c)} view={view} pageUrl={pageUrl} today={todayInChina()} />,
+      status,
+    );
+  });
+
+  // The page's address as a QR code, for reading a printout or a screen on a phone.
+  app.get("/documents/:id/qr.svg", async (c) => {
+    const id = idParam(c);
+    const { isStaffView } = await findReadableDocument(db, id, c.get("principal") ?? null);
+    if (!isStaffView) markPublic(c, QR_SECONDS);
+    return c.body(qrSvg(`${origin(c)}/documents/${id}`), 200, {
+      "content-type": "image/svg+xml; charset=utf-8",
+    });
   });
 
   app.get("/documents/:id/attachments/:attachmentId", async (c) => {

@@ -17,6 +17,10 @@ import {
   type TRelation,
 } from "./documents.repository";
 import type { TValidity } from "./documents.schemas";
+import { latestOnTopics } from "./search.repository";
+
+// How many same-topic documents a page lists beside its text.
+const SAME_TOPIC_LIMIT = 5;
 
 /**
  * Validity as a reader sees it on `today` (the same rule as the SQL in documents.repository): from
@@ -65,6 +69,8 @@ export type TDocumentView = {
   attachments: { id: number; name: string; mime: string; size: number; hasNoText: boolean }[];
   qa: { question: string; answer: string }[];
   gazette: { id: number; year: number; number: number }[];
+  /** The latest public documents sharing a topic with this one. */
+  sameTopic: { id: number; title: string; publishedAt: string | null }[];
 };
 
 /** Whether a signed-in user works on this document's unit (and so sees drafts and history). */
@@ -75,15 +81,25 @@ export function isStaffOf(viewer: TPrincipal | null, row: Pick<TDocumentRow, "un
 }
 
 /**
- * A document with everything its page shows. The public sees published and withdrawn documents
- * (the latter as their notice) and only public links; the unit's staff see every state.
+ * A document the viewer may open: the public sees published and withdrawn documents (the latter as
+ * their notice), the unit's staff every state; anything else is not found.
  */
-export async function readDocument(db: Db, id: number, viewer: TPrincipal | null): Promise<TDocumentView> {
+export async function findReadableDocument(
+  db: Db,
+  id: number,
+  viewer: TPrincipal | null,
+): Promise<{ row: TDocumentRow; isStaffView: boolean }> {
   const row = await findDocument(db, id);
   if (!row) throw new AppError("not_found", MSG.notFound);
   const isStaffView = isStaffOf(viewer, row);
   if (!isStaffView && !isPublicNow(row) && row.status !== "withdrawn")
     throw new AppError("not_found", MSG.notFound);
+  return { row, isStaffView };
+}
+
+/** A document with everything its page shows; the public sees only public links. */
+export async function readDocument(db: Db, id: number, viewer: TPrincipal | null): Promise<TDocumentView> {
+  const { row, isStaffView } = await findReadableDocument(db, id, viewer);
   const visible = (d: TDocumentRow) => isStaffView || isPublicNow(d);
   const link = (d: TDocumentRow): TLinkedDocument => ({ id: d.id, title: d.title, docNumber: d.docNumber });
 
@@ -130,5 +146,6 @@ export async function readDocument(db: Db, id: number, viewer: TPrincipal | null
     ),
     qa: await qaOf(db, id),
     gazette: await gazetteIssuesOfDocument(db, id),
+    sameTopic: await latestOnTopics(db, row.topics, id, SAME_TOPIC_LIMIT),
   };
 }

@@ -249,6 +249,23 @@ export async function publicDocumentDates(db: Db, limit: number) {
   );
 }
 
+/**
+ * The latest public documents sharing a topic with a document, for the aside of its page: read from
+ * the narrow search index, whose topics carry a GIN index, newest first.
+ */
+export async function latestOnTopics(db: Db, topics: string[], exceptId: number, limit: number) {
+  if (topics.length === 0) return [];
+  return selectRows<{ id: number; title: string; publishedAt: string | null }>(
+    db,
+    sql`select ${s.documentId} as id, ${s.title} as title, to_char(${s.publishedAt}, 'YYYY-MM-DD') as "publishedAt"
+        from ${s} where ${publicIn(s)} and ${s.topics} && ${sql`array[${sql.join(
+          topics.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]`} and ${s.documentId} <> ${exceptId}
+        order by ${s.publishedAt} desc nulls last, ${s.documentId} desc limit ${limit}`,
+  );
+}
+
 /** One row per grouping set of the matches (see searchFacets): `g` says which column it is grouped by. */
 export type TFacetGroupRow = {
   unit_id: number | null;

@@ -53,20 +53,24 @@ describe("renderMarkdown: raw HTML", () => {
     );
     expect(html).not.toContain("INFO END");
     expect(html).not.toContain("内部备注");
-    expect(html).toContain("<p>第一条 为了规范。</p>");
+    expect(html).toContain(
+      '<p id="art-1" class="article"><a href="#art-1" class="anchor-link">第一条</a> 为了规范。</p>',
+    );
   });
 
   it("keeps text that follows a comment on the same line", () => {
     const html = renderMarkdown("<!-- 备注 --> 第一条 正文");
     expect(html).toContain("第一条 正文</p>");
     expect(html).not.toContain("备注");
-    expect(renderMarkdown("<!-- 多行\n备注 -->\n\n第二条")).toBe("<p>第二条</p>\n");
+    expect(renderMarkdown("<!-- 多行\n备注 -->\n\n第二条")).toBe(
+      '<p id="art-2" class="article"><a href="#art-2" class="anchor-link">第二条</a></p>\n',
+    );
   });
 
   it("shows an unclosed comment as text rather than hiding the rest of the document", () => {
     const html = renderMarkdown("<!-- 未闭合\n\n第二条 后文");
     expect(html).toContain("&lt;!-- 未闭合");
-    expect(html).toContain("第二条 后文");
+    expect(html).toContain("第二条</a> 后文");
   });
 });
 
@@ -165,7 +169,9 @@ describe("renderMarkdown: structure", () => {
 
   it("keeps single newlines as line breaks and blank lines as paragraphs", () => {
     expect(renderMarkdown("第一条 甲。\n第二条 乙。\n\n第三条 丙。")).toBe(
-      "<p>第一条 甲。<br>\n第二条 乙。</p>\n<p>第三条 丙。</p>\n",
+      '<p id="art-1" class="article"><a href="#art-1" class="anchor-link">第一条</a> 甲。<br>\n' +
+        '<a id="art-2" href="#art-2" class="anchor-link">第二条</a> 乙。</p>\n' +
+        '<p id="art-3" class="article"><a href="#art-3" class="anchor-link">第三条</a> 丙。</p>\n',
     );
   });
 
@@ -179,7 +185,7 @@ describe("renderMarkdown: structure", () => {
     const source =
       "第十二条　行政机关应当建立健全政府信息公开协调机制。（一）**主动公开**；（二）依申请公开。";
     expect(renderMarkdown(source)).toBe(
-      "<p>第十二条　行政机关应当建立健全政府信息公开协调机制。（一）<strong>主动公开</strong>；（二）依申请公开。</p>\n",
+      '<p id="art-12" class="article"><a href="#art-12" class="anchor-link">第十二条</a>　行政机关应当建立健全政府信息公开协调机制。（一）<strong>主动公开</strong>；（二）依申请公开。</p>\n',
     );
   });
 

@@ -1,4 +1,5 @@
 import MarkdownIt, { type StateBlock, type StateCore, type StateInline, type Token } from "markdown-it";
+import { articleAnchor, headingAnchor, type TAnchor } from "./article-anchors";
 
 /** Schemes a link may use; anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused. */
 const LINK_SCHEMES = new Set(["http", "https", "mailto"]);
@@ -66,6 +67,90 @@ function shiftHeadings(state: StateCore): void {
   }
 }
 
+/** The first text at or after `from`, past emphasis marks (which leave an empty text token before them). */
+function firstText(children: Token[], from: number): number {
+  let at = from;
+  while (
+    children[at] &&
+    (children[at]?.type === "strong_open" ||
+      children[at]?.type === "em_open" ||
+      (children[at]?.type === "text" && children[at]?.content === ""))
+  )
+    at += 1;
+  return children[at]?.type === "text" ? at : -1;
+}
+
+/**
+ * The label (第十二条, 第三章) at `children[at]` becomes a link to its anchor, so a reader can copy or
+ * share the address of one article. `id` puts the anchor on the link itself, for an article that
+ * starts on a new line inside a paragraph rather than a block of its own.
+ */
+function linkLabel(state: StateCore, children: Token[], at: number, anchor: TAnchor, id?: string): void {
+  const text = children[at];
+  if (!text?.content.startsWith(anchor.label)) return;
+  const open = new state.Token("link_open", "a", 1);
+  open.attrs = [
+    ...(id ? [["id", id] as [string, string]] : []),
+    ["href", `#${anchor.id}`],
+    ["class", "anchor-link"],
+  ];
+  const label = new state.Token("text", "", 0);
+  label.content = anchor.label;
+  const close = new state.Token("link_close", "a", -1);
+  text.content = text.content.slice(anchor.label.length);
+  children.splice(at, text.content ? 0 : 1, open, label, close);
+}
+
+/**
+ * Articles typed one to a line (a single Enter between them) share a paragraph: each one after a
+ * line break gets its anchor on its label's link.
+ */
+function lineAnchors(state: StateCore, inline: Token, seen: Set<string>): void {
+  const children = inline.children ?? [];
+  const found: { at: number; anchor: TAnchor }[] = [];
+  children.forEach((t, j) => {
+    if (t.type !== "softbreak" && t.type !== "hardbreak") return;
+    const at = firstText(children, j + 1);
+    const anchor = at < 0 ? null : articleAnchor(children[at]?.content ?? "");
+    if (!anchor || seen.has(anchor.id)) return;
+    seen.add(anchor.id);
+    found.push({ at, anchor });
+  });
+  // From the last, so that each splice leaves the positions before it as they were.
+  for (const { at, anchor } of found.reverse()) linkLabel(state, children, at, anchor, anchor.id);
+}
+
+/**
+ * Anchors for citing (see article-anchors): an id on each paragraph that starts an article and on
+ * each 章 and 节 heading, the label linking to it. The first with an id keeps it: a law that quotes
+ * another's articles (a 修正案 quoting 第十一条) must not give two blocks one id. Only a label that
+ * is the block's first text (possibly in bold) counts: one that opens with a link is left alone.
+ */
+function articleAnchors(state: StateCore): void {
+  const seen = new Set<string>();
+  let chapter: number | null = null;
+  state.tokens.forEach((token, i) => {
+    const inline = state.tokens[i + 1];
+    if (inline?.type !== "inline") return;
+    let anchor: TAnchor | null = null;
+    if (token.type === "paragraph_open" && token.level === 0)
+      anchor = articleAnchor(inline.content.replace(/^[*_]+/, ""));
+    else if (token.type === "heading_open") {
+      const heading = headingAnchor(inline.content, chapter);
+      if (heading?.kind === "chapter") chapter = heading.number;
+      anchor = heading;
+    }
+    if (anchor && !seen.has(anchor.id)) {
+      seen.add(anchor.id);
+      token.attrSet("id", anchor.id);
+      if (token.type === "paragraph_open") token.attrSet("class", "article");
+      const at = firstText(inline.children ?? [], 0);
+      if (at >= 0) linkLabel(state, inline.children ?? [], at, anchor);
+    }
+    if (token.type === "paragraph_open" && token.level === 0) lineAnchors(state, inline, seen);
+  });
+}
+
 function createRenderer() {
   const md = new MarkdownIt("default", {
     // Raw HTML is escaped, never passed through: the body is shown on a public page.
@@ -84,6 +169,7 @@ function createRenderer() {
   });
   md.inline.ruler.before("html_inline", "html_comment", commentInline);
   md.core.ruler.push("shift_headings", shiftHeadings);
+  md.core.ruler.push("article_anchors", articleAnchors);
 
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx] as Token;
