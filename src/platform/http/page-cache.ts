@@ -24,8 +24,9 @@ const MAX_AGE_MS = 60 * 60 * 1000;
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript))/;
-const REDIS_HASH = "gongkai:pages";
-const REDIS_EPOCH = "gongkai:pages:epoch";
+// Under the key prefix (default "gongkai:"): one hash of pages and the shared generation.
+const REDIS_HASH = "pages";
+const REDIS_EPOCH = "pages:epoch";
 
 type TEntry = {
   headers: Record<string, string>;
@@ -45,6 +46,8 @@ export type TPageCacheOptions = {
   database: TDatabase;
   logger: TLogger;
   redisUrl?: string;
+  /** Keeps several sites (or test runs) on one Redis apart. */
+  redisKeyPrefix?: string;
   maxBytes?: number;
   /** The next instant at which a public page changes without any write (a scheduled publication). */
   nextScheduledChange?: (now: Date) => Promise<Date | null>;
@@ -55,6 +58,8 @@ export type TPageCache = {
   middleware: MiddlewareHandler<TAppEnv>;
   /** Drops every page, here and (through Redis) in the other processes' shared store. */
   invalidate(): Promise<void>;
+  /** Settles once it listens for changes and Redis, if any, is connected (pages never wait for it). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -98,7 +103,7 @@ export function createPageCache(opts: TPageCacheOptions): TPageCache {
   let generation = 0;
   let scheduled: { generation: number; at: number } | null = null;
 
-  const redis = opts.redisUrl ? connectRedis(opts.redisUrl, logger) : null;
+  const redis = opts.redisUrl ? connectRedis(opts.redisUrl, opts.redisKeyPrefix ?? "gongkai:", logger) : null;
 
   async function invalidate(): Promise<void> {
     // The shared generation moves first: a page read from Redis after this point is from after it.
@@ -116,13 +121,19 @@ export function createPageCache(opts: TPageCacheOptions): TPageCache {
     scheduled = null;
   }
 
-  opts.database
-    .listen(
-      PUBLIC_CHANGE_CHANNEL,
-      () => void invalidate(),
-      () => void invalidate(),
-    )
-    .catch((err) => logger.error({ err }, "page cache: cannot listen for public changes"));
+  // Listening (re)starts with an invalidation: whatever changed while it was not listening is gone.
+  const listening = new Promise<void>((resolve) => {
+    opts.database
+      .listen(
+        PUBLIC_CHANGE_CHANNEL,
+        () => void invalidate(),
+        () => void invalidate().then(resolve),
+      )
+      .catch((err) => {
+        logger.error({ err }, "page cache: cannot listen for public changes");
+        resolve();
+      });
+  });
 
   function remember(key: string, entry: TEntry): void {
     const size = entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0) + key.length;
@@ -226,6 +237,10 @@ export function createPageCache(opts: TPageCacheOptions): TPageCache {
   return {
     middleware,
     invalidate,
+    ready: async () => {
+      if (redis && redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
+      await listening;
+    },
     close: async () => {
       await redis?.quit().catch(() => {});
     },
@@ -236,9 +251,14 @@ function isAnonymous(c: TCtx): boolean {
   return !c.req.header("authorization") && !getCookie(c, SESSION_COOKIE) && !getCookie(c, FLASH_COOKIE);
 }
 
-function connectRedis(url: string, logger: TLogger): Redis {
+function connectRedis(url: string, keyPrefix: string, logger: TLogger): Redis {
   // Without the offline queue a request never waits for a Redis that is away: it renders the page.
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 });
+  const redis = new Redis(url, {
+    keyPrefix,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+  });
   let isDown = false;
   redis.on("error", (err) => {
     if (!isDown) logger.warn({ err }, "page cache: redis unavailable; pages are rendered meanwhile");
