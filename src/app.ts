@@ -6,7 +6,12 @@ import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
-import { documentsRoutes, documentsStaffRoutes, registerDocumentsApi } from "./features/documents";
+import {
+  documentsRoutes,
+  documentsStaffRoutes,
+  nextScheduledPublication,
+  registerDocumentsApi,
+} from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
@@ -26,6 +31,7 @@ import {
   requestContext,
   securityHeaders,
 } from "./platform/http/middleware";
+import { createPageCache, type TPageCache } from "./platform/http/page-cache";
 import { MSG } from "./platform/messages";
 import type { TNavItem, TShell } from "./platform/ui/page-context";
 
@@ -62,7 +68,21 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/account", label: "我的账号" },
 ];
 
-export type TAppOptions = { bodyLimitBytes?: number };
+export type TAppOptions = {
+  bodyLimitBytes?: number;
+  /** The public page cache; by default one of this app's own (with Redis when configured). */
+  pageCache?: TPageCache;
+};
+
+/** The public page cache for these dependencies: Redis when configured, and the next publication. */
+export function pageCacheFor(deps: TDeps): TPageCache {
+  return createPageCache({
+    database: deps.database,
+    logger: deps.logger,
+    redisUrl: deps.config.redisUrl,
+    nextScheduledChange: (now) => nextScheduledPublication(deps.db, now),
+  });
+}
 
 /** Builds the whole application: platform middleware first, then each feature's routes. */
 export function createApp(deps: TDeps, opts: TAppOptions = {}) {
@@ -81,6 +101,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.use(requestContext(deps));
   app.use(cachePolicy());
   app.use(securityHeaders());
+  // Before everything a cached page does not need (body limits, authentication, CSRF).
+  app.use((opts.pageCache ?? pageCacheFor(deps)).middleware);
   // Forms and JSON up to 1 MB; file uploads (multipart) up to the largest attachment plus the form.
   const tooLarge = () => {
     throw new AppError("payload_too_large", MSG.tooLarge);

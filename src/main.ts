@@ -1,6 +1,6 @@
 import path from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { createApp, pageCacheFor } from "./app";
 import { prepareDatabase } from "./bootstrap";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
@@ -17,7 +17,9 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const { database, notes } = await prepareDatabase(config, logger);
 const blobs = localBlobStore(path.join(config.dataDir, "files"));
-const app = createApp({ database, db: database.db, config, logger, blobs });
+const deps = { database, db: database.db, config, logger, blobs };
+const pageCache = pageCacheFor(deps);
+const app = createApp(deps, { pageCache });
 
 const housekeeping = setInterval(
   () => {
@@ -78,6 +80,7 @@ async function shutdown(signal: string) {
   force.unref();
   // close() stops accepting connections and waits for in-flight requests to finish.
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await pageCache.close();
   await database.close();
   logger.info("stopped");
   process.exit(0);

@@ -26,6 +26,7 @@ const ZEnv = z.object({
       error: "GONGKAI_PUBLIC_URL 应为 http(s):// 开头的网址，如 https://gk.example.gov.cn",
     })
     .optional(),
+  GONGKAI_REDIS_URL: z.string().min(1).optional(),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -49,6 +50,8 @@ export type TConfig = {
    * is only right for local development, since the Host header is the caller's to choose.
    */
   publicUrl: string | undefined;
+  /** redis:// URL; with it, the public page cache is shared by every process (see OPERATIONS.md). */
+  redisUrl: string | undefined;
 };
 
 /**
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     smtpUrl: e.GONGKAI_SMTP_URL,
     mailFrom: e.GONGKAI_MAIL_FROM,
     publicUrl: e.GONGKAI_PUBLIC_URL && publicUrlOf(e.GONGKAI_PUBLIC_URL),
+    redisUrl: e.GONGKAI_REDIS_URL,
   };
 }
 

@@ -363,3 +363,15 @@ export async function gazetteIssuesOfDocument(db: Db, documentId: number) {
     .innerJoin(gazetteIssues, eq(gazetteIssues.id, gazetteItems.issueId))
     .where(eq(gazetteItems.documentId, documentId));
 }
+
+/**
+ * The next time a published document becomes visible by itself (定时发布): public pages change
+ * then without any write, so the page cache keeps nothing past it.
+ */
+export async function nextScheduledPublication(db: Db, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`min(${documents.publishAt})` })
+    .from(documents)
+    .where(and(eq(documents.status, "published"), sql`${documents.publishAt} > ${now.toISOString()}`));
+  return row?.at ? new Date(row.at) : null;
+}

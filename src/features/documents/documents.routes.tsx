@@ -54,6 +54,7 @@ export function documentsRoutes(deps: TDeps) {
   const listPage = async (c: TCtx, heading: string, intro: string, fixed: Record<string, string> = {}) => {
     const { query, base } = listQuery(c, fixed);
     const result = await searchDocuments(db, query);
+    markPublic(c, PUBLIC_SECONDS);
     return c.html(
       <DocumentListPage
         ctx={await pageCtx(c)}
@@ -141,12 +142,15 @@ export function documentsRoutes(deps: TDeps) {
     return download(file.data, { name: file.name, type: file.mime, isInline });
   });
 
-  app.get("/gazette", async (c) =>
-    c.html(<GazetteListPage ctx={await pageCtx(c)} issues={await gazetteIssues(db)} />),
-  );
-  app.get("/gazette/:id", async (c) =>
-    c.html(<GazetteIssuePage ctx={await pageCtx(c)} issue={await readGazetteIssue(db, idParam(c))} />),
-  );
+  app.get("/gazette", async (c) => {
+    markPublic(c, PUBLIC_SECONDS);
+    return c.html(<GazetteListPage ctx={await pageCtx(c)} issues={await gazetteIssues(db)} />);
+  });
+  app.get("/gazette/:id", async (c) => {
+    const issue = await readGazetteIssue(db, idParam(c));
+    markPublic(c, PUBLIC_SECONDS);
+    return c.html(<GazetteIssuePage ctx={await pageCtx(c)} issue={issue} />);
+  });
 
   const feedTitle = async (c: TCtx) => {
     const { query } = listQuery(c);

@@ -2,7 +2,7 @@
 
 export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentsApi } from "./documents.api";
-export { documentTitles } from "./documents.repository";
+export { documentTitles, nextScheduledPublication } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
 export { documentsStaffRoutes } from "./documents.staff-routes";
 export { createGazetteIssue } from "./gazette";

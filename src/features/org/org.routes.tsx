@@ -6,6 +6,7 @@ import { can, DISTRICT_ROLES, type TRole, type TRoleGrant, unitScope } from "../
 import { listApiTokens } from "../../platform/auth/sessions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
+import { markPublic } from "../../platform/http/edge";
 import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUnitPermission, requireUser } from "../../platform/http/guards";
 import { isSecure, SESSION_COOKIE } from "../../platform/http/middleware";
@@ -91,9 +92,10 @@ export function orgRoutes(deps: TDeps) {
   const app = new Hono<TAppEnv>();
   const { db } = deps;
 
-  app.get("/units", async (c) =>
-    c.html(<PublicUnitsPage ctx={await pageCtx(c)} units={await activeUnits(db)} />),
-  );
+  app.get("/units", async (c) => {
+    markPublic(c, 300);
+    return c.html(<PublicUnitsPage ctx={await pageCtx(c)} units={await activeUnits(db)} />);
+  });
 
   // ---- sign-in
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { actorOf, type TAppEnv, type TDeps } from "../../platform/http/context";
+import { markPublic } from "../../platform/http/edge";
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
 import { ELDER_COOKIE } from "../../platform/http/middleware";
@@ -13,6 +14,9 @@ import { GuideEditPage, GuidePage, HomePage } from "./portal.pages";
 
 export { DEFAULT_GUIDE, getGuide, saveGuide, type TGuide } from "./guide";
 
+// How long browsers and shared caches may keep the home and guide pages.
+const PUBLIC_SECONDS = 300;
+
 /** The portal's home and guide pages, the elder-mode preference, and the guide editor. */
 export function portalRoutes(deps: TDeps) {
   const app = new Hono<TAppEnv>();
@@ -20,12 +24,16 @@ export function portalRoutes(deps: TDeps) {
 
   app.get("/", async (c) => {
     const units = await activeUnits(db);
+    markPublic(c, PUBLIC_SECONDS);
     return c.html(<HomePage ctx={await pageCtx(c)} guide={await getGuide(db)} unitCount={units.length} />);
   });
 
-  app.get("/guide", async (c) =>
-    c.html(<GuidePage ctx={await pageCtx(c)} guide={await getGuide(db)} units={await activeUnits(db)} />),
-  );
+  app.get("/guide", async (c) => {
+    markPublic(c, PUBLIC_SECONDS);
+    return c.html(
+      <GuidePage ctx={await pageCtx(c)} guide={await getGuide(db)} units={await activeUnits(db)} />,
+    );
+  });
 
   // 适老化: remembered for a year; a plain form post, so it works without JavaScript.
   app.post("/preferences/elder", async (c) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
@@ -21,6 +22,20 @@ const GENESIS = "0".repeat(64);
 // Serialises appends across connections and processes so that the chain stays linear.
 const AUDIT_LOCK = 7_100_002;
 
+/** Channel of the NOTIFY sent, on commit, by every change that may show on a public page. */
+export const PUBLIC_CHANGE_CHANNEL = "gongkai_public_change";
+
+// Entities that never show on a public page: their changes leave the public page cache alone, so
+// that neither an applicant's request nor a staff member's case work empties it.
+const PRIVATE_ENTITIES = new Set(["request", "appeal", "spot_check", "api_token", "user"]);
+
+/**
+ * Marks, for the request that runs inside it, whether a public change was recorded: the process
+ * that made it empties its own page cache as soon as the request is done, before it answers, instead
+ * of waiting for its own NOTIFY to come back.
+ */
+export const publicChangeScope = new AsyncLocalStorage<{ isChanged: boolean }>();
+
 /**
  * The one audit function. Call it inside the transaction that makes the change, so that a change
  * without its audit entry cannot be committed.
@@ -43,6 +58,12 @@ export async function recordAudit(tx: Db, actor: TActor, entry: TAuditEntry): Pr
     prevHash: last?.hash ?? GENESIS,
   };
   await tx.insert(auditLog).values({ ...row, hash: hashEntry(row) });
+  // Every change to public content is audited, so this one place tells all processes' page caches.
+  if (!PRIVATE_ENTITIES.has(entry.entity)) {
+    await tx.execute(sql`select pg_notify(${PUBLIC_CHANGE_CHANNEL}, '')`);
+    const scope = publicChangeScope.getStore();
+    if (scope) scope.isChanged = true;
+  }
 }
 
 type THashed = Omit<TAuditRow, "id" | "hash">;

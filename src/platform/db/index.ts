@@ -20,6 +20,12 @@ export type TDatabase = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` on one dedicated connection (session-level locks, multi-statement scripts). */
   withConnection<T>(fn: (conn: TConnection) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered after the sending transaction commits)
+   * and `onListen` each time listening (re)starts: notifications sent while a dropped connection
+   * was away are lost, so a listener treats a restart as "anything may have changed".
+   */
+  listen(channel: string, onNotify: () => void, onListen?: () => void): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -59,6 +65,9 @@ function openPostgres(url: string): TDatabase {
         reserved.release();
       }
     },
+    listen: async (channel, onNotify, onListen) => {
+      await client.listen(channel, onNotify, onListen);
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -82,6 +91,10 @@ async function openPglite(dataDir: string | undefined, dump: Blob | undefined): 
     ...conn,
     // PGlite is a single connection already.
     withConnection: (fn) => fn(conn),
+    listen: async (channel, onNotify, onListen) => {
+      await client.listen(channel, onNotify);
+      onListen?.();
+    },
     close: () => client.close(),
   };
 }

@@ -67,9 +67,9 @@ export function markPublic(c: TCtx, seconds: number): void {
 
 /**
  * Every response is `private, no-store` unless its route marked it public. Even then it stays private
- * when it went to a signed-in user, sets a cookie, is not a 200, or is a back-office page: nothing
- * personal is ever kept by a shared cache. Pages carry the visitor's CSRF token, so a public page
- * varies by cookie.
+ * when it went to a signed-in user, sets a cookie, is not a 200 (or 304), or is a back-office page:
+ * nothing personal is ever kept by a shared cache. A public page differs with the session and elder
+ * mode cookies, so it varies by cookie.
  */
 export function cachePolicy(): MiddlewareHandler<TAppEnv> {
   return async (c, next) => {
@@ -77,12 +77,12 @@ export function cachePolicy(): MiddlewareHandler<TAppEnv> {
     const maxAge = c.get("publicMaxAge");
     const isPublic =
       maxAge !== undefined &&
-      c.res.status === 200 &&
+      (c.res.status === 200 || c.res.status === 304) &&
       !c.get("principal") &&
       !c.res.headers.has("set-cookie") &&
       !new URL(c.req.url).pathname.startsWith("/admin");
     c.header("Cache-Control", isPublic ? `public, max-age=${maxAge}` : "private, no-store");
     if (isPublic && (c.res.headers.get("content-type") ?? "").startsWith("text/html"))
-      c.header("Vary", "Cookie");
+      c.header("Vary", "Cookie", { append: true });
   };
 }

@@ -136,13 +136,37 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * Posts that only set a display preference cookie and change nothing on the server. Their form is
+ * on every public page, which must be the same for every anonymous visitor to be cached whole, so
+ * it carries no per-visitor token; a cross-site post is still refused by its Fetch Metadata or
+ * Origin header (every current browser sends one on a form post).
+ */
+const PREFERENCE_PATHS = new Set(["/preferences/elder"]);
+
+function isCrossSite(c: TCtx): boolean {
+  const site = c.req.header("sec-fetch-site");
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = c.req.header("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== (c.req.header("host") ?? new URL(c.req.url).host);
+  } catch {
+    return true;
+  }
+}
+
+/**
  * CSRF: every state-changing request that rides on cookies must carry the token, as the `_csrf`
  * form field or the `X-CSRF-Token` header. Bearer calls and cookie-less API calls carry no ambient
- * authority, so they need none.
+ * authority, so they need none. A preference post needs a same-origin request instead.
  */
 export function csrfProtection(): MiddlewareHandler<TAppEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method) || c.get("authVia") === "bearer") return next();
+    if (PREFERENCE_PATHS.has(new URL(c.req.url).pathname)) {
+      if (isCrossSite(c)) throw new AppError("forbidden", MSG.csrf);
+      return next();
+    }
     const isApi = new URL(c.req.url).pathname.startsWith("/api/");
     if (isApi && c.get("authVia") !== "session") return next();
     let sent = c.req.header("x-csrf-token");

@@ -52,12 +52,12 @@ function NavList({
 
 /**
  * The elder-friendly toggle: a plain form, so it works without JavaScript. One fixed label with
- * aria-pressed (and a filled look when on), so a screen reader hears one unambiguous state.
+ * aria-pressed (and a filled look when on), so a screen reader hears one unambiguous state. It
+ * carries no CSRF token, so that the page is the same for every anonymous visitor (see csrfProtection).
  */
 function ElderToggle({ ctx }: { ctx: TPageCtx }) {
   return (
     <form method="post" action="/preferences/elder" class="elder-toggle">
-      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       <input type="hidden" name="back" value={ctx.path} />
       <input type="hidden" name="on" value={ctx.isElder ? "0" : "1"} />
       <button type="submit" aria-pressed={ctx.isElder ? "true" : "false"}>

@@ -189,9 +189,29 @@ function createRenderer() {
 
 const renderer = createRenderer();
 
+// A law of 25 KB takes milliseconds to render and is read thousands of times per version: the HTML
+// is kept per source text (the text is the version), least recently used first out, up to ~32 MB.
+const RENDERED_MAX_CHARS = 16 * 1024 * 1024;
+const rendered = new Map<string, string>();
+let renderedChars = 0;
+
 /** Renders a document body written in Markdown as safe HTML for a public page. */
 export function renderMarkdown(md: string): string {
-  return renderer.render(md);
+  const hit = rendered.get(md);
+  if (hit !== undefined) {
+    rendered.delete(md);
+    rendered.set(md, hit);
+    return hit;
+  }
+  const html = renderer.render(md);
+  rendered.set(md, html);
+  renderedChars += md.length + html.length;
+  for (const [k, v] of rendered) {
+    if (renderedChars <= RENDERED_MAX_CHARS) break;
+    rendered.delete(k);
+    renderedChars -= k.length + v.length;
+  }
+  return html;
 }
 
 function inlineText(tokens: Token[]): string {

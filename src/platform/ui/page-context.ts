@@ -16,7 +16,7 @@ export type TPageCtx = {
   flash: string | null;
 };
 
-const FLASH_COOKIE = "gk_flash";
+export const FLASH_COOKIE = "gk_flash";
 
 export type TShell = {
   siteName: () => Promise<string>;
@@ -30,13 +30,17 @@ export async function pageCtx(c: TCtx): Promise<TPageCtx> {
   // Each app puts its own shell on the request (two apps in one process, as in tests, never mix).
   const shell = c.get("shell") ?? NO_SHELL;
   const principal = c.get("principal");
-  // The page carries the CSRF token in its forms, so a new visitor's token cookie goes with it.
-  c.get("issueCsrfCookie")?.();
   const flash = getCookie(c, FLASH_COOKIE);
   if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/" });
   return {
     principal,
-    csrfToken: c.get("csrfToken"),
+    // Read only by a page with a form that changes something: a new visitor's token cookie goes with
+    // that page alone, so every other public page is the same for all anonymous visitors and can be
+    // cached whole (see platform/http/page-cache).
+    get csrfToken() {
+      c.get("issueCsrfCookie")?.();
+      return c.get("csrfToken");
+    },
     path: new URL(c.req.url).pathname,
     isElder: c.get("isElder"),
     siteName: await shell.siteName(),
