@@ -165,12 +165,12 @@ function AppealRow({ label, a }: { label: string; a: TAppealSummary }) {
 function Appeals({ stats }: { stats: TStatistics }) {
   const { reconsideration: r, litigation: l } = stats.appeals;
   const data = [
-    { label: "行政复议 维持", value: r.upheld },
-    { label: "行政复议 纠错", value: r.corrected },
-    { label: "行政复议 其他或未审结", value: r.other + r.pending },
-    { label: "行政诉讼 维持", value: l.upheld },
-    { label: "行政诉讼 纠错", value: l.corrected },
-    { label: "行政诉讼 其他或未审结", value: l.other + l.pending },
+    { label: "复议 维持", value: r.upheld },
+    { label: "复议 纠错", value: r.corrected },
+    { label: "复议 其他或未审结", value: r.other + r.pending },
+    { label: "诉讼 维持", value: l.upheld },
+    { label: "诉讼 纠错", value: l.corrected },
+    { label: "诉讼 其他或未审结", value: l.other + l.pending },
   ];
   return (
     <section aria-labelledby="stats-appeals">
