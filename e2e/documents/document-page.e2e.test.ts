@@ -72,12 +72,20 @@ describeBrowser("公开文件页：元数据、废止提示、条文锚点、打
       expect(await facts.locator("dt").allTextContents()).toEqual(expect.arrayContaining(LABELS));
       expect(await facts.locator(".badge").textContent()).toBe("废止");
 
-      // Two pairs to a row on a wide screen, one on a phone.
-      const [index, topic] = await Promise.all(
-        ["索引号", "主题分类"].map((l) => facts.locator("dt", { hasText: l }).boundingBox()),
-      );
-      if (viewport === DESKTOP) expect(topic?.y).toBe(index?.y);
-      else expect(topic?.y).toBeGreaterThan((index?.y ?? 0) + (index?.height ?? 0) - 1);
+      // Two facts to a row; on a wide screen each value beside its label, on a phone below it.
+      const box = (l: string, el: "dt" | "dd") =>
+        facts
+          .locator(".fact", { has: page.locator("dt", { hasText: l }) })
+          .locator(el)
+          .boundingBox();
+      const [index, topic, indexValue] = await Promise.all([
+        box("索引号", "dt"),
+        box("主题分类", "dt"),
+        box("索引号", "dd"),
+      ]);
+      expect(topic?.y).toBe(index?.y);
+      if (viewport === DESKTOP) expect(indexValue?.y).toBe(index?.y);
+      else expect(indexValue?.y).toBeGreaterThanOrEqual((index?.y ?? 0) + (index?.height ?? 0) - 1);
       // Nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,

@@ -59,6 +59,14 @@ describeDb("the public document page and its QR code", () => {
       relations: [{ kind: "repeals", documentId: ids.old }],
     });
     await make("draft", { title: "尚未发布的草稿" }, false);
+    await make("amended", { title: "区停车收费办法", kind: "normative", docNumber: "区政发〔2020〕1号" });
+    await make("amending", {
+      title: "关于修改《区停车收费办法》的决定",
+      kind: "normative",
+      effectiveAt: "2025-01-01",
+      relations: [{ kind: "amends", documentId: ids.amended }],
+    });
+    await make("ending", { title: "区临时救助办法", kind: "normative", repealedAt: "2099-12-31" });
   });
   afterAll(() => t?.close());
 
@@ -90,6 +98,21 @@ describeDb("the public document page and its QR code", () => {
       // The banner comes before the title.
       expect(p.text.indexOf("validity-banner")).toBeLessThan(p.text.indexOf('<h1 id="doc-title"'));
       expect(await get(`/documents/${ids.new}`).then((n) => n.text)).not.toContain("validity-banner");
+    });
+
+    it("says an amended document is amended, from when and by what, and that it stays in force", async () => {
+      const p = await get(`/documents/${ids.amended}`);
+      expect(p.text).toContain("本文件已被修改");
+      expect(p.text).toContain("自 <strong>2025-01-01</strong> 起按修改后的规定执行");
+      expect(p.text).toContain(`已被修改，见<a href="/documents/${ids.amending}">`);
+      expect(p.text).toContain('<span class="badge validity-amended">已修改</span>');
+    });
+
+    it("warns of a 废止日期 still to come, without the banner of an ended document", async () => {
+      const p = await get(`/documents/${ids.ending}`);
+      expect(p.text).toContain("本文件将自 2099-12-31 起失效");
+      expect(p.text).not.toContain("validity-banner");
+      expect(p.text).toContain('<span class="badge validity-valid">有效</span>');
     });
 
     it("anchors each article and chapter of the text", async () => {
