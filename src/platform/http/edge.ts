@@ -69,7 +69,7 @@ export function markPublic(c: TCtx, seconds: number): void {
  * Every response is `private, no-store` unless its route marked it public. Even then it stays private
  * when it went to a signed-in user, sets a cookie, is not a 200 (or 304), or is a back-office page:
  * nothing personal is ever kept by a shared cache. A public page differs with the session and elder
- * mode cookies, so it varies by cookie.
+ * mode cookies, so it varies by cookie and is revalidated on every use.
  */
 export function cachePolicy(): MiddlewareHandler<TAppEnv> {
   return async (c, next) => {
@@ -81,8 +81,13 @@ export function cachePolicy(): MiddlewareHandler<TAppEnv> {
       !c.get("principal") &&
       !c.res.headers.has("set-cookie") &&
       !new URL(c.req.url).pathname.startsWith("/admin");
-    c.header("Cache-Control", isPublic ? `public, max-age=${maxAge}` : "private, no-store");
-    if (isPublic && (c.res.headers.get("content-type") ?? "").startsWith("text/html"))
-      c.header("Vary", "Cookie", { append: true });
+    const isPage = (c.res.headers.get("content-type") ?? "").startsWith("text/html");
+    // A page differs with the session and elder-mode cookies, and browsers do not reliably key their
+    // cache on Cookie: they must ask again each time, which the ETag answers with a cheap 304.
+    c.header(
+      "Cache-Control",
+      !isPublic ? "private, no-store" : isPage ? "public, no-cache" : `public, max-age=${maxAge}`,
+    );
+    if (isPublic && isPage) c.header("Vary", "Cookie", { append: true });
   };
 }
