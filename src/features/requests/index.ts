@@ -14,4 +14,5 @@ export { refreshPausedDueDates } from "./refresh-paused";
 export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";
+export { ACTION_LABELS as REQUEST_ACTION_LABELS } from "./requests.schemas";
 export { spotCheckRoutes } from "./spot-checks.routes";
