@@ -9,7 +9,13 @@ const NOISE = new Set(["updatedAt", "version", "docNumberKey", "sourceKey"]);
 
 export type TDiffContext = { unitName: (id: number) => string | undefined };
 
-export type TDiffRow = { field: string; before?: unknown; after?: unknown; hasBefore: boolean; hasAfter: boolean };
+export type TDiffRow = {
+  field: string;
+  before?: unknown;
+  after?: unknown;
+  hasBefore: boolean;
+  hasAfter: boolean;
+};
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

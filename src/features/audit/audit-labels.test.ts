@@ -45,7 +45,8 @@ describe("audit labels", () => {
   it("has a Chinese label for every action recorded anywhere", () => {
     const missing: string[] = [];
     for (const c of calls) {
-      const names = DYNAMIC[c.action] ?? [...c.action.matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1] ?? "");
+      const names =
+        DYNAMIC[c.action] ?? [...c.action.matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1] ?? "");
       if (names.length === 0) missing.push(`${c.file}: ${c.action} (not a literal; add it to DYNAMIC)`);
       for (const n of names) if (!AUDIT_ACTION_LABELS[n]) missing.push(`${c.file}: ${n}`);
     }
