@@ -81,7 +81,7 @@ export function RelatedPicker(props: { field: string; form: TFormState; picker?:
           aria-describedby={error ? `${id}-error` : undefined}
           aria-invalid={error ? "true" : undefined}
         />
-        <button type="submit" name="_find" value={props.field} class="button secondary" formnovalidate>
+        <button type="submit" name="_find" value={props.field} class="button" formnovalidate>
           查找
         </button>
       </div>
@@ -101,7 +101,7 @@ export function RelatedPicker(props: { field: string; form: TFormState; picker?:
                       type="submit"
                       name="_pick"
                       value={`${props.field}=${d.id}`}
-                      class="link-button"
+                      class="pick-button"
                       aria-label={`选择《${d.title}》`}
                     >
                       选择
