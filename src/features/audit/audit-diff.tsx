@@ -1,6 +1,6 @@
 // The before/after of an audit entry as a table a reader can follow: one row per field, Chinese
 // field names, values formatted, long texts cut with the full text one click away.
-import { fieldLabel } from "./audit-labels";
+import { fieldLabel, valueLabel } from "./audit-labels";
 
 const LONG = 80;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -53,6 +53,7 @@ export function formatValue(field: string, v: unknown, ctx: TDiffContext): strin
   if (isEmpty(v)) return "（空）";
   if (typeof v === "boolean") return v ? "是" : "否";
   if (field === "unitId" && typeof v === "number") return ctx.unitName(v) ?? `单位 ${v}`;
+  if (typeof v === "string" && valueLabel(field, v)) return valueLabel(field, v) as string;
   if (typeof v === "string" && ISO_TIME.test(v)) {
     const d = new Date(v);
     if (!Number.isNaN(d.getTime()))
@@ -83,7 +84,7 @@ function Value(props: { field: string; value: unknown; ctx: TDiffContext }) {
 /** The table itself; nothing when the entry has no recorded content. */
 export function AuditDiff(props: { before: unknown; after: unknown; ctx: TDiffContext }) {
   const rows = diffRows(props.before, props.after);
-  if (rows.length === 0) return <span class="muted">无内容变更</span>;
+  if (rows.length === 0) return null;
   const showBefore = rows.some((r) => r.hasBefore);
   const showAfter = rows.some((r) => r.hasAfter);
   return (

@@ -1,6 +1,14 @@
 // Chinese names for what the audit log records: actions, object types and fields. The log stores
 // stable English codes (they are part of the hash chain); only the page translates them.
-import { REQUEST_ACTION_LABELS } from "../requests";
+import {
+  DISCLOSURE_LABELS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  VALIDITY_LABELS,
+} from "../documents";
+import { TASK_STATUS_LABELS } from "../ledger";
+import { UNIT_KIND_LABELS } from "../org";
+import { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "../requests";
 
 /** Every action passed to recordAudit anywhere; audit-labels.test.ts fails when one is missing. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -200,6 +208,27 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
 };
 
 export const fieldLabel = (key: string) => AUDIT_FIELD_LABELS[key] ?? key;
+
+// Coded values of a field, whichever object they belong to; the codes of different objects do not clash.
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: {
+    ...TASK_STATUS_LABELS,
+    ...REQUEST_STATUS_LABELS,
+    ...DOCUMENT_STATUS_LABELS,
+    submitted: "待审核",
+    accepted: "已通过",
+    returned: "已退回",
+  },
+  taskStatus: TASK_STATUS_LABELS,
+  validity: VALIDITY_LABELS,
+  endsAs: VALIDITY_LABELS,
+  disclosure: DISCLOSURE_LABELS,
+  kind: { ...UNIT_KIND_LABELS, ...DOCUMENT_KIND_LABELS },
+  type: REQUEST_ACTION_LABELS,
+};
+
+/** A coded value in words, or undefined when the field has no codes or the value is not one. */
+export const valueLabel = (field: string, value: string): string | undefined => VALUE_LABELS[field]?.[value];
 
 /** The staff page of the object an entry is about, when it has one. */
 export function objectHref(row: {

@@ -37,8 +37,22 @@ describeDb("the audit log page", () => {
         entity: "document",
         entityId: 41,
         unitId: unitA,
-        before: { title: "旧标题", body: "短正文", unitId: unitA, isActive: true, version: 1 },
-        after: { title: "新标题", body: longBody, unitId: unitA, isActive: false, version: 2 },
+        before: {
+          title: "旧标题",
+          body: "短正文",
+          unitId: unitA,
+          isActive: true,
+          version: 1,
+          status: "draft",
+        },
+        after: {
+          title: "新标题",
+          body: longBody,
+          unitId: unitA,
+          isActive: false,
+          version: 2,
+          status: "review",
+        },
       });
       await recordAudit(tx, actor, { action: "request.extend", entity: "request", entityId: 7 });
       await recordAudit(tx, actor, { action: "ledger.year_end", entity: "ledger_task", entityId: 3 });
@@ -70,6 +84,7 @@ describeDb("the audit log page", () => {
       expect(entry).toContain('<th scope="col">修改前</th>');
       expect(entry).toMatch(/<th scope="row">标题<\/th><td>旧标题<\/td><td>新标题<\/td>/);
       expect(entry).toMatch(/<th scope="row">启用<\/th><td>是<\/td><td>否<\/td>/);
+      expect(entry).toMatch(/<th scope="row">状态<\/th><td>草稿<\/td><td>待审核<\/td>/);
       // Unchanged fields (the unit) and bookkeeping (the version) are left out.
       expect(entry).not.toContain(">单位<");
       expect(entry).not.toContain(">版本<");

@@ -95,6 +95,8 @@ export function LedgerHomePage(props: {
   );
 }
 
+const OPEN_OVERDUE_CARDS = 3;
+
 /** A plan's boards by section and by unit, its overdue reminders and its task list. */
 export function PlanBoardPage(props: {
   ctx: TPageCtx;
@@ -176,13 +178,17 @@ export function PlanBoardPage(props: {
                 联络员：
                 {o.liaison ? `${o.liaison.name}${o.liaison.phone ? `（${o.liaison.phone}）` : ""}` : "未登记"}
               </p>
-              <TaskCards
-                label={`${o.unit.name}的逾期任务`}
-                tasks={o.tasks}
-                units={board.units}
-                today={props.today}
-                overdue
-              />
+              {/* Folded when long, so that every unit's line stays in view above the task list. */}
+              <details open={o.tasks.length <= OPEN_OVERDUE_CARDS}>
+                <summary>查看 {o.tasks.length} 项逾期任务</summary>
+                <TaskCards
+                  label={`${o.unit.name}的逾期任务`}
+                  tasks={o.tasks}
+                  units={board.units}
+                  today={props.today}
+                  overdue
+                />
+              </details>
             </section>
           ))}
         </>

@@ -10,6 +10,7 @@ export {
   type TApplicantKind,
   type TOutcome,
 } from "./outcomes";
+export { STATUS_LABELS as REQUEST_STATUS_LABELS } from "./present";
 export { refreshPausedDueDates } from "./refresh-paused";
 export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
