@@ -67,10 +67,8 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
     await openBoard(liaison);
     // The liaison sees only the row of their own unit.
     expect(await liaison.locator("table.ledger-units tbody tr").count()).toBe(1);
-    const row = liaison.locator("table", { hasText: "任务清单" }).locator("tbody tr", {
-      has: liaison.locator("td:first-child", { hasText: new RegExp(`^${TASK_NO}$`) }),
-    });
-    await submitAndWait(liaison, () => row.getByRole("link").click());
+    const card = liaison.getByRole("list", { name: "任务清单" }).locator(`li[data-task-no="${TASK_NO}"]`);
+    await submitAndWait(liaison, () => card.getByRole("link").click());
     expect(await text(liaison.getByRole("heading", { level: 1 }))).toBe(`任务 ${TASK_NO}`);
 
     await liaison.getByLabel("工作进展").fill(REPORT);
@@ -112,7 +110,7 @@ describeBrowser("工作台账：单位报告进展，公开办审核，看板随
     await openBoard(page);
     await expectNoAxeViolations(page);
     await submitAndWait(page, () =>
-      page.locator("table", { hasText: "任务清单" }).locator("tbody tr").first().getByRole("link").click(),
+      page.getByRole("list", { name: "任务清单" }).getByRole("listitem").first().getByRole("link").click(),
     );
     await expectNoAxeViolations(page);
     const taskPath = new URL(page.url()).pathname;

@@ -110,6 +110,35 @@ export async function attachGeneratedFile(
   return attachStoredFile(tx, actor, row, file, upload.name, text, { generated: true });
 }
 
+/** A file uploaded with a new draft, checked and stored, its text read; linked by `attachUploads`. */
+export type TStoredUpload = { file: TFileRow; name: string; text: string | null };
+
+/**
+ * Checks (type, size) and stores the files sent with a new draft, and reads their text, before the
+ * draft's transaction: a file refused here stops the draft from being created at all. The stored
+ * content is addressed by its hash, so a file kept from a refused draft is only an unused copy.
+ */
+export async function storeDocumentUploads(
+  db: Db,
+  blobs: TBlobStore,
+  uploads: { data: Uint8Array; name: string }[],
+  field = "files",
+): Promise<TStoredUpload[]> {
+  const out: TStoredUpload[] = [];
+  for (const u of uploads) {
+    const file = await storeFile(db, blobs, u.data, { maxBytes: DOCUMENT_ATTACHMENT_MAX_BYTES, field });
+    const text = await extractTextIsolated(u.data, file.mime);
+    out.push({ file, name: u.name.trim().slice(0, 200) || `附件.${file.ext}`, text });
+  }
+  return out;
+}
+
+/** Links stored uploads to a document being created, in its transaction, each audited. */
+export async function attachUploads(tx: Db, actor: TActor, row: TDocumentRow, uploads: TStoredUpload[]) {
+  for (const u of uploads)
+    await attachStoredFile(tx, actor, row, u.file, u.name, u.text, { hasText: u.text !== null });
+}
+
 /** Removes a file from a document (the stored content stays: other records may share it). */
 export async function removeDocumentAttachment(
   db: Db,

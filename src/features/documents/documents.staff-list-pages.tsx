@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import {
   CheckboxGroup,
+  FileField,
   Form,
   Pagination,
   SelectField,
@@ -12,6 +13,7 @@ import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import type { TUnitRow } from "../org";
+import { RelatedPicker, type TPicker } from "./documents.related-picker";
 import {
   DISCLOSURE_LABELS,
   DISCLOSURES,
@@ -26,7 +28,14 @@ import {
   VALIDITIES,
   VALIDITY_LABELS,
 } from "./documents.schemas";
-import { Check, GroupError, kindLabel, MAX_RELATION_ROWS, StatusBadge } from "./documents.staff-shared";
+import {
+  Check,
+  GroupError,
+  kindLabel,
+  MAX_DRAFT_FILES,
+  MAX_RELATION_ROWS,
+  StatusBadge,
+} from "./documents.staff-shared";
 import { STAFF_STATUSES, type TStaffListRow, type TStaffStatus } from "./staff.repository";
 
 const STAFF_STATUS_LABELS: Record<TStaffStatus, string> = {
@@ -158,6 +167,7 @@ export function DocumentFormPage(props: {
   topics: string[];
   documentId?: number;
   isPublished?: boolean;
+  picker?: TPicker;
 }) {
   const { form, documentId } = props;
   const title = documentId ? "修改文件" : "新建文件";
@@ -175,7 +185,13 @@ export function DocumentFormPage(props: {
         csrfToken={props.ctx.csrfToken}
         form={form}
         submitLabel={documentId ? "保存修改" : "保存为草稿"}
+        hasFiles={!documentId}
       >
+        {/* Enter in a text field saves: the form's first submit button is the default one, and the
+            查找 buttons further down must not be it. */}
+        <button type="submit" hidden>
+          {documentId ? "保存修改" : "保存为草稿"}
+        </button>
         {documentId && (
           <>
             <input type="hidden" name="version" value={String(form.values.version ?? "")} />
@@ -280,6 +296,7 @@ export function DocumentFormPage(props: {
             inputmode="numeric"
             hint="仅“政策解读”填写：被解读的政策文件在文件列表中的编号。"
           />
+          <RelatedPicker field="interprets" form={form} picker={props.picker} label="按标题查找被解读文件" />
           <SelectField
             form={form}
             name="interpretationForm"
@@ -317,9 +334,22 @@ export function DocumentFormPage(props: {
                 placeholder="（无）"
               />
               <TextField form={form} name={`relId_${i}`} label="文件编号" inputmode="numeric" />
+              <RelatedPicker field={`relId_${i}`} form={form} picker={props.picker} label="按标题查找" />
             </fieldset>
           ))}
         </Group>
+        {!documentId && (
+          <Group legend="附件">
+            <FileField
+              form={form}
+              name="files"
+              label="附件"
+              hint={`可选，最多 ${MAX_DRAFT_FILES} 个，随草稿一起保存：PDF、Word（DOCX）、Excel（XLSX）或图片，每次提交合计不超过 10 MB。表单有误重新显示时，请重新选择附件。`}
+              accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+              isMultiple
+            />
+          </Group>
+        )}
         {documentId && (
           <TextArea
             form={form}

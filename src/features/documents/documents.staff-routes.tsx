@@ -20,8 +20,13 @@ import {
   removeSynonymGroup,
   setIndexPattern,
 } from "./catalogue-settings";
-import { addDocumentAttachment, removeDocumentAttachment } from "./document-attachments";
+import {
+  addDocumentAttachment,
+  removeDocumentAttachment,
+  storeDocumentUploads,
+} from "./document-attachments";
 import { decideProposal } from "./document-relations";
+import { pickerStep, type TPicker } from "./documents.related-picker";
 import { listSynonyms, listTopics, versionsOf } from "./documents.repository";
 import {
   DOCUMENT_KINDS,
@@ -38,7 +43,7 @@ import {
 } from "./documents.staff-catalogue-pages";
 import { StaffDocumentPage, type TDocumentAction, type TFinding } from "./documents.staff-document-page";
 import { DocumentFormPage, StaffDocumentListPage } from "./documents.staff-list-pages";
-import { MAX_RELATION_ROWS } from "./documents.staff-shared";
+import { MAX_DRAFT_FILES, MAX_RELATION_ROWS } from "./documents.staff-shared";
 import { createGazetteIssue, gazetteIssues, ZGazetteIssueBody } from "./gazette";
 import {
   PublishBlocked,
@@ -307,7 +312,18 @@ export function documentsStaffRoutes(deps: TDeps) {
 
   // ——— new
 
-  const newPage = async (c: TCtx, p: TPrincipal, form?: TFormState) => {
+  // Files chosen in a form's file field (empty when none was chosen: browsers send an empty part).
+  const uploadedFiles = async (c: TCtx, name: string) => {
+    const body = await c.req.parseBody({ all: true });
+    const parts = ([] as unknown[]).concat(body[name] ?? []);
+    return Promise.all(
+      parts
+        .filter((f): f is File => f instanceof File && f.size > 0)
+        .map(async (f) => ({ data: new Uint8Array(await f.arrayBuffer()), name: f.name })),
+    );
+  };
+
+  const newPage = async (c: TCtx, p: TPrincipal, form?: TFormState, picker?: TPicker) => {
     const units = await editableUnits(p);
     const defaults = {
       kind: "notice",
@@ -322,6 +338,7 @@ export function documentsStaffRoutes(deps: TDeps) {
         form={form ?? emptyForm(defaults)}
         units={units}
         topics={await topicNames()}
+        picker={picker}
       />
     );
   };
@@ -334,7 +351,10 @@ export function documentsStaffRoutes(deps: TDeps) {
   app.post("/admin/documents", async (c) => {
     const p = requirePermission(c, "documents.edit");
     const values = await readForm(c);
+    const step = await pickerStep(db, p, values);
+    if (step) return c.html(await newPage(c, p, step.form, step.picker), step.status);
     const d = documentInput(values, false);
+    const files = await uploadedFiles(c, "files");
     return submitForm(c, {
       schema: z.unknown(),
       values,
@@ -342,8 +362,17 @@ export function documentsStaffRoutes(deps: TDeps) {
       render: (form) => newPage(c, p, form),
       run: () =>
         onForm(d.relationRows, async () => {
-          const row = await createDocument(db, actorOf(c), p, validBody(ZCreateDocumentBody, d));
-          setFlash(c, `已保存为草稿，索引号 ${row.indexNo}。`);
+          const body = validBody(ZCreateDocumentBody, d);
+          if (files.length > MAX_DRAFT_FILES)
+            throw new AppError("validation_failed", MSG.validation, {
+              issues: [{ path: "files", message: `一次最多上传 ${MAX_DRAFT_FILES} 个附件。` }],
+            });
+          const uploads = await storeDocumentUploads(db, deps.blobs, files);
+          const row = await createDocument(db, actorOf(c), p, body, { uploads });
+          setFlash(
+            c,
+            `已保存为草稿，索引号 ${row.indexNo}${uploads.length ? `，附件 ${uploads.length} 个` : ""}。`,
+          );
           return c.redirect(`/admin/documents/${row.id}`, 303);
         }),
     });
@@ -359,7 +388,13 @@ export function documentsStaffRoutes(deps: TDeps) {
     return { p, view };
   };
 
-  const editPage = async (c: TCtx, p: TPrincipal, view: TDocumentView, form?: TFormState) => (
+  const editPage = async (
+    c: TCtx,
+    p: TPrincipal,
+    view: TDocumentView,
+    form?: TFormState,
+    picker?: TPicker,
+  ) => (
     <DocumentFormPage
       ctx={await pageCtx(c)}
       form={form ?? emptyForm(formValuesOf(view))}
@@ -367,6 +402,7 @@ export function documentsStaffRoutes(deps: TDeps) {
       topics={await topicNames()}
       documentId={view.row.id}
       isPublished={view.row.status === "published"}
+      picker={picker}
     />
   );
 
@@ -378,6 +414,8 @@ export function documentsStaffRoutes(deps: TDeps) {
   app.post("/admin/documents/:id/edit", async (c) => {
     const { p, view } = await editable(c);
     const values = await readForm(c);
+    const step = await pickerStep(db, p, values);
+    if (step) return c.html(await editPage(c, p, view, step.form, step.picker), step.status);
     const d = documentInput(values, true);
     // A published document keeps a 发布日期: left empty, the one it has stays.
     if (d.input.publishedAt === null && view.row.status === "published") delete d.input.publishedAt;

@@ -3,6 +3,8 @@ import { KIND_LABELS, STATUS_LABELS, type TDocumentKind, type TDocumentStatus } 
 
 /** The most relation rows the form shows (the schema allows 50). */
 export const MAX_RELATION_ROWS = 50;
+// The files a new draft may carry in one submit; all of them together still fit the upload size limit.
+export const MAX_DRAFT_FILES = 5;
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind as TDocumentKind] ?? kind;
 

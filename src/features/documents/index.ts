@@ -4,6 +4,12 @@ export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentsApi } from "./documents.api";
 export { documentTitles, nextScheduledPublication } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
+export {
+  DISCLOSURE_LABELS,
+  KIND_LABELS as DOCUMENT_KIND_LABELS,
+  STATUS_LABELS as DOCUMENT_STATUS_LABELS,
+  VALIDITY_LABELS,
+} from "./documents.schemas";
 export { documentsStaffRoutes } from "./documents.staff-routes";
 export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";

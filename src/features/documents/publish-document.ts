@@ -253,7 +253,8 @@ async function changeStatus(
       createdBy: actor.name,
     });
     await recordAudit(tx, actor, {
-      action: `document.${t.to === "review" ? "submit" : t.to === "draft" ? "return" : "withdraw"}`,
+      action:
+        t.to === "review" ? "document.submit" : t.to === "draft" ? "document.return" : "document.withdraw",
       entity: "document",
       entityId: id,
       unitId: row.unitId,

@@ -5,6 +5,7 @@ import { AppError, type TFieldIssue } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { findUnit } from "../org";
+import { attachUploads, type TStoredUpload } from "./document-attachments";
 import { auditViewOf, snapshotOf } from "./document-snapshot";
 import { docNumberKeyOf, searchTextOf } from "./document-text";
 import {
@@ -121,7 +122,7 @@ export async function createDocument(
   actor: TActor,
   p: TPrincipal,
   body: TCreateDocumentBody,
-  extra: { sourceKey?: string; bodyHtml?: string } = {},
+  extra: { sourceKey?: string; bodyHtml?: string; uploads?: TStoredUpload[] } = {},
 ): Promise<TDocumentRow> {
   const unitId = unitFor(p, body.unitId);
   if (!can(p, "documents.edit", unitId)) throw new AppError("forbidden", MSG.forbidden);
@@ -167,6 +168,8 @@ export async function createDocument(
         unitId,
         after: auditViewOf(row),
       });
+      // Attached before a publication in the same request, so its privacy check reads them too.
+      if (extra.uploads?.length) await attachUploads(tx, actor, row, extra.uploads);
       if (status === "published") {
         await assertPublishable(tx, row, {});
         row = await applyPublish(tx, actor, p, row, {});

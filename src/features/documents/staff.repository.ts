@@ -79,3 +79,29 @@ export async function listStaffDocuments(
   );
   return { total: Number(counted?.n ?? 0), items };
 }
+
+export type TPickableDocument = {
+  id: number;
+  title: string;
+  docNumber: string;
+  unitName: string;
+  status: string;
+};
+
+/**
+ * Documents an editor may relate a draft to, by words of their title: published ones of any unit
+ * (already public) and any of the editor's own units; best matches (shortest titles) first.
+ */
+export async function pickableDocuments(db: Db, units: TUnitScope, q: string, limit: number) {
+  const d = documents;
+  return selectRows<TPickableDocument>(
+    db,
+    sql`select ${d.id} as id, ${d.title} as title, ${d.docNumber} as "docNumber", u.name as "unitName",
+          ${d.status} as status
+        from ${d} join units u on u.id = ${d.unitId}
+        where ${d.title} ilike ${likePattern(q)}
+          and ((${d.status} = 'published' and ${d.publishAt} <= now()) or ${inUnitScope(d.unitId, units)})
+        order by length(${d.title}), ${d.id} desc
+        limit ${limit}`,
+  );
+}

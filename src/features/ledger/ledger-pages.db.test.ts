@@ -138,7 +138,36 @@ describeDb("work-plan ledger pages: report, review, boards", () => {
   it("lists overdue tasks with the unit's liaison on the board", async () => {
     const office = await new Visitor(t).login("office");
     const board = await office.get(`/admin/ledger/plans/${planId}`);
-    expect(board.text).toMatch(/逾期提醒.*区财政局.*1 项：2/s);
+    const reminders = board.text.slice(board.text.indexOf("逾期提醒"), board.text.indexOf("任务清单"));
+    expect(reminders).toContain("区财政局：1 项逾期");
+    // Task 2 (due 2020-06-30) of 区财政局 is the one card, linked to its page and marked overdue.
+    const cards = [
+      ...reminders.matchAll(/<li class="task-card is-overdue" data-task-no="(\d+)">(.*?)<\/li>/gs),
+    ];
+    expect(cards.map((m) => m[1])).toEqual(["2"]);
+    const card = cards[0]?.[2] ?? "";
+    expect(card).toContain(`<a class="task-card-title" href="/admin/ledger/tasks/${taskIds[2]}">`);
+    expect(card).toContain("公开预决算");
+    expect(card).toContain("<dd>区财政局</dd>");
+    expect(card).toContain("2020-06-30");
+    expect(card).toMatch(/已逾期 \d{4,} 天/);
+    // The unit board's overdue count leads to the unit's reminder.
+    const unitId = /id="overdue-(\d+)"/.exec(reminders)?.[1];
+    expect(board.text).toContain(`<a href="#overdue-${unitId}">1</a>`);
+  });
+
+  it("shows the task list as cards linked to each task", async () => {
+    const office = await new Visitor(t).login("office");
+    const board = await office.get(`/admin/ledger/plans/${planId}`);
+    const list = board.text.slice(board.text.indexOf("任务清单"));
+    for (const no of [1, 2, 3]) {
+      const card = new RegExp(`<li class="task-card[^"]*" data-task-no="${no}">(.*?)</li>`, "s").exec(
+        list,
+      )?.[1];
+      expect(card, `task ${no}`).toContain(`href="/admin/ledger/tasks/${taskIds[no]}"`);
+    }
+    // Only the task whose date has passed says how late it is.
+    expect(list.match(/已逾期 \d+ 天/g)?.length).toBe(1);
   });
 
   it("stores an attachment with the report and serves it only to those who may see the task", async () => {

@@ -13,7 +13,8 @@ import { DataTable } from "../../platform/ui/table";
 import type { TUnitRow } from "../org";
 import type { TEvidenceRow, TReportRow, TTaskWithUnits } from "./ledger.repository";
 import type { ledgerPlans } from "./ledger.tables";
-import type { TPlanBoard } from "./plan-board";
+import { StatusBadge, TaskCards } from "./ledger.task-cards";
+import type { TBoardTask, TPlanBoard } from "./plan-board";
 import { STATUS_LABELS, STATUS_ORDER, type TTaskStatus } from "./task-status";
 import { YEAR_END_LABELS } from "./year-end-review";
 
@@ -27,10 +28,6 @@ export const REPORT_STATUS_LABELS: Record<string, string> = {
 const ROLE_LABELS: Record<string, string> = { lead: "牵头", support: "配合" };
 
 const unitName = (units: TUnitRow[], id: number) => units.find((u) => u.id === id)?.name ?? `单位 ${id}`;
-
-function StatusBadge({ status }: { status: TTaskStatus }) {
-  return <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>;
-}
 
 /** The list of plans, and for the office the import form. */
 export function LedgerHomePage(props: {
@@ -98,12 +95,15 @@ export function LedgerHomePage(props: {
   );
 }
 
+const OPEN_OVERDUE_CARDS = 3;
+
 /** A plan's boards by section and by unit, its overdue reminders and its task list. */
 export function PlanBoardPage(props: {
   ctx: TPageCtx;
   plan: TPlanRow;
   board: TPlanBoard;
-  overdue: { unit: TUnitRow; tasks: { no: number }[]; liaison: { name: string; phone: string } | null }[];
+  overdue: { unit: TUnitRow; tasks: TBoardTask[]; liaison: { name: string; phone: string } | null }[];
+  today: string;
   filter: { unit?: number; status?: string };
   canManage: boolean;
   importNote?: string;
@@ -154,7 +154,9 @@ export function PlanBoardPage(props: {
             </td>
             <td>{r.tasks}</td>
             <td>{r.done}</td>
-            <td class={r.overdue ? "alert" : undefined}>{r.overdue}</td>
+            <td class={r.overdue ? "alert" : undefined}>
+              {r.overdue ? <a href={`#overdue-${r.unit.id}`}>{r.overdue}</a> : r.overdue}
+            </td>
             <td>{r.awaitingReview}</td>
           </tr>
         ))}
@@ -163,21 +165,32 @@ export function PlanBoardPage(props: {
         <>
           <h2>逾期提醒</h2>
           <p>以下单位有任务超过时限尚未完成，请联络员尽快报告进展。</p>
-          <DataTable caption="逾期提醒" columns={["单位", "联络员", "逾期任务"]}>
-            {props.overdue.map((o) => (
-              <tr>
-                <td>{o.unit.name}</td>
-                <td>
-                  {o.liaison
-                    ? `${o.liaison.name}${o.liaison.phone ? `（${o.liaison.phone}）` : ""}`
-                    : "未登记"}
-                </td>
-                <td>
-                  {o.tasks.length} 项：{o.tasks.map((t) => t.no).join("、")}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          {props.overdue.map((o) => (
+            <section
+              class="overdue-unit"
+              id={`overdue-${o.unit.id}`}
+              aria-labelledby={`overdue-${o.unit.id}-h`}
+            >
+              <h3 id={`overdue-${o.unit.id}-h`}>
+                {o.unit.name}：{o.tasks.length} 项逾期
+              </h3>
+              <p>
+                联络员：
+                {o.liaison ? `${o.liaison.name}${o.liaison.phone ? `（${o.liaison.phone}）` : ""}` : "未登记"}
+              </p>
+              {/* Folded when long, so that every unit's line stays in view above the task list. */}
+              <details open={o.tasks.length <= OPEN_OVERDUE_CARDS}>
+                <summary>查看 {o.tasks.length} 项逾期任务</summary>
+                <TaskCards
+                  label={`${o.unit.name}的逾期任务`}
+                  tasks={o.tasks}
+                  units={board.units}
+                  today={props.today}
+                  overdue
+                />
+              </details>
+            </section>
+          ))}
         </>
       )}
       <h2>任务清单</h2>
@@ -209,24 +222,7 @@ export function PlanBoardPage(props: {
         </button>
       </form>
       <p>共 {shown.length} 项。</p>
-      <DataTable caption="任务清单" columns={["序号", "任务", "责任单位", "时限", "状态"]}>
-        {shown.map((t) => (
-          <tr>
-            <td>{t.no}</td>
-            <td>
-              <a href={`/admin/ledger/tasks/${t.id}`}>{excerpt(t.requirement)}</a>
-            </td>
-            <td>{t.unitsText}</td>
-            <td>
-              {t.deadlineText}
-              {t.dueDate && `（${t.dueDate}）`}
-            </td>
-            <td>
-              <StatusBadge status={t.shownStatus} />
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <TaskCards label="任务清单" tasks={shown} units={board.units} today={props.today} />
     </AdminLayout>
   );
 }

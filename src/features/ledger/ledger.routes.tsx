@@ -127,12 +127,14 @@ export function ledgerRoutes(deps: TDeps) {
     const p = requireLedgerUser(c);
     const plan = await findPlan(db, idParam(c));
     if (!plan) throw new AppError("not_found", MSG.notFound);
-    const board = await planBoard(db, plan.id, todayInChina(), p);
+    const today = todayInChina();
+    const board = await planBoard(db, plan.id, today, p);
     return c.html(
       <PlanBoardPage
         ctx={await pageCtx(c)}
         plan={plan}
         board={board}
+        today={today}
         overdue={await overdueOnBoard(db, board)}
         filter={{
           unit: idQuery(c, "unit"),

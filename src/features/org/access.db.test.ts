@@ -161,8 +161,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
     const v = await new Visitor(t).login("admin");
     const page = await v.get("/admin/audit?entity=liaison");
     expect(page.status).toBe(200);
-    expect(page.text).toContain("liaison.handover");
-    expect(page.text).not.toContain("<td>user.create</td>");
+    expect(page.text).toContain("更换联络员");
+    expect(page.text).not.toContain("新建用户</strong>");
     const none = await v.get("/admin/audit?entity=liaison&from=2099-01-01");
     expect(none.text).toContain("共 0 条记录");
   });

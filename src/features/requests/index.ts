@@ -10,8 +10,10 @@ export {
   type TApplicantKind,
   type TOutcome,
 } from "./outcomes";
+export { STATUS_LABELS as REQUEST_STATUS_LABELS } from "./present";
 export { refreshPausedDueDates } from "./refresh-paused";
 export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";
+export { ACTION_LABELS as REQUEST_ACTION_LABELS } from "./requests.schemas";
 export { spotCheckRoutes } from "./spot-checks.routes";

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db";
 import { auditLog } from "../db/tables";
 
@@ -163,5 +163,15 @@ export async function listAudit(db: Db, filter: TAuditFilter, page: number, page
 export async function auditFacets(db: Db) {
   const entities = await db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity);
   const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) };
+  // People by account; entries from the command line (no account) are not a person to filter by.
+  const actors = await db
+    .selectDistinctOn([auditLog.actorId], { id: auditLog.actorId, name: auditLog.actorName })
+    .from(auditLog)
+    .where(isNotNull(auditLog.actorId))
+    .orderBy(auditLog.actorId, desc(auditLog.id));
+  return {
+    entities: entities.map((r) => r.v),
+    actions: actions.map((r) => r.v),
+    actors: actors.map((r) => ({ id: r.id as number, name: r.name })),
+  };
 }

@@ -70,6 +70,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "reports.edit",
   ],
   office_head: [
+    // The head answers for the office's work, so reads who did what in the back office.
+    "audit.read",
     "units.manage",
     "calendar.edit",
     "guide.edit",

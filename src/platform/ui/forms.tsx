@@ -218,7 +218,7 @@ export function Pagination(props: {
 }
 
 /** A file field; the browser sends the file with a multipart form. */
-export function FileField(props: TFieldProps & { accept?: string }) {
+export function FileField(props: TFieldProps & { accept?: string; isMultiple?: boolean }) {
   return (
     <FieldFrame {...props}>
       <input
@@ -226,6 +226,7 @@ export function FileField(props: TFieldProps & { accept?: string }) {
         name={props.name}
         type="file"
         accept={props.accept}
+        multiple={props.isMultiple}
         aria-invalid={props.form.errors[props.name] ? "true" : undefined}
         aria-describedby={describedBy(props)}
       />
