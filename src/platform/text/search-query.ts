@@ -1,0 +1,159 @@
+import { FILLER_WORDS } from "./filler-words";
+import { cutWords, isIndexedWord, type QueryPiece, queryChunks, queryPieces } from "./segment";
+import {
+  longestSynonymAt,
+  piecesKey,
+  renderConjunction,
+  renderTerm,
+  runTerm,
+  type SynonymIndex,
+  synonymIndex,
+  synonymTerm,
+  type Term,
+} from "./ts-query";
+
+/**
+ * A query as ranked search sees it. Each term is a `to_tsquery('simple', …)` text; a document matches
+ * when it has at least `minMatch` of the required terms (`match` says exactly that as one tsquery, for
+ * the index). Optional terms (single characters left over from a question) only add to the score.
+ * `phrases` are long runs of the query in their typed order: a document that has one has the words
+ * next to each other, which ranks it higher (proximity).
+ */
+export type TSearchQuery = {
+  required: string[];
+  optional: string[];
+  phrases: string[];
+  minMatch: number;
+  match: string;
+};
+
+export type TQueryVocabulary = {
+  /** Groups whose members all stand for each other (the synonyms staff manage). */
+  synonyms?: string[][];
+  /** Everyday words and the legal terms they stand for, one way only. */
+  phrasings?: readonly (readonly [string, readonly string[]])[];
+};
+
+/** At most this many terms are searched: a longer query is a pasted sentence, its start is enough. */
+const MAX_TERMS = 6;
+/** A Han run up to this long is looked for as written (all its bigrams); a longer one by its words. */
+const MAX_PHRASE_CHARS = 4;
+
+/**
+ * Builds the search for what a person typed. Words are jieba's words of each Han run; filler and
+ * question words (filler-words.ts) are dropped unless nothing else is left; a synonym or everyday
+ * phrasing becomes an OR of its forms; the rest of a run stays together as one term. Null when nothing
+ * searchable remains.
+ */
+export function toSearchQuery(q: string, vocabulary: TQueryVocabulary = {}): TSearchQuery | null {
+  const index = synonymIndex(vocabulary.synonyms ?? [], vocabulary.phrasings ?? []);
+  let built = buildTerms(q, index, true);
+  if (built.required.length === 0 && built.optional.length === 0) built = buildTerms(q, index, false);
+  const required = unique(built.required.map(renderTerm)).slice(0, MAX_TERMS);
+  const optional = unique(built.optional.map(renderTerm))
+    .filter((t) => !required.includes(t))
+    .slice(0, MAX_TERMS);
+  // A query of single characters only ("税") requires them.
+  if (required.length === 0) required.push(...optional.splice(0, optional.length));
+  if (required.length === 0) return null;
+  const minMatch = minimumMatch(required.length);
+  return {
+    required,
+    optional,
+    phrases: unique(built.phrases).slice(0, MAX_TERMS),
+    minMatch,
+    match: atLeast(required, minMatch),
+  };
+}
+
+/** One or two terms must all match; of more, a third may be missing (3 → 2, 4 → 3, 6 → 4). */
+export function minimumMatch(n: number): number {
+  return n - Math.floor(n / 3);
+}
+
+/**
+ * A tsquery true when at least `m` of `terms` are: the OR of every choice of `m` of them (renderTerm
+ * puts an OR of alternatives in parentheses, so the terms can be joined as they are).
+ */
+function atLeast(terms: string[], m: number): string {
+  if (m >= terms.length) return terms.join(" & ");
+  const choices: string[] = [];
+  const pick = (start: number, chosen: string[]) => {
+    if (chosen.length === m) {
+      choices.push(chosen.join(" & "));
+      return;
+    }
+    for (let i = start; i < terms.length; i++) pick(i + 1, [...chosen, terms[i] as string]);
+  };
+  pick(0, []);
+  return choices.map((c) => `(${c})`).join(" | ");
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+type TBuilt = { required: Term[]; optional: Term[]; phrases: string[] };
+
+function buildTerms(q: string, synonyms: SynonymIndex, dropFillers: boolean): TBuilt {
+  const built: TBuilt = { required: [], optional: [], phrases: [] };
+  for (const chunk of queryChunks(q)) {
+    const whole = synonyms.get(piecesKey(chunk));
+    if (whole) {
+      built.required.push(synonymTerm(whole));
+      continue;
+    }
+    for (const piece of chunk) {
+      const forms = synonyms.get(piece.text);
+      if (forms) built.required.push(synonymTerm(forms));
+      else if (!piece.isHan) built.required.push([piece.lexemes]);
+      else addHanRun(piece.text, synonyms, dropFillers, built);
+    }
+  }
+  return built;
+}
+
+/** A Han run cut into jieba's words: synonyms and fillers split it, the words in between stay together. */
+function addHanRun(run: string, synonyms: SynonymIndex, dropFillers: boolean, built: TBuilt): void {
+  const words = cutWords(run);
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) addWords(pending, built);
+    pending = [];
+  };
+  for (let i = 0; i < words.length; ) {
+    const match = longestSynonymAt(words, i, synonyms);
+    if (match) {
+      flush();
+      built.required.push(synonymTerm(match.forms));
+      i = match.next;
+    } else {
+      const word = words[i] as string;
+      if (dropFillers && FILLER_WORDS.has(word)) flush();
+      else pending.push(word);
+      i++;
+    }
+  }
+  flush();
+}
+
+/**
+ * Consecutive words of the query. Up to MAX_PHRASE_CHARS characters, or one dictionary word, they are
+ * looked for as written. A longer run is looked for by its words, wherever they are in the document
+ * ("申请政府信息公开" finds "申请公开政府信息"), and as written as a phrase for ranking.
+ */
+function addWords(words: string[], built: TBuilt): void {
+  const run = words.join("");
+  const piece = queryPieces(run)[0] as QueryPiece;
+  if ([...run].length === 1) {
+    built.optional.push(runTerm(piece));
+    return;
+  }
+  if ([...run].length <= MAX_PHRASE_CHARS || isIndexedWord(run)) {
+    built.required.push(runTerm(piece));
+    return;
+  }
+  const lexemes = words.flatMap((word) => (queryPieces(word)[0] as QueryPiece).lexemes);
+  built.required.push([lexemes]);
+  built.phrases.push(renderConjunction(piece.lexemes));
+}
