@@ -1,5 +1,5 @@
 import { FILLER_WORDS } from "./filler-words";
-import { cutWords, isIndexedWord, type QueryPiece, queryChunks, queryPieces } from "./segment";
+import { cutWords, isIndexedWord, isSingleHan, type QueryPiece, queryChunks, queryPieces } from "./segment";
 import {
   longestSynonymAt,
   piecesKey,
@@ -36,8 +36,6 @@ export type TQueryVocabulary = {
 
 /** At most this many terms are searched: a longer query is a pasted sentence, its start is enough. */
 const MAX_TERMS = 6;
-/** A Han run up to this long is looked for as written (all its bigrams); a longer one by its words. */
-const MAX_PHRASE_CHARS = 4;
 
 /**
  * Builds the search for what a person typed. Words are jieba's words of each Han run; filler and
@@ -113,47 +111,57 @@ function buildTerms(q: string, synonyms: SynonymIndex, dropFillers: boolean): TB
   return built;
 }
 
-/** A Han run cut into jieba's words: synonyms and fillers split it, the words in between stay together. */
+/**
+ * A Han run: synonyms and everyday phrasings are found in it as written (jieba may cut 网购买到 as
+ * 网/购买/到), the text between them is cut into jieba's words, and filler words split it further.
+ */
 function addHanRun(run: string, synonyms: SynonymIndex, dropFillers: boolean, built: TBuilt): void {
-  const words = cutWords(run);
   let pending: string[] = [];
   const flush = () => {
     if (pending.length > 0) addWords(pending, built);
     pending = [];
   };
-  for (let i = 0; i < words.length; ) {
-    const match = longestSynonymAt(words, i, synonyms);
+  let plain = "";
+  const cutPlain = () => {
+    for (const word of plain ? cutWords(plain) : []) {
+      if (dropFillers && FILLER_WORDS.has(word)) flush();
+      else pending.push(word);
+    }
+    plain = "";
+  };
+  const chars = [...run];
+  for (let i = 0; i < chars.length; ) {
+    const match = longestSynonymAt(chars, i, synonyms, 2);
     if (match) {
+      cutPlain();
       flush();
       built.required.push(synonymTerm(match.forms));
       i = match.next;
     } else {
-      const word = words[i] as string;
-      if (dropFillers && FILLER_WORDS.has(word)) flush();
-      else pending.push(word);
+      plain += chars[i];
       i++;
     }
   }
+  cutPlain();
   flush();
 }
 
 /**
- * Consecutive words of the query. Up to MAX_PHRASE_CHARS characters, or one dictionary word, they are
- * looked for as written. A longer run is looked for by its words, wherever they are in the document
- * ("申请政府信息公开" finds "申请公开政府信息"), and as written as a phrase for ranking.
+ * Consecutive words of the query. One dictionary word, or a single word, is looked for as written. Of
+ * several, each word is a term of its own, found wherever it is in the document ("申请政府信息公开"
+ * finds "申请公开政府信息"), and the run as written is a phrase for ranking. Single characters are
+ * optional: they add to the score but are not required.
  */
 function addWords(words: string[], built: TBuilt): void {
   const run = words.join("");
   const piece = queryPieces(run)[0] as QueryPiece;
-  if ([...run].length === 1) {
-    built.optional.push(runTerm(piece));
+  if (words.length === 1 || isIndexedWord(run)) {
+    (isSingleHan(run) ? built.optional : built.required).push(runTerm(piece));
     return;
   }
-  if ([...run].length <= MAX_PHRASE_CHARS || isIndexedWord(run)) {
-    built.required.push(runTerm(piece));
-    return;
+  for (const word of words) {
+    const wordPiece = queryPieces(word)[0] as QueryPiece;
+    (isSingleHan(word) ? built.optional : built.required).push(runTerm(wordPiece));
   }
-  const lexemes = words.flatMap((word) => (queryPieces(word)[0] as QueryPiece).lexemes);
-  built.required.push([lexemes]);
   built.phrases.push(renderConjunction(piece.lexemes));
 }

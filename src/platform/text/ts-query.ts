@@ -108,8 +108,9 @@ export function longestSynonymAt(
   words: string[],
   start: number,
   synonyms: SynonymIndex,
+  minLength = 1,
 ): { forms: QueryPiece[][]; next: number } | null {
-  for (let end = words.length; end > start; end--) {
+  for (let end = words.length; end >= start + minLength; end--) {
     const forms = synonyms.get(words.slice(start, end).join(""));
     if (forms) return { forms, next: end };
   }
