@@ -73,7 +73,11 @@ async function ask(search: TSearch, db: Parameters<TSearch>[0], query: TQuery): 
 function summary(outcomes: TOutcome[]) {
   const top5 = outcomes.filter((o) => o.rank !== null && o.rank <= 5).length;
   const mrr = outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / outcomes.length;
-  return { top5, top10: outcomes.filter((o) => o.rank !== null).length, mrr10: Math.round(mrr * 1000) / 1000 };
+  return {
+    top5,
+    top10: outcomes.filter((o) => o.rank !== null).length,
+    mrr10: Math.round(mrr * 1000) / 1000,
+  };
 }
 
 async function main() {
@@ -84,8 +88,11 @@ async function main() {
   const database = await openDatabase({ databaseUrl: opts.databaseUrl });
   try {
     const baseline: TSearch | null = opts.baseline
-      ? ((await import(path.join(opts.baseline, "src/features/documents/index.ts"))) as { searchDocuments: TSearch })
-          .searchDocuments
+      ? (
+          (await import(path.join(opts.baseline, "src/features/documents/index.ts"))) as {
+            searchDocuments: TSearch;
+          }
+        ).searchDocuments
       : null;
     const current: TOutcome[] = [];
     const before: TOutcome[] = [];
@@ -101,7 +108,10 @@ async function main() {
       current[i]?.top[0] ?? "",
     ]);
     console.log(
-      table([["问题", "现在", ...(baseline ? ["对照"] : []), "现在第一条"], ...rows.map((r) => r.map(String))]),
+      table([
+        ["问题", "现在", ...(baseline ? ["对照"] : []), "现在第一条"],
+        ...rows.map((r) => r.map(String)),
+      ]),
     );
     const now = summary(current);
     console.log(

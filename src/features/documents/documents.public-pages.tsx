@@ -77,11 +77,13 @@ function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams
                 <li>
                   {current === f.value ? (
                     <strong aria-current="true">
-                      {facetLabel(name, f)}（{about}{f.count}）
+                      {facetLabel(name, f)}（{about}
+                      {f.count}）
                     </strong>
                   ) : (
                     <a href={withFilter(base, name, f.value)}>
-                      {facetLabel(name, f)}（{about}{f.count}）
+                      {facetLabel(name, f)}（{about}
+                      {f.count}）
                     </a>
                   )}
                 </li>

@@ -7,7 +7,7 @@ import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository
 import { documentSearch, documents } from "./documents.tables";
 
 /** The query's terms as search-query.ts builds them, for ranking. */
-export type TRanking = Pick<TSearchQuery, "required" | "optional" | "phrases" | "minMatch">;
+export type TRanking = Pick<TSearchQuery, "required" | "optional" | "phrases" | "minMatch" | "anyTerm">;
 
 /**
  * What a catalogue or search asks for; `tsQuery` (what matches: enough of the query's terms),
@@ -90,14 +90,18 @@ function filtersAndMatch(f: TSearchFilter, today: string, textMatch: SQL | null)
 
 /** Every match: the filters, and the text or the 文号 when there is a query. */
 export function conditions(f: TSearchFilter, today: string): SQL {
-  return filtersAndMatch(f, today, f.tsQuery ? sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}` : null);
+  if (!f.tsQuery) return filtersAndMatch(f, today, null);
+  const inTitle = f.ranking ? sql` || document_rank_query(${textQuery(f.ranking.anyTerm)})` : sql``;
+  return filtersAndMatch(f, today, sql`${s.searchVector} @@ (${textQuery(f.tsQuery)}${inTitle})`);
 }
 
 /*
  * Relevance. A document's score, worked out from the GIN index alone (no match's text vector is read):
  *   (2 × title coverage + 1 if the title holds the typed text + 100 if its 文号 was typed)
  *     × (3 if in force, else 2)
- *   + body coverage + 0.5 × the share of the query's long runs found as written (proximity),
+ *   + body coverage + 0.5 × the share of the query's runs of several words found as written (proximity)
+ *   + 1 for a national law or administrative regulation (宪法, 法律, 行政法规: they apply here, the local
+ *     rules of other places in the library do not),
  * newest first among equals. Coverage is the share of the query's terms a document has, each term
  * weighted by how rare it is (ln(1 + N / documents with it)); title coverage counts the terms in the
  * title, 文号, keywords or topics (the '^' words of document_search_vector, asked for by
@@ -108,14 +112,21 @@ export function conditions(f: TSearchFilter, today: string): SQL {
  * the scans are added up per document.
  */
 
+/** Laws and regulations that apply everywhere: ranked before local rules that cover a query as well. */
+const NATIONAL_LEVELS = ["宪法", "法律", "行政法规"];
+
 /** Each term's (or phrase's, or the 文号's) matches as rows: document, kind of hit, term number. */
 function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
   const where = all(filters(f, today));
   const inForce = sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`;
   const exact = f.text ? sql`strpos(${s.title}, ${f.text}) > 0` : sql`false`;
+  const national = sql`${s.level} in (${sql.join(
+    NATIONAL_LEVELS.map((l) => sql`${l}`),
+    sql`, `,
+  )})`;
   const branch = (kind: string, term: number, match: SQL) =>
     sql`select ${s.documentId} as id, ${s.publishedAt} as published_at, ${inForce} as in_force, ${exact} as exact,
-          ${kind}::text as k, ${term}::int as t from ${s} where ${where} and ${match}`;
+          ${national} as national, ${kind}::text as k, ${term}::int as t from ${s} where ${where} and ${match}`;
   const branches: SQL[] = [];
   [...r.required, ...r.optional].forEach((term, i) => {
     branches.push(branch("b", i, sql`${s.searchVector} @@ ${textQuery(term)}`));
@@ -130,7 +141,7 @@ function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
 
 /** One page of the matches by relevance (see above). */
 async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number, offset: number) {
-  const r = f.ranking ?? { required: [], optional: [], phrases: [], minMatch: 0 };
+  const r = f.ranking ?? { required: [], optional: [], phrases: [], minMatch: 0, anyTerm: "" };
   const proximity = r.phrases.length > 0 ? 0.5 / r.phrases.length : 0;
   const rows = await selectRows<{ id: number }>(
     db,
@@ -144,19 +155,20 @@ async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number,
         total as (select greatest(coalesce(sum(w), 0), 1e-9) as w from w),
         d as (
           select u.id, max(u.published_at) as published_at, bool_or(u.in_force) as in_force,
-            bool_or(u.exact) as exact, bool_or(u.k = 'd') as by_number,
+            bool_or(u.exact) as exact, bool_or(u.national) as national, bool_or(u.k = 'd') as by_number,
             coalesce(sum(w.w) filter (where u.k = 't'), 0) as title_weight,
             coalesce(sum(w.w) filter (where u.k = 'b'), 0) as body_weight,
             count(*) filter (where u.k = 'b' and u.t < ${r.required.length}) as required_found,
+            count(*) filter (where u.k = 't' and u.t < ${r.required.length}) as required_in_title,
             count(*) filter (where u.k = 'p') as phrases_found
           from u left join w on w.t = u.t and u.k in ('b', 't')
           group by u.id
         )
         select d.id from d, total
-        where d.required_found >= ${r.minMatch} or d.by_number
+        where d.required_found >= ${r.minMatch} or d.required_in_title > 0 or d.by_number
         order by (2 * d.title_weight / total.w + d.exact::int + 100 * d.by_number::int)
             * (case when d.in_force then 3 else 2 end)
-          + d.body_weight / total.w + ${proximity}::float8 * d.phrases_found desc,
+          + d.body_weight / total.w + ${proximity}::float8 * d.phrases_found + d.national::int desc,
           d.published_at desc nulls last, d.id desc
         limit ${limit} offset ${offset}`,
   );

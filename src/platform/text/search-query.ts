@@ -15,7 +15,8 @@ import {
 /**
  * A query as ranked search sees it. Each term is a `to_tsquery('simple', …)` text; a document matches
  * when it has at least `minMatch` of the required terms (`match` says exactly that as one tsquery, for
- * the index). Optional terms (single characters left over from a question) only add to the score.
+ * the index), or one of them in its title: a law named after what is asked about answers it even when
+ * its text lacks the question's other words (禁止传销条例 for 传销怎么认定). Optional terms (single characters left over from a question) only add to the score.
  * `phrases` are long runs of the query in their typed order: a document that has one has the words
  * next to each other, which ranks it higher (proximity).
  */
@@ -25,6 +26,8 @@ export type TSearchQuery = {
   phrases: string[];
   minMatch: number;
   match: string;
+  /** Any required term: a document with one in its title (or keywords) matches too. */
+  anyTerm: string;
 };
 
 export type TQueryVocabulary = {
@@ -61,6 +64,7 @@ export function toSearchQuery(q: string, vocabulary: TQueryVocabulary = {}): TSe
     phrases: unique(built.phrases).slice(0, MAX_TERMS),
     minMatch,
     match: atLeast(required, minMatch),
+    anyTerm: required.map((t) => (t.includes(" & ") && !t.startsWith("(") ? `(${t})` : t)).join(" | "),
   };
 }
 
