@@ -52,6 +52,7 @@ import {
   weighted,
   writeResults,
 } from "./lib";
+import { QUERIES, type TQuery } from "./search-queries";
 
 const ACTOR: TActor = { userId: null, name: "性能测量", ip: "127.0.0.1", requestId: "bench-search" };
 const PAGE_SIZE = 20;
@@ -279,36 +280,6 @@ const YEAR_SHARE: readonly (readonly [number, number])[] = Array.from(
 
 // ---------------------------------------------------------------------------------------------
 // The fixed query set
-
-type TQuery = { q: string; kind: string };
-const QUERIES: readonly TQuery[] = [
-  { q: "政府信息公开", kind: "常用词" },
-  { q: "行政复议", kind: "常用词" },
-  { q: "最低生活保障", kind: "常用词（同义词：低保）" },
-  { q: "医保", kind: "同义词（医疗保险、医疗保障）" },
-  { q: "安全生产", kind: "常用词" },
-  { q: "环境保护", kind: "常用词" },
-  { q: "个人信息", kind: "常用词" },
-  { q: "不动产登记", kind: "常用词" },
-  { q: "住房公积金", kind: "常用词（同义词：公积金）" },
-  { q: "食品安全", kind: "常用词" },
-  { q: "古树名木", kind: "少见词" },
-  { q: "无人驾驶航空器", kind: "少见词" },
-  { q: "船舶吨税", kind: "少见词" },
-  { q: "城市供水 价格", kind: "多个词" },
-  { q: "农村 土地承包 经营权", kind: "多个词" },
-  { q: "安全生产 责任制 考核", kind: "多个词" },
-  { q: "关于进一步加强安全生产工作的通知", kind: "整句（库中无此标题）" },
-  { q: "税", kind: "单字（前缀匹配）" },
-  { q: "市中政办发〔2021〕12号", kind: "文号（规范写法）" },
-  { q: "市中政办发[2021]12号", kind: "文号（方括号）" },
-  { q: "市中政办发2021 12", kind: "文号（无括号）" },
-  { q: "量子纠缠", kind: "无结果" },
-  { q: "开公司需要什么材料", kind: "口语问题（同义说法、虚词）" },
-  { q: "被公司辞退有没有赔偿", kind: "口语问题（三个词取两个）" },
-  { q: "我想申请政府信息公开怎么办", kind: "口语问题（长句拆词）" },
-  { q: "退休金怎么算", kind: "口语问题（同义说法）" },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Scale-up documents from the corpus

@@ -29,12 +29,17 @@ export type TFacetResult = { total: number; facets: TFacets; facetsApproximate: 
  * sets). Topics are counted by the set a document carries (a few hundred distinct sets) and split into
  * single topics here, which is cheaper than unnesting every match's array in SQL.
  */
-export async function searchFacets(db: Db, f: TSearchFilter, today: string): Promise<TFacetResult> {
+export async function searchFacets(
+  db: Db,
+  f: TSearchFilter,
+  today: string,
+  exactUpTo = EXACT_FACETS_UP_TO,
+): Promise<TFacetResult> {
   const total = await countMatches(db, f, today);
-  if (total <= EXACT_FACETS_UP_TO) {
+  if (total <= exactUpTo) {
     return { ...facetsOf(await facetGroups(db, f, today)), facetsApproximate: false };
   }
-  const sample = facetsOf(await facetGroups(db, f, today, Math.ceil(total / EXACT_FACETS_UP_TO)));
+  const sample = facetsOf(await facetGroups(db, f, today, Math.ceil(total / exactUpTo)));
   const scale = sample.total > 0 ? total / sample.total : 0;
   const scaled = (counts: TFacetCount[]) => counts.map((c) => ({ ...c, count: Math.round(c.count * scale) }));
   const facets: TFacets = {
