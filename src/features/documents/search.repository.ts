@@ -7,7 +7,10 @@ import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository
 import { documentSearch, documents } from "./documents.tables";
 
 /** The query's terms as search-query.ts builds them, for ranking. */
-export type TRanking = Pick<TSearchQuery, "required" | "optional" | "phrases" | "minMatch" | "anyTerm">;
+export type TRanking = Pick<
+  TSearchQuery,
+  "required" | "optional" | "phrases" | "minMatch" | "anyTerm" | "titleTerms"
+>;
 
 /**
  * What a catalogue or search asks for; `tsQuery` (what matches: enough of the query's terms),
@@ -91,7 +94,8 @@ function filtersAndMatch(f: TSearchFilter, today: string, textMatch: SQL | null)
 /** Every match: the filters, and the text or the 文号 when there is a query. */
 export function conditions(f: TSearchFilter, today: string): SQL {
   if (!f.tsQuery) return filtersAndMatch(f, today, null);
-  const inTitle = f.ranking ? sql` || document_rank_query(${textQuery(f.ranking.anyTerm)})` : sql``;
+  const anyTerm = f.ranking?.anyTerm;
+  const inTitle = anyTerm ? sql` || document_rank_query(${textQuery(anyTerm)})` : sql``;
   return filtersAndMatch(f, today, sql`${s.searchVector} @@ (${textQuery(f.tsQuery)}${inTitle})`);
 }
 
@@ -141,8 +145,23 @@ function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
 
 /** One page of the matches by relevance (see above). */
 async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number, offset: number) {
-  const r = f.ranking ?? { required: [], optional: [], phrases: [], minMatch: 0, anyTerm: "" };
+  const r = f.ranking ?? {
+    required: [],
+    optional: [],
+    phrases: [],
+    minMatch: 0,
+    anyTerm: null,
+    titleTerms: [],
+  };
   const proximity = r.phrases.length > 0 ? 0.5 / r.phrases.length : 0;
+  // The same terms as anyTerm in conditions(): the count and the page agree on what matches.
+  const titleTerms =
+    r.titleTerms.length > 0
+      ? sql.join(
+          r.titleTerms.map((i) => sql`${i}::int`),
+          sql`, `,
+        )
+      : sql`null`;
   const rows = await selectRows<{ id: number }>(
     db,
     sql`with u as (${hitRows(f, today, r)}),
@@ -159,7 +178,7 @@ async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number,
             coalesce(sum(w.w) filter (where u.k = 't'), 0) as title_weight,
             coalesce(sum(w.w) filter (where u.k = 'b'), 0) as body_weight,
             count(*) filter (where u.k = 'b' and u.t < ${r.required.length}) as required_found,
-            count(*) filter (where u.k = 't' and u.t < ${r.required.length}) as required_in_title,
+            count(*) filter (where u.k = 't' and u.t in (${titleTerms})) as required_in_title,
             count(*) filter (where u.k = 'p') as phrases_found
           from u left join w on w.t = u.t and u.k in ('b', 't')
           group by u.id

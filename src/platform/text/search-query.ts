@@ -26,8 +26,13 @@ export type TSearchQuery = {
   phrases: string[];
   minMatch: number;
   match: string;
-  /** Any required term: a document with one in its title (or keywords) matches too. */
-  anyTerm: string;
+  /**
+   * Any required term but the names of document kinds (通知, 规定 …): a document with one in its title
+   * (or keywords) matches too. Null when there is none.
+   */
+  anyTerm: string | null;
+  /** Which of `required` are in `anyTerm`, by position. */
+  titleTerms: number[];
 };
 
 export type TQueryVocabulary = {
@@ -64,8 +69,36 @@ export function toSearchQuery(q: string, vocabulary: TQueryVocabulary = {}): TSe
     phrases: unique(built.phrases).slice(0, MAX_TERMS),
     minMatch,
     match: atLeast(required, minMatch),
-    anyTerm: required.map((t) => (t.includes(" & ") && !t.startsWith("(") ? `(${t})` : t)).join(" | "),
+    anyTerm: anyOf(required.filter((t) => !KIND_WORD_TERMS.has(t))),
+    titleTerms: required.flatMap((t, i) => (KIND_WORD_TERMS.has(t) ? [] : [i])),
   };
+}
+
+/**
+ * Words that name a kind of document. A title holding one says nothing about the subject, so it does
+ * not make a document match on its own (含手机号的通知 must not find every notice).
+ */
+const KIND_WORDS = [
+  "通知",
+  "规定",
+  "办法",
+  "条例",
+  "意见",
+  "决定",
+  "方案",
+  "公告",
+  "通告",
+  "细则",
+  "批复",
+  "报告",
+  "法",
+  "函",
+];
+const KIND_WORD_TERMS = new Set(KIND_WORDS.map((w) => renderTerm(runTerm(queryPieces(w)[0] as QueryPiece))));
+
+function anyOf(terms: string[]): string | null {
+  if (terms.length === 0) return null;
+  return terms.map((t) => (t.includes(" & ") && !t.startsWith("(") ? `(${t})` : t)).join(" | ");
 }
 
 /** One or two terms must all match; of more, a third may be missing (3 → 2, 4 → 3, 6 → 4). */
