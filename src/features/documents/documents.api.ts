@@ -67,7 +67,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
       method: "get",
       path: "/documents",
       tags,
-      summary: "目录与全文检索（有 q 时按相关度排序，中文分词），附分面计数",
+      summary: "目录与全文检索（有 q 时默认按相关度排序，sort=date 按日期），附分面计数",
       request: { query: ZDocumentListQuery },
       responses: {
         200: json(
@@ -89,6 +89,9 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
               }),
             ),
             facets: z.object({ unit: ZFacet, year: ZFacet, topic: ZFacet, kind: ZFacet, validity: ZFacet }),
+            facetsApproximate: z.boolean().openapi({
+              description: "为 true 时分面计数是按抽样估算的约数（命中超过 5000 件时）；total 总是准确数",
+            }),
           }),
           "一页文件",
         ),
@@ -117,6 +120,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
             ...snippetForApi(h.snippet),
           })),
           facets: result.facets,
+          facetsApproximate: result.facetsApproximate,
         },
         200,
       );

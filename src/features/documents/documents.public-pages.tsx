@@ -47,6 +47,8 @@ function withFilter(base: URLSearchParams, key: string, value: string | null): s
 
 function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams }) {
   const names = Object.keys(FACET_NAMES) as TFacetName[];
+  // Counted on a sample when there are many matches (search-facets.ts): say so.
+  const about = result.facetsApproximate ? "约" : "";
   return (
     <nav class="facets" aria-label="筛选">
       {names.map((name) => {
@@ -66,11 +68,13 @@ function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams
                 <li>
                   {current === f.value ? (
                     <strong aria-current="true">
-                      {facetLabel(name, f)}（{f.count}）
+                      {facetLabel(name, f)}（{about}
+                      {f.count}）
                     </strong>
                   ) : (
                     <a href={withFilter(base, name, f.value)}>
-                      {facetLabel(name, f)}（{f.count}）
+                      {facetLabel(name, f)}（{about}
+                      {f.count}）
                     </a>
                   )}
                 </li>

@@ -43,6 +43,7 @@ async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Pr
     topics: row.topics,
     title: row.title,
     docNumberKey: row.docNumberKey,
+    level: row.level,
   };
   const vector = text
     ? sql`document_search_vector(${text.title}, ${text.keywords}, ${text.body.slice(0, MAX_INDEXED_CHARS)})`

@@ -139,5 +139,7 @@ export const ZDocumentListQuery = z.object({
   validity: z.enum([...VALIDITIES, "in_force"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** With `q`: by relevance (the default) or newest first. Without `q` always newest first. */
+  sort: z.enum(["relevance", "date"]).optional(),
 });
 export type TDocumentListQuery = z.infer<typeof ZDocumentListQuery>;

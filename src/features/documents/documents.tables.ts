@@ -69,6 +69,7 @@ export const documentSearch = pgTable("document_search", {
   topics: text("topics").array().notNull(),
   title: text("title").notNull(),
   docNumberKey: text("doc_number_key"),
+  level: text("level").notNull().default(""),
   searchVector: tsvector("search_vector").notNull(),
 });
 

@@ -1,12 +1,13 @@
 import { createDbCache } from "../../platform/cache";
 import type { Db } from "../../platform/db";
-import { findDocNumber, queryWords, snippetParts, toTsQuery } from "../../platform/text";
+import { findDocNumber, queryWords, snippetParts, toSearchQuery } from "../../platform/text";
 import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
 import { listSynonyms } from "./documents.repository";
 import type { TDocumentListQuery } from "./documents.schemas";
 import { searchPage, type TSearchFilter, type TSearchHit, withIndexScans } from "./search.repository";
 import { searchFacets, type TFacets } from "./search-facets";
+import { PHRASINGS } from "./search-phrasings";
 
 // Staff change synonyms rarely; every search needs them.
 const synonymCache = createDbCache<string[][]>(60_000);
@@ -22,19 +23,29 @@ export function invalidateSynonyms(db: Db): void {
 
 export type TSnippetPart = { text: string; hit: boolean };
 export type TSearchItem = TSearchHit & { snippet: TSnippetPart[] };
-export type TSearchResult = { total: number; items: TSearchItem[]; facets: TFacets; terms: string[] };
+export type TSearchResult = {
+  total: number;
+  items: TSearchItem[];
+  facets: TFacets;
+  /** The facet counts were counted on a sample of the matches (search-facets.ts): show them as about. */
+  facetsApproximate: boolean;
+  terms: string[];
+};
 
-/** The query analysed once: its tsquery with synonyms, and the 文号 it names, if any. */
+/** The query analysed once: what matches and how it ranks, with synonyms, and the 文号 it names, if any. */
 async function analyse(db: Db, q: string | undefined) {
-  if (!q) return { tsQuery: null, docNumberKey: null, terms: [] as string[] };
+  if (!q) return { search: null, docNumberKey: null, terms: [] as string[] };
   const found = findDocNumber(q);
   // A query that is nothing but a 文号 looks the number up; words around it still search the text.
   const synonyms = await loadSynonyms(db);
-  const tsQuery = found?.isWhole ? null : toTsQuery(q, synonyms);
+  const search = found?.isWhole ? null : toSearchQuery(q, { synonyms, phrasings: PHRASINGS });
   // Highlight what matched, synonyms included: a search for 医保 marks 医疗保险 in the snippet.
-  const equivalents = synonyms.filter((group) => group.some((term) => q.includes(term))).flat();
+  const equivalents = [
+    ...synonyms.filter((group) => group.some((term) => q.includes(term))).flat(),
+    ...PHRASINGS.filter(([everyday]) => q.includes(everyday)).flatMap(([, legal]) => legal),
+  ];
   const terms = [...new Set([...equivalents, ...queryWords(q)])].filter((t) => t.trim().length > 0);
-  return { tsQuery, docNumberKey: found?.key ?? null, terms };
+  return { search, docNumberKey: found?.key ?? null, terms };
 }
 
 /**
@@ -48,16 +59,16 @@ export async function searchDocuments(
 ): Promise<TSearchResult> {
   const today = todayInChina();
   const { filter, a } = await filterOf(db, query, scope);
-  if (query.q && !a.tsQuery && !a.docNumberKey)
-    return { total: 0, items: [], facets: emptyFacets(), terms: [] };
+  if (query.q && !a.search && !a.docNumberKey)
+    return { total: 0, items: [], facets: emptyFacets(), facetsApproximate: false, terms: [] };
   const inIndex = <T>(fn: (tx: Db) => Promise<T>) => (filter.tsQuery ? withIndexScans(db, fn) : fn(db));
   // The page and the counts are independent: on PostgreSQL they run at once on two connections.
-  const [hits, { total, facets }] = await Promise.all([
+  const [hits, { total, facets, facetsApproximate }] = await Promise.all([
     inIndex((tx) => searchPage(tx, filter, today, query.page, query.pageSize, a.terms)),
     inIndex((tx) => searchFacets(tx, filter, today)),
   ]);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
-  return { total, items, facets, terms: a.terms };
+  return { total, items, facets, facetsApproximate, terms: a.terms };
 }
 
 async function filterOf(
@@ -68,8 +79,10 @@ async function filterOf(
   const a = await analyse(db, query.q);
   const filter: TSearchFilter = {
     text: query.q,
-    tsQuery: a.tsQuery,
+    tsQuery: a.search?.match ?? null,
+    ranking: a.search ?? undefined,
     docNumberKey: a.docNumberKey,
+    sort: query.sort,
     unitId: query.unit,
     year: query.year,
     topic: query.topic,
@@ -87,7 +100,7 @@ export async function catalogueRows(
   limit: number,
 ): Promise<TSearchHit[]> {
   const { filter, a } = await filterOf(db, query, "public");
-  if (query.q && !a.tsQuery && !a.docNumberKey) return [];
+  if (query.q && !a.search && !a.docNumberKey) return [];
   const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, [], 0);
   return filter.tsQuery ? withIndexScans(db, run) : run(db);
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db";
-import { facetGroups, type TFacetGroupRow, type TSearchFilter } from "./search.repository";
+import { countMatches, facetGroups, type TFacetGroupRow, type TSearchFilter } from "./search.repository";
 
 export type TFacetCount = { value: string; label: string; count: number };
 export type TFacets = {
@@ -16,6 +16,15 @@ const ALL = 0b11111;
 const MAX_TOPICS = 100;
 
 /**
+ * Up to this many matches the facets are counted exactly; above it on a sample of about this many
+ * matches, scaled to the total and marked approximate. Counting is what a search costs when a word is
+ * in tens of thousands of documents (docs/PERFORMANCE.md); the total itself is always exact.
+ */
+export const EXACT_FACETS_UP_TO = 5_000;
+
+export type TFacetResult = { total: number; facets: TFacets; facetsApproximate: boolean };
+
+/**
  * The total and the count of every facet value, in one pass over the matches' narrow rows (grouping
  * sets). Topics are counted by the set a document carries (a few hundred distinct sets) and split into
  * single topics here, which is cheaper than unnesting every match's array in SQL.
@@ -24,8 +33,23 @@ export async function searchFacets(
   db: Db,
   f: TSearchFilter,
   today: string,
-): Promise<{ total: number; facets: TFacets }> {
-  return facetsOf(await facetGroups(db, f, today));
+  exactUpTo = EXACT_FACETS_UP_TO,
+): Promise<TFacetResult> {
+  const total = await countMatches(db, f, today);
+  if (total <= exactUpTo) {
+    return { ...facetsOf(await facetGroups(db, f, today)), facetsApproximate: false };
+  }
+  const sample = facetsOf(await facetGroups(db, f, today, Math.ceil(total / exactUpTo)));
+  const scale = sample.total > 0 ? total / sample.total : 0;
+  const scaled = (counts: TFacetCount[]) => counts.map((c) => ({ ...c, count: Math.round(c.count * scale) }));
+  const facets: TFacets = {
+    unit: scaled(sample.facets.unit),
+    year: scaled(sample.facets.year),
+    topic: scaled(sample.facets.topic),
+    kind: scaled(sample.facets.kind),
+    validity: scaled(sample.facets.validity),
+  };
+  return { total, facets, facetsApproximate: true };
 }
 
 function facetsOf(rows: TFacetGroupRow[]): { total: number; facets: TFacets } {

@@ -2,14 +2,27 @@ import { type SQL, sql } from "drizzle-orm";
 import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
+import type { TSearchQuery } from "../../platform/text";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
 import { documentSearch, documents } from "./documents.tables";
 
-/** What a catalogue or search asks for; `tsQuery` and `docNumberKey` are the query already analysed. */
+/** The query's terms as search-query.ts builds them, for ranking. */
+export type TRanking = Pick<
+  TSearchQuery,
+  "required" | "optional" | "phrases" | "minMatch" | "anyTerm" | "titleTerms"
+>;
+
+/**
+ * What a catalogue or search asks for; `tsQuery` (what matches: enough of the query's terms),
+ * `ranking` and `docNumberKey` are the query already analysed.
+ */
 export type TSearchFilter = {
   text?: string;
   tsQuery?: string | null;
+  ranking?: TRanking;
   docNumberKey?: string | null;
+  /** With a query, relevance unless `date`; without one always newest first. */
+  sort?: "relevance" | "date";
   unitId?: number;
   year?: number;
   topic?: string;
@@ -80,72 +93,121 @@ function filtersAndMatch(f: TSearchFilter, today: string, textMatch: SQL | null)
 
 /** Every match: the filters, and the text or the 文号 when there is a query. */
 export function conditions(f: TSearchFilter, today: string): SQL {
-  return filtersAndMatch(f, today, f.tsQuery ? sql`${s.searchVector} @@ ${textQuery(f.tsQuery)}` : null);
+  if (!f.tsQuery) return filtersAndMatch(f, today, null);
+  const anyTerm = f.ranking?.anyTerm;
+  const inTitle = anyTerm ? sql` || document_rank_query(${textQuery(anyTerm)})` : sql``;
+  return filtersAndMatch(f, today, sql`${s.searchVector} @@ (${textQuery(f.tsQuery)}${inTitle})`);
 }
 
 /*
- * Relevance. The matches whose title, 文号, keywords or topics hold the query, or whose 文号 was typed,
- * come first, ranked by: the 文号 itself typed, the exact query text in the title, valid before not
- * valid, then the newest. All other matches follow, newest first. Both groups are asked of the GIN
- * index as such (the '^' words of document_search_vector mark the title and keyword words), so no
- * match's vector is ever read, and the second group is only read when the first does not fill the page.
- * Ranking by how often the words occur would read every match's whole vector (docs/PERFORMANCE.md).
+ * Relevance. A document's score, worked out from the GIN index alone (no match's text vector is read):
+ *   (2 × title coverage + 1 if the title holds the typed text + 100 if its 文号 was typed)
+ *     × (3 if in force, else 2)
+ *   + body coverage + 0.5 × the share of the query's runs of several words found as written (proximity)
+ *   + 1 for a national law or administrative regulation (宪法, 法律, 行政法规: they apply here, the local
+ *     rules of other places in the library do not),
+ * newest first among equals. Coverage is the share of the query's terms a document has, each term
+ * weighted by how rare it is (ln(1 + N / documents with it)); title coverage counts the terms in the
+ * title, 文号, keywords or topics (the '^' words of document_search_vector, asked for by
+ * document_rank_query). Title hits so weigh more than any body coverage unless they are the query's
+ * commonest words. With one term the order is: title hits by validity, then every other match newest
+ * first, whatever its validity.
+ * Each term's matches (and title matches, and phrase matches) are one bitmap scan of the GIN index;
+ * the scans are added up per document.
  */
 
-/** The first group: matches by title, keywords or 文号, with their score. */
-function titleMatches(f: TSearchFilter, today: string): { where: SQL; score: SQL } {
-  const inTitle = f.tsQuery
-    ? sql`${s.searchVector} @@ (${textQuery(f.tsQuery)} && document_rank_query(${textQuery(f.tsQuery)}))`
-    : null;
-  const parts: SQL[] = [sql`2`];
-  if (f.text) parts.push(sql`(case when strpos(${s.title}, ${f.text}) > 0 then 1 else 0 end)`);
-  if (f.docNumberKey) parts.push(sql`(case when ${s.docNumberKey} = ${f.docNumberKey} then 100 else 0 end)`);
-  // In force (有效 or 已修改) counts half as much again as ended: 3 against 2 keeps the arithmetic in integers.
-  const validity = sql`(case when ${effectiveValiditySql(today, s)} in ('valid', 'amended') then 3 else 2 end)`;
-  return {
-    where: filtersAndMatch(f, today, inTitle),
-    score: sql`(${sql.join(parts, sql` + `)}) * ${validity}`,
-  };
+/** Laws and regulations that apply everywhere: ranked before local rules that cover a query as well. */
+const NATIONAL_LEVELS = ["宪法", "法律", "行政法规"];
+
+/** Each term's (or phrase's, or the 文号's) matches as rows: document, kind of hit, term number. */
+function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
+  const where = all(filters(f, today));
+  const inForce = sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`;
+  const exact = f.text ? sql`strpos(${s.title}, ${f.text}) > 0` : sql`false`;
+  const national = sql`${s.level} in (${sql.join(
+    NATIONAL_LEVELS.map((l) => sql`${l}`),
+    sql`, `,
+  )})`;
+  const branch = (kind: string, term: number, match: SQL) =>
+    sql`select ${s.documentId} as id, ${s.publishedAt} as published_at, ${inForce} as in_force, ${exact} as exact,
+          ${national} as national, ${kind}::text as k, ${term}::int as t from ${s} where ${where} and ${match}`;
+  const branches: SQL[] = [];
+  [...r.required, ...r.optional].forEach((term, i) => {
+    branches.push(branch("b", i, sql`${s.searchVector} @@ ${textQuery(term)}`));
+    branches.push(branch("t", i, sql`${s.searchVector} @@ document_rank_query(${textQuery(term)})`));
+  });
+  r.phrases.forEach((phrase, i) => {
+    branches.push(branch("p", i, sql`${s.searchVector} @@ ${textQuery(phrase)}`));
+  });
+  if (f.docNumberKey) branches.push(branch("d", -1, sql`${s.docNumberKey} = ${f.docNumberKey}`));
+  return sql.join(branches, sql` union all `);
 }
 
-/** The second group: text matches outside the title and keywords, and not by 文号. */
-function otherMatches(f: TSearchFilter, today: string, tsQuery: string): SQL {
-  const parts = filters(f, today);
-  parts.push(
-    sql`${s.searchVector} @@ (${textQuery(tsQuery)} && !! document_rank_query(${textQuery(tsQuery)}))`,
+/** One page of the matches by relevance (see above). */
+async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number, offset: number) {
+  const r = f.ranking ?? {
+    required: [],
+    optional: [],
+    phrases: [],
+    minMatch: 0,
+    anyTerm: null,
+    titleTerms: [],
+  };
+  const proximity = r.phrases.length > 0 ? 0.5 / r.phrases.length : 0;
+  // The same terms as anyTerm in conditions(): the count and the page agree on what matches.
+  const titleTerms =
+    r.titleTerms.length > 0
+      ? sql.join(
+          r.titleTerms.map((i) => sql`${i}::int`),
+          sql`, `,
+        )
+      : sql`null`;
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`with u as (${hitRows(f, today, r)}),
+        w as (
+          select t, ln(1 + greatest(
+              (select reltuples from pg_class where oid = 'document_search'::regclass)::float8,
+              max(count(*)) over ()) / count(*)) as w
+          from u where k = 'b' group by t
+        ),
+        total as (select greatest(coalesce(sum(w), 0), 1e-9) as w from w),
+        d as (
+          select u.id, max(u.published_at) as published_at, bool_or(u.in_force) as in_force,
+            bool_or(u.exact) as exact, bool_or(u.national) as national, bool_or(u.k = 'd') as by_number,
+            coalesce(sum(w.w) filter (where u.k = 't'), 0) as title_weight,
+            coalesce(sum(w.w) filter (where u.k = 'b'), 0) as body_weight,
+            count(*) filter (where u.k = 'b' and u.t < ${r.required.length}) as required_found,
+            count(*) filter (where u.k = 't' and u.t in (${titleTerms})) as required_in_title,
+            count(*) filter (where u.k = 'p') as phrases_found
+          from u left join w on w.t = u.t and u.k in ('b', 't')
+          group by u.id
+        )
+        select d.id from d, total
+        where d.required_found >= ${r.minMatch} or d.required_in_title > 0 or d.by_number
+        order by (2 * d.title_weight / total.w + d.exact::int + 100 * d.by_number::int)
+            * (case when d.in_force then 3 else 2 end)
+          + d.body_weight / total.w + ${proximity}::float8 * d.phrases_found + d.national::int desc,
+          d.published_at desc nulls last, d.id desc
+        limit ${limit} offset ${offset}`,
   );
-  if (f.docNumberKey) parts.push(sql`${s.docNumberKey} is distinct from ${f.docNumberKey}`);
-  return all(parts);
+  return rows.map((row) => row.id);
 }
 
 const NEWEST_FIRST = sql`${s.publishedAt} desc nulls last, ${s.documentId} desc`;
 
-async function idsOf(db: Db, where: SQL, order: SQL, limit: number, offset: number): Promise<number[]> {
-  if (limit <= 0) return [];
-  const rows = await selectRows<{ id: number }>(
-    db,
-    sql`select ${s.documentId} as id from ${s} where ${where} order by ${order} limit ${limit} offset ${offset}`,
-  );
-  return rows.map((r) => r.id);
-}
-
-/** The ids of one page, in order. */
+/** The ids of one page, in order: by relevance when there is a query, unless asked for by date. */
 async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pageSize: number) {
   const offset = (page - 1) * pageSize;
-  if (!f.tsQuery && !f.docNumberKey) return idsOf(db, conditions(f, today), NEWEST_FIRST, pageSize, offset);
-  const first = titleMatches(f, today);
-  const top = await idsOf(db, first.where, sql`${first.score} desc, ${NEWEST_FIRST}`, offset + pageSize, 0);
-  const fromTop = top.slice(offset);
-  // Fewer than asked for means the first group is all there: the page goes on into the second.
-  if (top.length === offset + pageSize || !f.tsQuery) return fromTop;
-  const rest = await idsOf(
-    db,
-    otherMatches(f, today, f.tsQuery),
-    NEWEST_FIRST,
-    pageSize - fromTop.length,
-    Math.max(0, offset - top.length),
-  );
-  return [...fromTop, ...rest];
+  if ((!f.tsQuery && !f.docNumberKey) || f.sort === "date") {
+    const rows = await selectRows<{ id: number }>(
+      db,
+      sql`select ${s.documentId} as id from ${s} where ${conditions(f, today)}
+          order by ${NEWEST_FIRST} limit ${pageSize} offset ${offset}`,
+    );
+    return rows.map((row) => row.id);
+  }
+  return rankedIds(db, f, today, pageSize, offset);
 }
 
 /**
@@ -278,7 +340,27 @@ export type TFacetGroupRow = {
   n: string | number;
 };
 
-export function facetGroups(db: Db, f: TSearchFilter, today: string): Promise<TFacetGroupRow[]> {
+/** How many documents match. */
+export async function countMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
+  const [row] = await selectRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from ${s} where ${conditions(f, today)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The facet counts of the matches, grouped; with `sampleEvery` k only of the matches whose id is a
+ * multiple of k (ids are given in the order documents are made, so every kind, unit and year is in
+ * the sample about as often as in the whole).
+ */
+export function facetGroups(
+  db: Db,
+  f: TSearchFilter,
+  today: string,
+  sampleEvery = 1,
+): Promise<TFacetGroupRow[]> {
+  const sample = sampleEvery > 1 ? sql` and ${s.documentId} % ${sampleEvery} = 0` : sql``;
   return selectRows<TFacetGroupRow>(
     db,
     sql`select c.*, u.name as unit_name from (
@@ -287,7 +369,7 @@ export function facetGroups(db: Db, f: TSearchFilter, today: string): Promise<TF
           from (
             select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
               ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
-            from ${s} where ${conditions(f, today)}
+            from ${s} where ${conditions(f, today)}${sample}
           ) d
           group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
         ) c left join units u on u.id = c.unit_id`,

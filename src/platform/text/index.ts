@@ -9,6 +9,7 @@ export {
   formatDocNumber,
   parseDocNumber,
 } from "./doc-number";
+export { FILLER_WORDS } from "./filler-words";
 export {
   findPersonalData,
   isValidId18,
@@ -16,6 +17,7 @@ export {
   type PersonalDataKind,
   passesLuhn,
 } from "./privacy-scan";
+export { minimumMatch, type TQueryVocabulary, type TSearchQuery, toSearchQuery } from "./search-query";
 export { indexText, queryTerms, queryWords, tokensForIndex } from "./segment";
 export { type SnippetPart, snippetParts } from "./snippet";
 export { toTsQuery } from "./ts-query";

@@ -2,9 +2,9 @@ import { normalizeForSearch } from "./normalize";
 import { cutWords, isIndexedWord, isSingleHan, type QueryPiece, queryChunks, queryPieces } from "./segment";
 
 /** Lexemes that must all occur. */
-type Conjunction = string[];
+export type Conjunction = string[];
 /** One query word: any of its alternatives matches it. */
-type Term = Conjunction[];
+export type Term = Conjunction[];
 
 /** At most this many AND-ed words reach the database. */
 const MAX_TERMS = 24;
@@ -24,24 +24,38 @@ export function toTsQuery(q: string, synonyms: string[][] = []): string | null {
 }
 
 /** member (normalised) → every member of its group, each as query pieces. */
-type SynonymIndex = Map<string, QueryPiece[][]>;
+export type SynonymIndex = Map<string, QueryPiece[][]>;
 
-function synonymIndex(groups: string[][]): SynonymIndex {
+/**
+ * Every member of a group stands for every other; a directional pair (`phrasings`) lets the
+ * everyday word stand for the legal terms, not the other way round, so a search for 行政处罚 is not
+ * widened to every text that says 罚款.
+ */
+export function synonymIndex(
+  groups: string[][],
+  phrasings: readonly (readonly [string, readonly string[]])[] = [],
+): SynonymIndex {
   const index: SynonymIndex = new Map();
-  for (const group of groups) {
-    const forms = group
-      .map((member) => queryPieces(normalizeForSearch(member).replace(/\s+/gu, "")))
-      .filter((pieces) => pieces.length > 0);
-    for (const pieces of forms) {
-      const key = piecesKey(pieces);
-      index.set(key, [...(index.get(key) ?? []), ...forms]);
+  const add = (keys: string[], members: string[]) => {
+    const forms = members.map(piecesOf).filter((pieces) => pieces.length > 0);
+    for (const key of keys) {
+      const pieces = piecesOf(key);
+      if (pieces.length === 0) continue;
+      const k = piecesKey(pieces);
+      index.set(k, [...(index.get(k) ?? []), ...forms]);
     }
-  }
+  };
+  for (const group of groups) add(group, group);
+  for (const [everyday, legal] of phrasings) add([everyday], [everyday, ...legal]);
   return index;
 }
 
+function piecesOf(member: string): QueryPiece[] {
+  return queryPieces(normalizeForSearch(member).replace(/\s+/gu, ""));
+}
+
 /** What a member or a typed word is compared by: its searchable characters only. */
-function piecesKey(pieces: QueryPiece[]): string {
+export function piecesKey(pieces: QueryPiece[]): string {
   return pieces.map((piece) => piece.text).join("");
 }
 
@@ -90,12 +104,13 @@ function splitOnSynonyms(run: string, synonyms: SynonymIndex): Term[] {
   return terms;
 }
 
-function longestSynonymAt(
+export function longestSynonymAt(
   words: string[],
   start: number,
   synonyms: SynonymIndex,
+  minLength = 1,
 ): { forms: QueryPiece[][]; next: number } | null {
-  for (let end = words.length; end > start; end--) {
+  for (let end = words.length; end >= start + minLength; end--) {
     const forms = synonyms.get(words.slice(start, end).join(""));
     if (forms) return { forms, next: end };
   }
@@ -103,26 +118,26 @@ function longestSynonymAt(
 }
 
 /** A Han run requires its bigrams; a run that is itself a dictionary word may also match whole. */
-function runTerm(piece: QueryPiece): Term {
+export function runTerm(piece: QueryPiece): Term {
   if (piece.isHan && isIndexedWord(piece.text)) return [[piece.text], piece.lexemes];
   return [piece.lexemes];
 }
 
 /** Each member of a synonym group is one alternative requiring all of its pieces. */
-function synonymTerm(forms: QueryPiece[][]): Term {
+export function synonymTerm(forms: QueryPiece[][]): Term {
   return forms.flatMap((pieces): Term => {
     if (pieces.length === 1 && pieces[0]) return runTerm(pieces[0]);
     return [pieces.flatMap((piece) => piece.lexemes)];
   });
 }
 
-function renderTerm(term: Term): string {
+export function renderTerm(term: Term): string {
   const alternatives = [...new Set(term.map(renderConjunction))];
   if (alternatives.length === 1) return alternatives[0] ?? "";
   return `(${alternatives.map((alt) => (alt.includes(" & ") ? `(${alt})` : alt)).join(" | ")})`;
 }
 
-function renderConjunction(lexemes: Conjunction): string {
+export function renderConjunction(lexemes: Conjunction): string {
   return [...new Set(lexemes)].map(renderLexeme).join(" & ");
 }
 
