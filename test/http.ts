@@ -92,11 +92,14 @@ export function mergeCookies(jar: string, res: Response): string {
 }
 
 export const csrfFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+export const formTokenFrom = (html: string) => /name="_formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
 
 /** A browser-like visitor: keeps cookies and the page's CSRF token, posts forms. */
 export class Visitor {
   cookie = "";
   csrf = "";
+  /** The one-time token of the last page's form, posted like a browser would (see form-token.ts). */
+  formToken = "";
   constructor(private readonly t: TTestApp) {}
 
   async get(path: string) {
@@ -104,6 +107,7 @@ export class Visitor {
     this.cookie = mergeCookies(this.cookie, res);
     const text = await res.text();
     this.csrf = csrfFrom(text) || this.csrf;
+    this.formToken = formTokenFrom(text);
     return { status: res.status, text, res };
   }
 
@@ -111,6 +115,7 @@ export class Visitor {
     const form = new URLSearchParams();
     const token = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (token !== null) form.append("_csrf", token);
+    if (this.formToken && !("_formToken" in fields)) form.append("_formToken", this.formToken);
     for (const [k, v] of Object.entries(fields))
       for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
     const res = await this.t.app.request(path, {
@@ -121,6 +126,7 @@ export class Visitor {
     this.cookie = mergeCookies(this.cookie, res);
     const text = await res.text();
     this.csrf = csrfFrom(text) || this.csrf;
+    this.formToken = formTokenFrom(text) || this.formToken;
     return { status: res.status, text, res, location: res.headers.get("location") };
   }
 
