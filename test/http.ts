@@ -100,10 +100,14 @@ export class Visitor {
   csrf = "";
   /** The one-time token of the last page's form, posted like a browser would (see form-token.ts). */
   formToken = "";
-  constructor(private readonly t: TTestApp) {}
+  /** `headers` go with every request (an X-Forwarded-For address keeps rate limits apart). */
+  constructor(
+    private readonly t: TTestApp,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string) {
-    const res = await this.t.app.request(path, { headers: { cookie: this.cookie } });
+    const res = await this.t.app.request(path, { headers: { ...this.headers, cookie: this.cookie } });
     this.cookie = mergeCookies(this.cookie, res);
     const text = await res.text();
     this.csrf = csrfFrom(text) || this.csrf;
@@ -120,7 +124,11 @@ export class Visitor {
       for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
     const res = await this.t.app.request(path, {
       method: "POST",
-      headers: { cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...this.headers,
+        cookie: this.cookie,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: form.toString(),
     });
     this.cookie = mergeCookies(this.cookie, res);

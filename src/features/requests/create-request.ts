@@ -3,8 +3,8 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import { can, type TPrincipal, unitScope } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { submitOnce } from "../../platform/http/form-token";
 import type { TBlobStore } from "../../platform/files";
+import { submitOnce } from "../../platform/http/form-token";
 import { MSG } from "../../platform/messages";
 import { hitRateLimit } from "../../platform/rate-limit";
 import { loadWorkCalendar, todayInChina } from "../calendar";
@@ -154,7 +154,5 @@ export async function submitPublicRequest(
     await linkAttachments(tx, row.id, stored);
     return { receiptNo: row.receiptNo, queryCode, submittedOn };
   };
-  return formToken
-    ? submitOnce(db, REQUEST_FORM_PURPOSE, formToken, write)
-    : db.transaction(write);
+  return formToken ? submitOnce(db, REQUEST_FORM_PURPOSE, formToken, write) : db.transaction(write);
 }

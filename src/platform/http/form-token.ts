@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db";
@@ -34,7 +41,11 @@ export function takeFormToken(c: TCtx, values: Record<string, unknown>): string 
   delete values[FORM_TOKEN_FIELD];
   const [nonce = "", mac = ""] = typeof sent === "string" ? sent.split(".") : [];
   const expected = /^[\w-]{24}$/.test(nonce) ? macOf(c.get("csrfToken"), nonce) : "";
-  if (!expected || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected)))
+  if (
+    !expected ||
+    mac.length !== expected.length ||
+    !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))
+  )
     throw new AppError("bad_request", MSG.formToken);
   return sent as string;
 }

@@ -201,9 +201,7 @@ export async function Form(props: {
           <ul>
             {errors.map(([name, message]) => (
               <li>
-                <a href={`#f-${name}`}>
-                  {labels.has(name) ? `${labels.get(name)}：${message}` : message}
-                </a>
+                <a href={`#f-${name}`}>{labels.has(name) ? `${labels.get(name)}：${message}` : message}</a>
               </li>
             ))}
           </ul>
