@@ -15,3 +15,4 @@ export { requestsNeedingReminders, sendDueReminders } from "./reminders";
 export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";
 export { spotCheckRoutes } from "./spot-checks.routes";
+export { requestsWaiting } from "./waiting-work";
