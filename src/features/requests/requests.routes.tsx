@@ -196,7 +196,8 @@ export function requestsRoutes(deps: TDeps) {
     const status = c.req.query("status") || undefined;
     const overdue = c.req.query("overdue");
     const today = todayInChina();
-    const soon = (await loadWorkCalendar(db)).addWorkdays(today, 5).date;
+    const calendar = await loadWorkCalendar(db);
+    const soon = calendar.addWorkdays(today, 5).date;
     const scope = requestScope(p);
     const { total, items } = await listRequests(
       db,
@@ -213,6 +214,7 @@ export function requestsRoutes(deps: TDeps) {
         total={total}
         units={await listUnits(db)}
         today={today}
+        calendar={calendar}
         filter={{ status, overdue }}
       />,
     );
