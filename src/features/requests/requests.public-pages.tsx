@@ -22,16 +22,30 @@ export function RequestFormPage({
   ctx,
   form,
   formToken,
+  sentReceipt,
   units,
 }: {
   ctx: TPageCtx;
   form: TFormState;
   formToken: string;
+  /** This browser has just sent the form: sending it again shows that receipt. */
+  sentReceipt: TPublicReceipt | null;
   units: TUnitRow[];
 }) {
   return (
     <PortalLayout ctx={ctx} title="申请政府信息公开">
       <h1>政府信息公开申请</h1>
+      {sentReceipt && (
+        <div class="notice" role="status">
+          <p>
+            您已于 {sentReceipt.submittedOn} 提交申请，受理编号 {sentReceipt.receiptNo}
+            。再次提交本页只会显示该申请的回执，不会重复申请。
+          </p>
+          <p>
+            <a href="/requests/receipt">查看回执</a> · <a href="/requests/new?another=1">填写新的申请</a>
+          </p>
+        </div>
+      )}
       <p>
         请如实填写。我们收到申请后将与您确认受理，自确认之日起 20 个工作日内答复（可依法延长不超过 20
         个工作日）。 提交后您会得到受理编号和查询码，凭二者可随时查询办理进度。

@@ -71,11 +71,16 @@ export function requestsRoutes(deps: TDeps) {
 
   app.get("/requests/new", async (c) => {
     const ctx = await pageCtx(c);
+    // Back from the receipt, the browser fetches the form again: it gets the token it sent, so
+    // sending it again shows that receipt. "填写新的申请" (?another=1) starts a new form.
+    const sent = c.req.query("another") ? undefined : rememberedToken(c, REQUEST_FORM_PURPOSE);
+    const receipt = sent ? await receiptOf<TPublicReceipt>(db, REQUEST_FORM_PURPOSE, sent) : null;
     return c.html(
       <RequestFormPage
         ctx={ctx}
         form={emptyForm({ "applicant.kind": "natural_person" })}
-        formToken={issueFormToken(ctx.csrfToken)}
+        formToken={receipt && sent ? sent : issueFormToken(ctx.csrfToken)}
+        sentReceipt={receipt}
         units={await activeUnits(db)}
       />,
     );
@@ -112,7 +117,7 @@ export function requestsRoutes(deps: TDeps) {
       render: (form) => {
         // Shown with the other mistakes at once; the use case is what refuses it.
         if (values.consent !== "1") form.errors.consent ??= CONSENT_REQUIRED;
-        return <RequestFormPage ctx={ctx} form={form} formToken={token} units={units} />;
+        return <RequestFormPage ctx={ctx} form={form} formToken={token} sentReceipt={null} units={units} />;
       },
       run: async (body) => {
         const file = (await c.req.parseBody()).idCopy;

@@ -6,7 +6,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db";
 import { formSubmissions } from "../db/tables";
@@ -19,7 +19,8 @@ import { isSecure } from "./middleware";
  * One-time form tokens: a form that creates something for the public (an information request, later a
  * consultation comment or a registration) carries a fresh token; the first post of it creates the
  * record and keeps a receipt under the token, every later post of the same token (a refresh, the
- * back button, a double click, two posts in parallel) gets that receipt and creates nothing. The
+ * back button, a double click, two posts in parallel) gets that receipt and creates nothing; after
+ * RECEIPT_HOURS it is told the form was sent already. The
  * database's primary key on the token decides, so it holds across processes.
  */
 export const FORM_TOKEN_FIELD = "_formToken";
@@ -67,12 +68,22 @@ function unseal<T>(token: string, sealed: string): T {
   return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8"));
 }
 
-/** The receipt of the first post of this token, or null when it has not been used. */
+// How long the first receipt is shown again: long enough for a refresh, the back button or a
+// retry on a bad connection; not for the next person at a shared computer who opens the history.
+const RECEIPT_HOURS = 2;
+
+/** The receipt of the first post of this token while it is shown again, else null. */
 export async function receiptOf<T>(db: Db, purpose: string, token: string): Promise<T | null> {
   const [row] = await db
     .select({ sealed: formSubmissions.sealedReceipt })
     .from(formSubmissions)
-    .where(and(eq(formSubmissions.tokenHash, tokenHash(token)), eq(formSubmissions.purpose, purpose)));
+    .where(
+      and(
+        eq(formSubmissions.tokenHash, tokenHash(token)),
+        eq(formSubmissions.purpose, purpose),
+        sql`${formSubmissions.createdAt} > now() - make_interval(hours => ${RECEIPT_HOURS})`,
+      ),
+    );
   return row?.sealed ? unseal<T>(token, row.sealed) : null;
 }
 
@@ -106,7 +117,7 @@ export async function submitOnce<T>(
   } catch (err) {
     if (!(err instanceof TokenAlreadyUsed)) throw err;
     const first = await receiptOf<T>(db, purpose, token);
-    if (!first) throw new AppError("bad_request", MSG.formToken);
+    if (!first) throw new AppError("conflict", MSG.formUsed);
     return first;
   }
 }
