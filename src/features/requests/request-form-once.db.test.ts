@@ -74,6 +74,23 @@ describeDb("the public request form: one request per form, whatever is posted ag
     expect(status.text).toContain("待确认受理");
   });
 
+  it("gives the form back with the token already sent after a submission, and a new one on request", async () => {
+    const v = new Visitor(t, { "x-forwarded-for": "203.0.113.50" });
+    await v.get("/requests/new");
+    const sent = v.formToken;
+    await v.post("/requests/new", form());
+    const receiptNo = receiptNoIn((await v.get("/requests/receipt")).text);
+    const back = await v.get("/requests/new");
+    expect(v.formToken).toBe(sent);
+    expect(back.text).toContain(`受理编号 ${receiptNo}`);
+    const before = await requestCount();
+    expect((await v.post("/requests/new", form())).location).toBe("/requests/receipt");
+    expect(await requestCount()).toBe(before);
+    const another = await v.get("/requests/new?another=1");
+    expect(v.formToken).not.toBe(sent);
+    expect(another.text).not.toContain(`受理编号 ${receiptNo}`);
+  });
+
   it("creates exactly one request from ten parallel posts of the same form", async () => {
     const v = new Visitor(t, { "x-forwarded-for": "203.0.113.2" });
     await v.get("/requests/new");
