@@ -21,7 +21,12 @@ const skipReason = inject("browserSkipReason");
 export const describeBrowser = (name: string, fn: () => void) =>
   skipReason ? describe.skip(`${name}（跳过：${skipReason}）`, fn) : describe(name, fn);
 
-export type TTestServer = { baseUrl: string; close: () => Promise<void> };
+export type TTestServer = {
+  baseUrl: string;
+  /** Reads the server's database, for tests that check what a page did (or did not) write. */
+  query: TDatabase["query"];
+  close: () => Promise<void>;
+};
 
 /**
  * The real app over HTTP on an ephemeral port, on a fresh in-memory embedded database with the demo
@@ -47,6 +52,7 @@ export async function startServer(): Promise<TTestServer> {
     const db = database;
     return {
       baseUrl: `http://127.0.0.1:${port}`,
+      query: (text, params) => db.query(text, params),
       close: async () => {
         // Keep-alive sockets left by the browser would otherwise hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();

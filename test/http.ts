@@ -92,18 +92,26 @@ export function mergeCookies(jar: string, res: Response): string {
 }
 
 export const csrfFrom = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+export const formTokenFrom = (html: string) => /name="_formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
 
 /** A browser-like visitor: keeps cookies and the page's CSRF token, posts forms. */
 export class Visitor {
   cookie = "";
   csrf = "";
-  constructor(private readonly t: TTestApp) {}
+  /** The one-time token of the last page's form, posted like a browser would (see form-token.ts). */
+  formToken = "";
+  /** `headers` go with every request (an X-Forwarded-For address keeps rate limits apart). */
+  constructor(
+    private readonly t: TTestApp,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string) {
-    const res = await this.t.app.request(path, { headers: { cookie: this.cookie } });
+    const res = await this.t.app.request(path, { headers: { ...this.headers, cookie: this.cookie } });
     this.cookie = mergeCookies(this.cookie, res);
     const text = await res.text();
     this.csrf = csrfFrom(text) || this.csrf;
+    this.formToken = formTokenFrom(text);
     return { status: res.status, text, res };
   }
 
@@ -111,16 +119,22 @@ export class Visitor {
     const form = new URLSearchParams();
     const token = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (token !== null) form.append("_csrf", token);
+    if (this.formToken && !("_formToken" in fields)) form.append("_formToken", this.formToken);
     for (const [k, v] of Object.entries(fields))
       for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
     const res = await this.t.app.request(path, {
       method: "POST",
-      headers: { cookie: this.cookie, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...this.headers,
+        cookie: this.cookie,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: form.toString(),
     });
     this.cookie = mergeCookies(this.cookie, res);
     const text = await res.text();
     this.csrf = csrfFrom(text) || this.csrf;
+    this.formToken = formTokenFrom(text) || this.formToken;
     return { status: res.status, text, res, location: res.headers.get("location") };
   }
 

@@ -142,8 +142,8 @@ describeBrowser("依申请公开：从网上申请到答复告知书", () => {
     const count = await citizen.locator(".field-error").count();
     expect(await text(summary.getByRole("heading"))).toBe(`提交的内容有 ${count} 处需要修改`);
     expect(await summary.getByRole("link").count()).toBe(count);
-    expect(await text(summary.locator('a[href="#f-applicant.name"]'))).toBe("此项为必填项。");
-    expect(await text(summary.locator('a[href="#f-consent"]'))).toBe("请阅读并勾选声明。");
+    expect(await text(summary.locator('a[href="#f-applicant.name"]'))).toBe("姓名或名称：此项为必填项。");
+    expect(await text(summary.locator('a[href="#f-consent"]'))).toBe("声明：请阅读并勾选声明。");
   });
 
   it("申请表（空白和显示错误时）没有无障碍问题", async () => {
@@ -164,8 +164,9 @@ describeBrowser("依申请公开：从网上申请到答复告知书", () => {
       (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/requests/new",
     );
     await submitAndWait(citizen, () => citizen.getByRole("button", { name: "提交申请" }).click());
-    expect((await response).status()).toBe(201);
+    expect((await response).status()).toBe(303);
 
+    expect(pathOf(citizen)).toBe("/requests/receipt");
     expect(await text(citizen.getByRole("heading", { level: 1 }))).toBe("申请已提交");
     receiptNo = await text(fact(citizen, "受理编号"));
     queryCode = await text(fact(citizen, "查询码"));
@@ -175,7 +176,7 @@ describeBrowser("依申请公开：从网上申请到答复告知书", () => {
   });
 
   it("回执页没有无障碍问题", async () => {
-    // A second application from its own (axe) context: the receipt page is the answer to a POST.
+    // A second application from its own (axe) context: the receipt page is shown to its sender only.
     await axeCitizen.goto("/requests/new");
     await fillApplication(axeCitizen, { ...APPLICANT, name: "李华" });
     await submitAndWait(axeCitizen, () => axeCitizen.getByRole("button", { name: "提交申请" }).click());

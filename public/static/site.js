@@ -33,3 +33,11 @@ document.addEventListener("DOMContentLoaded", () => {
     }, 250);
   });
 });
+
+// A print button needs script; without it the button stays hidden and the browser's own menu prints.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button[data-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+});

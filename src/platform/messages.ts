@@ -7,6 +7,8 @@ export const MSG = {
   badCredentials: "用户名或密码不正确。",
   forbidden: "您没有执行此操作的权限。",
   csrf: "页面已过期或来源不明，请刷新页面后重新提交。",
+  formToken: "表单缺少有效的提交凭据，内容未保存。请重新打开填写页面后提交。",
+  formUsed: "这份表单已经提交过。如需再次提交，请重新打开填写页面。",
   validation: "提交的内容有误，请按提示修改。",
   malformedJson: "请求内容不是有效的 JSON。",
   malformedForm: "提交的表单格式不正确。",

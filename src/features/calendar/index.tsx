@@ -23,6 +23,7 @@ import { PROVISIONAL_LABEL, provisionalHolidays } from "./statutory-holidays";
 import { todayInChina } from "./working-days";
 
 export { loadWorkCalendar } from "./load-calendar";
+export { passedDateNote } from "./passed-date";
 export { PROVISIONAL_LABEL } from "./statutory-holidays";
 export { addDays, dayNumber, type TPause, todayInChina, WorkCalendar } from "./working-days";
 

@@ -5,12 +5,14 @@ import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
+import { documentsAwaitingReview } from "../documents";
+import { ledgerTasksDue } from "../ledger";
 import { currentLiaisons, listUnits } from "../org";
 import { annualReportStatus } from "../reports";
-import { requestsNeedingReminders } from "../requests";
+import { requestsWaiting } from "../requests";
+import { WaitingWork } from "./waiting-work";
 
 const REPORT_STATUS_TEXT = { new: "尚未编写", draft: "草稿，尚未发布", published: "已发布" } as const;
-const DUE_TEXT = { overdue: "已逾期", due_in_2: "2 个工作日内到期", due_in_5: "5 个工作日内到期" } as const;
 
 /** The back office's landing page: who you are, what you can do, what needs attention. */
 export function dashboardRoutes(deps: TDeps) {
@@ -28,14 +30,17 @@ export function dashboardRoutes(deps: TDeps) {
     );
     const withoutLiaison = scopedUnits.filter((u) => !liaisons.some((l) => l.unitId === u.id));
     const today = todayInChina();
-    const due = canAnywhere(p, "requests.handle")
-      ? await requestsNeedingReminders(
-          deps.db,
-          today,
-          await loadWorkCalendar(deps.db),
-          unitScope(p, "requests.handle"),
-        )
-      : [];
+    const calendar = await loadWorkCalendar(deps.db);
+    const soon = calendar.addWorkdays(today, 5).date;
+    // Each list only for those whose role includes that work, and only within their units.
+    const work = {
+      requests: canAnywhere(p, "requests.handle") ? await requestsWaiting(deps.db, p, today, calendar) : null,
+      documents: canAnywhere(p, "documents.review") ? await documentsAwaitingReview(deps.db, p, today) : null,
+      tasks:
+        canAnywhere(p, "ledger.manage") || canAnywhere(p, "ledger.report")
+          ? await ledgerTasksDue(deps.db, p, today, soon)
+          : null,
+    };
     // The report about last year falls due this year: departments by 31 January, the government by 31 March.
     const reportYear = Number(today.slice(0, 4)) - 1;
     const reportScope = unitScope(p, "reports.edit");
@@ -55,30 +60,8 @@ export function dashboardRoutes(deps: TDeps) {
           {p.roles.map((g) => `${unitName(g.unitId)}·${ROLE_LABELS[g.role]}`).join("；") ||
             "（尚未分配角色）"}
         </p>
+        <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
-          {canAnywhere(p, "requests.handle") && (
-            <section class="card" aria-labelledby="dash-due">
-              <h2 id="dash-due">答复期限提醒</h2>
-              <p>
-                已逾期 {due.filter((d) => d.kind === "overdue").length} 件；2 个工作日内到期{" "}
-                {due.filter((d) => d.kind === "due_in_2").length} 件；5 个工作日内到期{" "}
-                {due.filter((d) => d.kind === "due_in_5").length} 件。
-              </p>
-              {due.length > 0 && (
-                <ul>
-                  {due.slice(0, 10).map((d) => (
-                    <li>
-                      <a href={`/admin/requests/${d.request.id}`}>{d.request.receiptNo}</a>：
-                      {DUE_TEXT[d.kind]}（{d.request.dueDate}）
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p>
-                <a href="/admin/requests">在办申请看板</a>
-              </p>
-            </section>
-          )}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -16,3 +16,4 @@ export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
 export { searchDocuments } from "./search-documents";
+export { documentsAwaitingReview } from "./awaiting-review";

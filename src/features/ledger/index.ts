@@ -7,3 +7,4 @@ export { ledgerRoutes } from "./ledger.routes";
 export { overdueByUnit, sendOverdueReminders } from "./overdue-reminders";
 export { reviewReport, submitReport } from "./report-progress";
 export { STATUS_LABELS as TASK_STATUS_LABELS, type TTaskStatus, taskStatus } from "./task-status";
+export { ledgerTasksDue, type TTaskDue } from "./tasks-due";

@@ -4,6 +4,7 @@ import { can, type TPrincipal, unitScope } from "../../platform/auth/permissions
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import type { TBlobStore } from "../../platform/files";
+import { submitOnce } from "../../platform/http/form-token";
 import { MSG } from "../../platform/messages";
 import { hitRateLimit } from "../../platform/rate-limit";
 import { loadWorkCalendar, todayInChina } from "../calendar";
@@ -99,13 +100,20 @@ const SUBMISSIONS_PER_HOUR = 10;
 export const CONSENT_REQUIRED = "请阅读并勾选声明。";
 
 /** What a robot that filled the honeypot is told: an answer like any other, with nothing stored. */
-const DISCARDED = { receiptNo: "—", queryCode: "—" };
+const DISCARDED = { receiptNo: "—", queryCode: "—", submittedOn: "—" };
+
+/** What the applicant is shown after sending: enough to look the request up, nothing personal. */
+export type TPublicReceipt = { receiptNo: string; queryCode: string; submittedOn: string };
+
+/** The purpose under which the public form's one-time tokens are kept. */
+export const REQUEST_FORM_PURPOSE = "request";
 
 /**
  * An application sent by the public, through the form or the API: the applicant must accept the
  * declaration; a filled honeypot (a field people never see) is answered as accepted and dropped;
  * each address may send ten an hour. Uploads are stored only once all that has passed, so a refused
- * application leaves nothing behind. The clock starts only when staff confirm receipt.
+ * application leaves nothing behind. The clock starts only when staff confirm receipt. With the
+ * form's one-time token, a second post of the same form returns the first receipt and writes nothing.
  */
 export async function submitPublicRequest(
   db: Db,
@@ -113,7 +121,8 @@ export async function submitPublicRequest(
   ip: string,
   body: TPublicRequestBody,
   uploads: TUpload[] = [],
-): Promise<{ receiptNo: string; queryCode: string }> {
+  formToken?: string,
+): Promise<TPublicReceipt> {
   if (body.consent !== true)
     throw new AppError("unprocessable", CONSENT_REQUIRED, {
       issues: [{ path: "consent", message: CONSENT_REQUIRED }],
@@ -126,10 +135,11 @@ export async function submitPublicRequest(
     });
   await assertUnitExists(db, body.unitId);
   const stored = await storeUploads(db, blobs, uploads);
-  const queryCode = newQueryCode();
-  const row = await db.transaction(async (tx) => {
-    const inserted = await insertRequest(tx, {
-      receiptNo: await nextReceiptNo(tx, Number(todayInChina().slice(0, 4))),
+  const write = async (tx: Db): Promise<TPublicReceipt> => {
+    const queryCode = newQueryCode();
+    const submittedOn = todayInChina();
+    const row = await insertRequest(tx, {
+      receiptNo: await nextReceiptNo(tx, Number(submittedOn.slice(0, 4))),
       queryCodeHash: hashQueryCode(queryCode),
       channel: "online",
       applicantKind: body.applicant.kind,
@@ -141,8 +151,8 @@ export async function submitPublicRequest(
       unitId: body.unitId ?? null,
       status: "awaiting_confirmation",
     });
-    await linkAttachments(tx, inserted.id, stored);
-    return inserted;
-  });
-  return { receiptNo: row.receiptNo, queryCode };
+    await linkAttachments(tx, row.id, stored);
+    return { receiptNo: row.receiptNo, queryCode, submittedOn };
+  };
+  return formToken ? submitOnce(db, REQUEST_FORM_PURPOSE, formToken, write) : db.transaction(write);
 }

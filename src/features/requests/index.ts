@@ -17,3 +17,4 @@ export { registerRequestsApi } from "./requests.api";
 export { requestsRoutes } from "./requests.routes";
 export { ACTION_LABELS as REQUEST_ACTION_LABELS } from "./requests.schemas";
 export { spotCheckRoutes } from "./spot-checks.routes";
+export { requestsWaiting } from "./waiting-work";

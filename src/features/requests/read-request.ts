@@ -2,7 +2,7 @@ import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { loadWorkCalendar } from "../calendar";
+import { loadWorkCalendar, passedDateNote, todayInChina } from "../calendar";
 import { clockOf } from "./compute-due-date";
 import { hashQueryCode } from "./create-request";
 import { rateLimitedLookup } from "./lookup-limit";
@@ -35,8 +35,12 @@ export async function readRequest(db: Db, actor: TActor, p: TPrincipal, id: numb
         unitId: r.unitId,
       }),
     );
+  const isOpen = r.status !== "concluded" && !clock.isDueDateAtLeast;
   return {
     ...presentRequest(r, actions, clock, isRevealed),
+    /** "已过期 N 个工作日" once an open request's due date has passed, so it never reads as still to come. */
+    dueDatePassed:
+      isOpen && r.dueDate ? passedDateNote(r.dueDate, todayInChina(), await loadWorkCalendar(db)) : null,
     appeals: await appealsOf(db, r.id),
     attachments: (await attachmentsOf(db, r.id)).map(({ id, kind, name }) => ({ id, kind, name })),
     contacts: (await contactsOf(db, r.id)).map(({ id, method, date, summary, actorName }) => ({

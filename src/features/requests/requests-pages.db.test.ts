@@ -50,6 +50,7 @@ describeDb("request pages: the public form, status lookup and written replies", 
     const post = async (file: File) => {
       const body = new FormData();
       body.append("_csrf", v.csrf);
+      body.append("_formToken", v.formToken);
       for (const [k, value] of Object.entries(form({ "applicant.name": "附件申请人" })))
         body.append(k, value);
       body.append("idCopy", file);
@@ -64,7 +65,7 @@ describeDb("request pages: the public form, status lookup and written replies", 
     expect(bad.status).toBe(422);
     expect(bad.text).toMatch(/id="f-idCopy-error"[^>]*>.*只接受/s);
     const ok = await post(new File(["%PDF-1.4\n%%EOF\n"], "身份证.pdf"));
-    expect(ok.status).toBe(201);
+    expect(ok.status).toBe(303);
     const rows = await t.database.query<{ kind: string; name: string }>(
       "select a.kind, a.name from request_attachments a join requests r on r.id = a.request_id where r.applicant->>'name' = '附件申请人'",
     );
@@ -76,14 +77,15 @@ describeDb("request pages: the public form, status lookup and written replies", 
     await v.get("/requests/new");
     const before = await requestCount();
     const r = await v.post("/requests/new", form({ website: "http://spam.example" }));
-    expect(r.status).toBe(201);
+    expect(r.location).toBe("/requests/receipt");
     expect(await requestCount()).toBe(before);
   });
 
   describe("one door with the API: consent, honeypot and ten an hour per address", () => {
     /** Posts the public form from a given address (the test app trusts X-Forwarded-For). */
     const postFrom = async (v: Visitor, ip: string, fields: Record<string, string>) => {
-      const body = new URLSearchParams({ _csrf: v.csrf, ...fields });
+      await v.get("/requests/new");
+      const body = new URLSearchParams({ _csrf: v.csrf, _formToken: v.formToken, ...fields });
       const res = await t.app.request("/requests/new", {
         method: "POST",
         headers: {
@@ -109,7 +111,7 @@ describeDb("request pages: the public form, status lookup and written replies", 
     it("refuses the eleventh form in an hour from one address with 429, storing nothing", async () => {
       const v = new Visitor(t);
       await v.get("/requests/new");
-      for (let i = 0; i < 10; i++) expect((await postFrom(v, "198.51.100.2", form())).status).toBe(201);
+      for (let i = 0; i < 10; i++) expect((await postFrom(v, "198.51.100.2", form())).status).toBe(303);
       const before = await requestCount();
       const r = await postFrom(v, "198.51.100.2", form());
       expect(r.status).toBe(429);
@@ -119,7 +121,7 @@ describeDb("request pages: the public form, status lookup and written replies", 
     it("counts the form and the API together against the same hourly limit", async () => {
       const v = new Visitor(t);
       await v.get("/requests/new");
-      for (let i = 0; i < 5; i++) expect((await postFrom(v, "198.51.100.3", form())).status).toBe(201);
+      for (let i = 0; i < 5; i++) expect((await postFrom(v, "198.51.100.3", form())).status).toBe(303);
       const json = {
         applicant: {
           kind: "natural_person",
@@ -146,8 +148,10 @@ describeDb("request pages: the public form, status lookup and written replies", 
   it("gives a receipt, shows the status, and after an e-mail reply shows the letter and its Word file", async () => {
     const v = new Visitor(t);
     await v.get("/requests/new");
-    const r = await v.post("/requests/new", form({ unitId: String(unitA) }));
-    expect(r.status).toBe(201);
+    expect((await v.post("/requests/new", form({ unitId: String(unitA) }))).location).toBe(
+      "/requests/receipt",
+    );
+    const r = await v.get("/requests/receipt");
     const receiptNo = /<dt>受理编号<\/dt><dd><strong>(YSQ\d{10})<\/strong>/.exec(r.text)?.[1] as string;
     const queryCode = /<dt>查询码<\/dt><dd><strong>([2-9A-Z]{8})<\/strong>/.exec(r.text)?.[1] as string;
     expect(receiptNo).toBeTruthy();

@@ -436,7 +436,12 @@ export function registerRequestsApi(api: TApi, deps: TDeps) {
       },
     }),
     async (c) =>
-      c.json(await submitPublicRequest(db, deps.blobs, c.get("clientIp"), c.req.valid("json")), 201),
+      c.json(
+        await submitPublicRequest(db, deps.blobs, c.get("clientIp"), c.req.valid("json")).then(
+          ({ receiptNo, queryCode }) => ({ receiptNo, queryCode }),
+        ),
+        201,
+      ),
   );
 
   api.openapi(

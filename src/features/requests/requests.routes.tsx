@@ -3,6 +3,13 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { download } from "../../platform/http/download";
+import {
+  issueFormToken,
+  receiptOf,
+  rememberedToken,
+  rememberReceipt,
+  takeFormToken,
+} from "../../platform/http/form-token";
 import { formNumber, nestForm, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { idParam } from "../../platform/http/params";
@@ -16,7 +23,13 @@ import { recordAppeal, ZAppealBody } from "./appeals";
 import { applyAction } from "./apply-action";
 import { openAttachment, type TUpload } from "./attachments";
 import { logContact, ZContactBody } from "./contacts";
-import { CONSENT_REQUIRED, registerRequest, submitPublicRequest } from "./create-request";
+import {
+  CONSENT_REQUIRED,
+  REQUEST_FORM_PURPOSE,
+  registerRequest,
+  submitPublicRequest,
+  type TPublicReceipt,
+} from "./create-request";
 import { discloseReply, ZDiscloseReplyBody } from "./disclose-reply";
 import { feeNoticeRoutes } from "./fee-notice/fee-notice.routes";
 import { readPublicLetterDocx, readPublicStatus, readRequest } from "./read-request";
@@ -25,7 +38,7 @@ import { ReplyLetterPrintPage } from "./reply-letter/reply-letter.page";
 import { loadReplyTemplates, saveReplyTemplate } from "./reply-letter/reply-templates";
 import { ReplyTemplatesPage } from "./reply-letter/reply-templates.page";
 import { isTemplateKey } from "./reply-letter/templates";
-import { ReceiptPage, RequestFormPage, StatusLookupPage } from "./requests.public-pages";
+import { ReceiptPage, RequestFormPage, receiptText, StatusLookupPage } from "./requests.public-pages";
 import { boardByUnit, listRequests } from "./requests.repository";
 import { type TActionType, ZAction, ZPublicRequestBody, ZRegisterRequestBody } from "./requests.schemas";
 import { RegisterRequestPage, RequestDetailPage, RequestsBoardPage } from "./requests.staff-pages";
@@ -56,18 +69,38 @@ export function requestsRoutes(deps: TDeps) {
 
   // ---- public
 
-  app.get("/requests/new", async (c) =>
-    c.html(
+  app.get("/requests/new", async (c) => {
+    const ctx = await pageCtx(c);
+    // Back from the receipt, the browser fetches the form again: it gets the token it sent, so
+    // sending it again shows that receipt. "填写新的申请" (?another=1) starts a new form.
+    const sent = c.req.query("another") ? undefined : rememberedToken(c, REQUEST_FORM_PURPOSE);
+    const receipt = sent ? await receiptOf<TPublicReceipt>(db, REQUEST_FORM_PURPOSE, sent) : null;
+    return c.html(
       <RequestFormPage
-        ctx={await pageCtx(c)}
-        form={emptyForm({ "applicant.kind": "natural_person", form: "email", delivery: "email" })}
+        ctx={ctx}
+        form={emptyForm({ "applicant.kind": "natural_person" })}
+        formToken={receipt && sent ? sent : issueFormToken(ctx.csrfToken)}
+        sentReceipt={receipt}
         units={await activeUnits(db)}
       />,
-    ),
-  );
+    );
+  });
 
   app.post("/requests/new", async (c) => {
     const values = await readForm(c);
+    const token = takeFormToken(c, values);
+    // Post/redirect/get: the receipt is a page of its own, so a refresh there posts nothing.
+    const toReceipt = () => {
+      rememberReceipt(c, {
+        purpose: REQUEST_FORM_PURPOSE,
+        token,
+        path: "/requests",
+        trustProxy: deps.config.trustProxy,
+      });
+      return c.redirect("/requests/receipt", 303);
+    };
+    // The same form posted again (back button, refresh of a failed post, double click): its receipt.
+    if (await receiptOf(db, REQUEST_FORM_PURPOSE, token)) return toReceipt();
     const ctx = await pageCtx(c);
     const units = await activeUnits(db);
     const input: Record<string, unknown> = {
@@ -84,7 +117,7 @@ export function requestsRoutes(deps: TDeps) {
       render: (form) => {
         // Shown with the other mistakes at once; the use case is what refuses it.
         if (values.consent !== "1") form.errors.consent ??= CONSENT_REQUIRED;
-        return <RequestFormPage ctx={ctx} form={form} units={units} />;
+        return <RequestFormPage ctx={ctx} form={form} formToken={token} sentReceipt={null} units={units} />;
       },
       run: async (body) => {
         const file = (await c.req.parseBody()).idCopy;
@@ -92,15 +125,28 @@ export function requestsRoutes(deps: TDeps) {
           file instanceof File && file.size > 0
             ? [{ data: new Uint8Array(await file.arrayBuffer()), name: file.name, kind: "id_copy" }]
             : [];
-        const { receiptNo, queryCode } = await submitPublicRequest(
-          db,
-          deps.blobs,
-          c.get("clientIp"),
-          body,
-          uploads,
-        );
-        return c.html(<ReceiptPage ctx={ctx} receiptNo={receiptNo} queryCode={queryCode} />, 201);
+        await submitPublicRequest(db, deps.blobs, c.get("clientIp"), body, uploads, token);
+        return toReceipt();
       },
+    });
+  });
+
+  const rememberedReceipt = async (c: TCtx) => {
+    const token = rememberedToken(c, REQUEST_FORM_PURPOSE);
+    return token ? receiptOf<TPublicReceipt>(db, REQUEST_FORM_PURPOSE, token) : null;
+  };
+
+  app.get("/requests/receipt", async (c) => {
+    const receipt = await rememberedReceipt(c);
+    return c.html(<ReceiptPage ctx={await pageCtx(c)} receipt={receipt} />, receipt ? 200 : 404);
+  });
+
+  app.get("/requests/receipt.txt", async (c) => {
+    const receipt = await rememberedReceipt(c);
+    if (!receipt) throw new AppError("not_found", MSG.notFound);
+    return download(receiptText(receipt, new URL(c.req.url).origin), {
+      name: `申请回执-${receipt.receiptNo}.txt`,
+      type: "text/plain; charset=utf-8",
     });
   });
 
@@ -155,7 +201,8 @@ export function requestsRoutes(deps: TDeps) {
     const status = c.req.query("status") || undefined;
     const overdue = c.req.query("overdue");
     const today = todayInChina();
-    const soon = (await loadWorkCalendar(db)).addWorkdays(today, 5).date;
+    const calendar = await loadWorkCalendar(db);
+    const soon = calendar.addWorkdays(today, 5).date;
     const scope = requestScope(p);
     const { total, items } = await listRequests(
       db,
@@ -172,6 +219,7 @@ export function requestsRoutes(deps: TDeps) {
         total={total}
         units={await listUnits(db)}
         today={today}
+        calendar={calendar}
         filter={{ status, overdue }}
       />,
     );

@@ -3,7 +3,7 @@ import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } fr
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
-import { addDays, PROVISIONAL_LABEL, todayInChina } from "../calendar";
+import { addDays, PROVISIONAL_LABEL, passedDateNote, todayInChina, type WorkCalendar } from "../calendar";
 import type { TUnitRow } from "../org";
 import { ApplicantFields, labelOptions } from "./applicant-fields";
 import { CONTACT_METHODS } from "./contacts";
@@ -31,9 +31,10 @@ export function RequestsBoardPage(props: {
   total: number;
   units: TUnitRow[];
   today: string;
+  calendar: WorkCalendar;
   filter: { status?: string; overdue?: string };
 }) {
-  const { ctx, units, today } = props;
+  const { ctx, units, today, calendar } = props;
   return (
     <AdminLayout ctx={ctx} title="依申请公开">
       <h1>依申请公开</h1>
@@ -92,30 +93,38 @@ export function RequestsBoardPage(props: {
       <p>共 {props.total} 件。</p>
       <DataTable
         caption="申请列表"
-        columns={["受理编号", "申请人类型", "单位", "收到日期", "答复期限", "状态"]}
+        columns={["受理编号", "申请人", "申请内容", "单位", "收到日期", "答复期限", "状态"]}
       >
-        {props.items.map((r) => (
-          <tr>
-            <td>
-              <a href={`/admin/requests/${r.id}`}>{r.receiptNo}</a>
-            </td>
-            <td>{APPLICANT_KINDS[r.applicantKind]}</td>
-            <td>{unitName(units, r.unitId)}</td>
-            <td>{r.receivedAt ?? "待确认"}</td>
-            <td class={r.status !== "concluded" && r.dueDate && r.dueDate < today ? "alert" : undefined}>
-              {r.status === "paused" && r.dueDate && "至少至 "}
-              {r.dueDate ?? "—"}
-              {r.dueDateProvisional && "（临时）"}
-              {r.status !== "concluded" && r.dueDate && r.dueDate < today && "（已逾期）"}
-            </td>
-            <td>
-              {STATUS_LABELS[r.status]}
-              {r.status === "paused" && r.consultationAnswerBy && r.consultationAnswerBy < today && (
-                <strong class="alert">（征求意见已超过 15 个工作日）</strong>
-              )}
-            </td>
-          </tr>
-        ))}
+        {props.items.map((r) => {
+          const passed =
+            r.status !== "concluded" && r.dueDate ? passedDateNote(r.dueDate, today, calendar) : null;
+          return (
+            <tr>
+              <td>
+                <a href={`/admin/requests/${r.id}`}>{r.receiptNo}</a>
+              </td>
+              <td>
+                {r.applicant.name}
+                <span class="muted">（{APPLICANT_KINDS[r.applicantKind]}）</span>
+              </td>
+              <td>{r.description.length > 30 ? `${r.description.slice(0, 30)}…` : r.description}</td>
+              <td>{unitName(units, r.unitId)}</td>
+              <td>{r.receivedAt ?? "待确认"}</td>
+              <td class={passed ? "alert" : undefined}>
+                {r.status === "paused" && r.dueDate && "至少至 "}
+                {r.dueDate ?? "—"}
+                {r.dueDateProvisional && "（临时）"}
+                {passed && `（${passed}）`}
+              </td>
+              <td>
+                {STATUS_LABELS[r.status]}
+                {r.status === "paused" && r.consultationAnswerBy && r.consultationAnswerBy < today && (
+                  <strong class="alert">（征求意见已超过 15 个工作日）</strong>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </DataTable>
     </AdminLayout>
   );
@@ -162,6 +171,7 @@ export function RegisterRequestPage({
 }
 
 type TDetail = ReturnType<typeof presentRequest> & {
+  dueDatePassed: string | null;
   attachments: { id: number; kind: string; name: string }[];
   contacts: { id: number; method: string; date: string; summary: string; actor: string }[];
   appeals: {
@@ -338,6 +348,7 @@ export function RequestDetailPage(props: {
         <dd>
           {r.clock.isDueDateAtLeast ? `暂停中，期限不早于 ${r.clock.dueDate}` : (r.dueDate ?? "—")}
           {r.dueDateProvisional && `（${PROVISIONAL_LABEL}）`}
+          {r.dueDatePassed && <strong class="alert">（{r.dueDatePassed}）</strong>}
         </dd>
         {r.clock.overdueConsultations.map((o) => (
           <>

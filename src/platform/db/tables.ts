@@ -80,3 +80,10 @@ export const auditLog = pgTable("audit_log", {
   prevHash: text("prev_hash").notNull(),
   hash: text("hash").notNull(),
 });
+
+export const formSubmissions = pgTable("form_submissions", {
+  tokenHash: text("token_hash").primaryKey(),
+  purpose: text("purpose").notNull(),
+  sealedReceipt: text("sealed_receipt"),
+  createdAt: ts("created_at").notNull().default(sql`now()`),
+});

@@ -1,4 +1,6 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { FORM_TOKEN_FIELD } from "../http/form-token";
 
 export type TFormState = { values: Record<string, unknown>; errors: Record<string, string> };
 
@@ -14,8 +16,19 @@ type TFieldProps = {
   isRequired?: boolean;
 };
 
+// Each field notes its label while the form's body is rendered, so the error summary above the
+// fields can name them ("申请人姓名：此项为必填项") without every form listing its labels twice.
+const labelsSeen = new WeakMap<TFormState, Map<string, string>>();
+
+function noteLabel(form: TFormState, name: string, label: string) {
+  const labels = labelsSeen.get(form) ?? new Map<string, string>();
+  labels.set(name, label.replace(/（[^）]*）$/, ""));
+  labelsSeen.set(form, labels);
+}
+
 /** Label, hint and error wiring shared by every field, so each error sits beside its field. */
 function FieldFrame(props: TFieldProps & { children: Child }) {
+  noteLabel(props.form, props.name, props.label);
   const error = props.form.errors[props.name];
   return (
     <div class={error ? "field has-error" : "field"}>
@@ -122,9 +135,11 @@ export function SelectField(
 export function CheckboxGroup(props: TFieldProps & { options: { value: string; label: string }[] }) {
   const raw = props.form.values[props.name];
   const checked = new Set((Array.isArray(raw) ? raw : raw == null ? [] : [raw]).map(String));
+  noteLabel(props.form, props.name, props.label);
   const error = props.form.errors[props.name];
   return (
     <fieldset
+      id={`f-${props.name}`}
       class={error ? "field has-error" : "field"}
       aria-describedby={error ? `f-${props.name}-error` : undefined}
     >
@@ -151,17 +166,24 @@ export function CheckboxGroup(props: TFieldProps & { options: { value: string; l
   );
 }
 
-/** A POST form with its CSRF token; the error summary links to each faulty field. */
-export function Form(props: {
+/**
+ * A POST form with its CSRF token (and, for forms that create a record for the public, its one-time
+ * token); the error summary names and links to each faulty field.
+ */
+export async function Form(props: {
   action: string;
   csrfToken: string;
   form?: TFormState;
+  formToken?: string;
   submitLabel: string;
   children?: Child;
   isDanger?: boolean;
   /** Set for forms with a file field. */
   hasFiles?: boolean;
 }) {
+  // The body first: its fields note their labels for the summary above them.
+  const body = await (<>{props.children}</>).toString();
+  const labels = (props.form && labelsSeen.get(props.form)) ?? new Map<string, string>();
   const errors = Object.entries(props.form?.errors ?? {});
   return (
     <form
@@ -172,19 +194,20 @@ export function Form(props: {
       enctype={props.hasFiles ? "multipart/form-data" : undefined}
     >
       <input type="hidden" name="_csrf" value={props.csrfToken} />
+      {props.formToken && <input type="hidden" name={FORM_TOKEN_FIELD} value={props.formToken} />}
       {errors.length > 0 && (
         <div class="error-summary" role="alert" tabindex={-1}>
           <h2>提交的内容有 {errors.length} 处需要修改</h2>
           <ul>
             {errors.map(([name, message]) => (
               <li>
-                <a href={`#f-${name}`}>{message}</a>
+                <a href={`#f-${name}`}>{labels.has(name) ? `${labels.get(name)}：${message}` : message}</a>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {props.children}
+      {raw(body)}
       <button type="submit" class={props.isDanger ? "button danger" : "button"}>
         {props.submitLabel}
       </button>
