@@ -9,4 +9,6 @@ export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
-export { searchDocuments } from "./search-documents";
+export { SearchForm } from "./documents.public-pages";
+export type { TSearchHit } from "./search.repository";
+export { latestDocuments, searchDocuments } from "./search-documents";
