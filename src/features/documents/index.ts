@@ -2,6 +2,7 @@
 
 export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentsApi } from "./documents.api";
+export { SearchForm } from "./documents.public-pages";
 export { documentTitles } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
 export { documentsStaffRoutes } from "./documents.staff-routes";
@@ -9,6 +10,5 @@ export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
-export { SearchForm } from "./documents.public-pages";
 export type { TSearchHit } from "./search.repository";
 export { latestDocuments, searchDocuments } from "./search-documents";

@@ -5,8 +5,8 @@ import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/htt
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
 import { ELDER_COOKIE } from "../../platform/http/middleware";
-import { MSG } from "../../platform/messages";
 import { idParam } from "../../platform/http/params";
+import { MSG } from "../../platform/messages";
 import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { todayInChina } from "../calendar";

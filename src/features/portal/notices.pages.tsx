@@ -59,7 +59,12 @@ export function NoticeEditPage(props: { ctx: TPageCtx; id: number; form: TFormSt
       <p>
         <a href="/admin/notices">返回公告列表</a>
       </p>
-      <NoticeForm ctx={props.ctx} action={`/admin/notices/${props.id}`} form={props.form} submitLabel="保存" />
+      <NoticeForm
+        ctx={props.ctx}
+        action={`/admin/notices/${props.id}`}
+        form={props.form}
+        submitLabel="保存"
+      />
     </AdminLayout>
   );
 }

@@ -63,7 +63,12 @@ export async function createNotice(db: Db, actor: TActor, input: TNoticeInput): 
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(portalNotices).values(input).returning();
     if (!row) throw new Error("insert returned nothing");
-    await recordAudit(tx, actor, { action: "notice.create", entity: "portal_notice", entityId: row.id, after: input });
+    await recordAudit(tx, actor, {
+      action: "notice.create",
+      entity: "portal_notice",
+      entityId: row.id,
+      after: input,
+    });
     return row;
   });
 }

@@ -1,26 +1,21 @@
-import { SearchForm, type TSearchHit } from "../documents";
 import { Form, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
 import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
-import { DISCLOSURE_ENTRIES, INTERPRETATION_ENTRY } from "./disclosure-entries";
+import { SearchForm, type TSearchHit } from "../documents";
 import type { TUnitRow } from "../org";
+import { DISCLOSURE_ENTRIES, INTERPRETATION_ENTRY } from "./disclosure-entries";
 import type { TGuide } from "./guide";
 import type { TNotice } from "./notices";
 
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => <p>{p}</p>);
 
 /** The home page: search first, then what is pinned, what is new, and where each kind of information is. */
-export function HomePage(props: {
-  ctx: TPageCtx;
-  guide: TGuide;
-  notices: TNotice[];
-  latest: TSearchHit[];
-}) {
+export function HomePage(props: { ctx: TPageCtx; guide: TGuide; notices: TNotice[]; latest: TSearchHit[] }) {
   const { guide } = props;
   return (
     <PortalLayout ctx={props.ctx} title="首页">
       <section class="home-search" aria-labelledby="home-title">
-        <h1 id="home-title">{guide.siteName}政府信息公开</h1>
+        <h1 id="home-title">政府信息公开</h1>
         <SearchForm q="" />
       </section>
       {props.notices.length > 0 && (

@@ -148,6 +148,9 @@ function PortalFooter({ ctx }: { ctx: TPageCtx }) {
             <li>
               <a href="/feeds/documents.rss">RSS 订阅</a>
             </li>
+            <li>
+              <a href="/login">工作人员登录</a>
+            </li>
           </ul>
         </nav>
         <dl class="footer-facts">
