@@ -1,8 +1,9 @@
 // npm run screenshots: the main pages' first screen, desktop and phone, normal and elder mode, as PNGs
 // in docs/screenshots/ (shown to operators in docs/PORTAL.md). Starts its own server on the demo data
 // in memory, or uses BASE_URL when given (e.g. a running demo server).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -66,7 +67,7 @@ async function startDemoServer() {
     db: database.db,
     config: DEMO_CONFIG,
     logger,
-    blobs: localBlobStore(path.join(OUT_DIR, "..", "..", "node_modules", ".cache", "screenshot-files")),
+    blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), "gongkai-screenshots-"))),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", resolve)));
