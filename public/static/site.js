@@ -49,7 +49,9 @@ function setUpReadAloud() {
       button.textContent = idle;
       return;
     }
-    // Long texts are cut by some engines: speak paragraph by paragraph.
+    // Long texts are cut by some engines: speak paragraph by paragraph. innerText, not textContent:
+    // only what is shown, with a line break between blocks.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what should be read
     const parts = main.innerText
       .split(/\n+/)
       .map((p) => p.trim())
