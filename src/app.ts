@@ -60,6 +60,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
+  { href: "/admin/notices", label: "置顶公告", permission: "guide.edit" },
   { href: "/admin/reply-templates", label: "答复模板", permission: "guide.edit" },
   { href: "/admin/units", label: "机构管理", permission: "units.manage" },
   { href: "/admin/users", label: "用户管理", permission: "users.manage" },
@@ -88,6 +89,17 @@ export function pageCacheFor(deps: TDeps): TPageCache {
 export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   const shell: TShell = {
     siteName: async () => (await getGuide(deps.db)).siteName,
+    footer: async () => {
+      const g = await getGuide(deps.db);
+      return {
+        officeName: g.officeName,
+        address: g.address,
+        phone: g.phone,
+        siteCode: g.siteCode,
+        icpRecord: g.icpRecord,
+        policeRecord: g.policeRecord,
+      };
+    },
     portalNav: PORTAL_NAV,
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),

@@ -9,7 +9,16 @@ import {
   type TTestServer,
 } from "../server";
 
-const PUBLIC_PAGES = ["/", "/guide", "/units", "/login"];
+const PUBLIC_PAGES = [
+  "/",
+  "/guide",
+  "/units",
+  "/login",
+  "/documents",
+  "/normative",
+  // A search with an active filter: chips, sort and numbered pages all show.
+  `/documents?q=${encodeURIComponent("条例")}&validity=valid`,
+];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/users",
@@ -17,6 +26,7 @@ const ADMIN_PAGES = [
   "/admin/liaisons",
   "/admin/audit",
   "/admin/guide",
+  "/admin/notices",
   "/admin/account",
 ];
 
@@ -70,7 +80,7 @@ describeBrowser("无障碍（axe-core，WCAG 2.1 AA）", () => {
   it("适老模式下的首页没有无障碍问题", async () => {
     const { context, page } = await axePage();
     await page.goto("/");
-    await page.getByRole("button", { name: "适老模式（大字体）" }).click();
+    await page.getByRole("button", { name: "适老模式", exact: true }).click();
     await page.waitForFunction(() => document.documentElement.classList.contains("elder"));
     await expectNoAxeViolations(page);
     await context.close();

@@ -45,45 +45,115 @@ function withFilter(base: URLSearchParams, key: string, value: string | null): s
   return s ? `?${s}` : "?";
 }
 
+/** The filters in force, each a link that removes it; fixed filters of the page are not in `base`. */
+function activeFilters(result: TSearchResult, base: URLSearchParams) {
+  const chips: { key: string; label: string; value: string }[] = [];
+  const q = base.get("q");
+  if (q) chips.push({ key: "q", label: "关键词", value: q });
+  for (const name of Object.keys(FACET_NAMES) as TFacetName[]) {
+    const value = base.get(name);
+    if (!value) continue;
+    const f = result.facets[name].find((x) => x.value === value) ?? { value, label: value, count: 0 };
+    chips.push({ key: name, label: FACET_NAMES[name], value: facetLabel(name, f) });
+  }
+  return chips;
+}
+
+function FilterChips({ result, base }: { result: TSearchResult; base: URLSearchParams }) {
+  const chips = activeFilters(result, base);
+  if (chips.length === 0) return null;
+  const cleared = new URLSearchParams();
+  const sort = base.get("sort");
+  if (sort) cleared.set("sort", sort);
+  return (
+    <div class="chips">
+      <h2 class="visually-hidden">已选条件</h2>
+      <ul>
+        {chips.map((chip) => (
+          <li>
+            <a class="chip" href={withFilter(base, chip.key, null)}>
+              <span class="visually-hidden">移除条件 </span>
+              {chip.label}：{chip.value}
+              <span class="chip-x" aria-hidden="true">
+                ×
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {chips.length > 1 && <a href={`?${cleared.toString()}`}>清除全部条件</a>}
+    </div>
+  );
+}
+
+/**
+ * Relevance or date, for a search; a list without a query is newest first already. The search use
+ * case reads `sort` from the query; links keep every other parameter and start again from page 1.
+ */
+function SortControl({ base }: { base: URLSearchParams }) {
+  if (!base.get("q")) return null;
+  const current = base.get("sort") === "date" ? "date" : "relevance";
+  const options = [
+    { value: "relevance", label: "相关度" },
+    { value: "date", label: "发布日期" },
+  ];
+  return (
+    <p class="sort">
+      <span id="sort-label">排序：</span>
+      {options.map((o) =>
+        o.value === current ? (
+          <strong aria-current="true">按{o.label}</strong>
+        ) : (
+          <a href={withFilter(base, "sort", o.value)}>按{o.label}</a>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** Facet lists: a side column on wide screens, a collapsed 筛选 section on phones (see site.css). */
 function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams }) {
   const names = Object.keys(FACET_NAMES) as TFacetName[];
   // Counted on a sample when there are many matches (search-facets.ts): say so.
   const about = result.facetsApproximate ? "约" : "";
   return (
-    <nav class="facets" aria-label="筛选">
-      {names.map((name) => {
-        const values = result.facets[name];
-        const current = base.get(name);
-        if (values.length === 0 && !current) return null;
-        return (
-          <section aria-labelledby={`facet-${name}`}>
-            <h2 id={`facet-${name}`}>{FACET_NAMES[name]}</h2>
-            <ul>
-              {current && (
-                <li>
-                  <a href={withFilter(base, name, null)}>不限{FACET_NAMES[name]}</a>
-                </li>
-              )}
-              {values.slice(0, 30).map((f) => (
-                <li>
-                  {current === f.value ? (
-                    <strong aria-current="true">
-                      {facetLabel(name, f)}（{about}
-                      {f.count}）
-                    </strong>
-                  ) : (
-                    <a href={withFilter(base, name, f.value)}>
-                      {facetLabel(name, f)}（{about}
-                      {f.count}）
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </nav>
+    <details class="filters-panel">
+      <summary>筛选</summary>
+      <nav class="facets" aria-label="筛选">
+        {names.map((name) => {
+          const values = result.facets[name];
+          const current = base.get(name);
+          if (values.length === 0 && !current) return null;
+          return (
+            <section aria-labelledby={`facet-${name}`}>
+              <h2 id={`facet-${name}`}>{FACET_NAMES[name]}</h2>
+              <ul>
+                {current && (
+                  <li>
+                    <a href={withFilter(base, name, null)}>不限{FACET_NAMES[name]}</a>
+                  </li>
+                )}
+                {values.slice(0, 30).map((f) => (
+                  <li>
+                    {current === f.value ? (
+                      <strong aria-current="true">
+                        {facetLabel(name, f)}（{about}
+                        {f.count}）
+                      </strong>
+                    ) : (
+                      <a href={withFilter(base, name, f.value)}>
+                        {facetLabel(name, f)}（{about}
+                        {f.count}）
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </nav>
+    </details>
   );
 }
 
@@ -92,7 +162,9 @@ export function SearchForm({ q, hidden }: { q: string; hidden?: Record<string, s
   return (
     <search>
       <form method="get" action="/documents" class="search-form">
-        <label for="q">检索政府信息</label>
+        <label for="q" class="visually-hidden">
+          检索政府信息
+        </label>
         <input
           id="q"
           name="q"
@@ -108,7 +180,9 @@ export function SearchForm({ q, hidden }: { q: string; hidden?: Record<string, s
         {Object.entries(hidden ?? {}).map(([k, v]) => (
           <input type="hidden" name={k} value={v} />
         ))}
-        <button type="submit">检索</button>
+        <button type="submit" class="search-button">
+          检索
+        </button>
       </form>
     </search>
   );
@@ -136,7 +210,10 @@ function NoResults({ q, topics }: { q: string; topics: string[] }) {
   );
 }
 
-/** The catalogue, the 规范性文件 library and search results share this page. */
+/**
+ * The catalogue, the 规范性文件 library and search results share this page. The heading carries the
+ * count and the query; the first result sits inside the first screen on a desktop and on a phone.
+ */
 export function DocumentListPage(props: {
   ctx: TPageCtx;
   heading: string;
@@ -150,24 +227,33 @@ export function DocumentListPage(props: {
   const { result, query } = props;
   return (
     <PortalLayout ctx={props.ctx} title={query.q ? `“${query.q}”的检索结果` : props.heading}>
-      <h1>{props.heading}</h1>
-      {props.intro && <p class="lead">{props.intro}</p>}
+      <h1 id="results-heading" class="results-count">
+        {query.q ? (
+          `找到 ${result.total} 条与“${query.q}”相关的信息`
+        ) : (
+          <>
+            {props.heading}
+            <span class="heading-count">（共 {result.total} 条）</span>
+          </>
+        )}
+      </h1>
       <SearchForm q={query.q ?? ""} hidden={props.fixed} />
       <div class="catalogue">
         <Facets result={result} base={props.base} />
-        <section class="results" aria-labelledby="results-heading">
-          <h2 id="results-heading" class="results-count" aria-live="polite">
-            {query.q ? `找到 ${result.total} 条与“${query.q}”相关的信息` : `共 ${result.total} 条`}
-          </h2>
+        <section class="results" aria-label="检索结果">
+          <div class="results-bar">
+            <FilterChips result={result} base={props.base} />
+            <SortControl base={props.base} />
+          </div>
           {result.total === 0 && query.q ? (
             <NoResults q={query.q} topics={props.topics} />
           ) : (
             <ol class="doc-list">
               {result.items.map((d) => (
                 <li>
-                  <h3>
+                  <h2>
                     <a href={`/documents/${d.id}`}>{d.title}</a>
-                  </h3>
+                  </h2>
                   <p class="doc-meta">
                     <ValidityBadge validity={d.validity as TValidity} />
                     {d.docNumber && <span>{d.docNumber}</span>}
@@ -185,17 +271,18 @@ export function DocumentListPage(props: {
             pageSize={query.pageSize}
             baseQuery={props.base}
           />
+          {props.intro && <p class="muted list-intro">{props.intro}</p>}
+          <p class="feeds">
+            <a href={`/feeds/documents.rss${props.base.toString() ? `?${feedQuery(props.base)}` : ""}`}>
+              RSS 订阅
+            </a>{" "}
+            ·{" "}
+            <a href={`/documents.csv${props.base.size > 0 ? `?${props.base.toString()}` : ""}`}>
+              下载目录（CSV）
+            </a>
+          </p>
         </section>
       </div>
-      <p class="feeds">
-        <a href={`/feeds/documents.rss${props.base.toString() ? `?${feedQuery(props.base)}` : ""}`}>
-          RSS 订阅
-        </a>{" "}
-        ·{" "}
-        <a href={`/documents.csv${props.base.size > 0 ? `?${props.base.toString()}` : ""}`}>
-          下载目录（CSV）
-        </a>
-      </p>
     </PortalLayout>
   );
 }

@@ -32,7 +32,7 @@ function listQuery(c: TCtx, fixed: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(c.req.queries())) if (v[0]) raw[k] = v[0];
   const query = parseOrThrow(ZDocumentListQuery, { ...raw, ...fixed });
   const base = new URLSearchParams();
-  for (const k of ["q", "unit", "year", "topic", "kind", "validity"] as const) {
+  for (const k of ["q", "unit", "year", "topic", "kind", "validity", "sort"] as const) {
     const v = raw[k];
     if (v && !(k in fixed)) base.set(k, v);
   }

@@ -1,7 +1,9 @@
 // 主动公开: the document library, its catalogue and search, 公报, interpretations, feeds and import.
 
+export { documentsAwaitingReview } from "./awaiting-review";
 export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentsApi } from "./documents.api";
+export { SearchForm } from "./documents.public-pages";
 export { documentTitles, nextScheduledPublication } from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
 export {
@@ -15,5 +17,5 @@ export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
-export { searchDocuments } from "./search-documents";
-export { documentsAwaitingReview } from "./awaiting-review";
+export type { TSearchHit } from "./search.repository";
+export { latestDocuments, searchDocuments } from "./search-documents";

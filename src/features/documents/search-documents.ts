@@ -105,6 +105,11 @@ export async function catalogueRows(
   return filter.tsQuery ? withIndexScans(db, run) : run(db);
 }
 
+/** The newest public documents, for the home page. */
+export function latestDocuments(db: Db, limit: number): Promise<TSearchHit[]> {
+  return catalogueRows(db, {}, limit);
+}
+
 function snippetOf(h: TSearchHit, terms: string[]): TSnippetPart[] {
   const text = h.summary || markdownToPlainText(h.bodyExcerpt);
   return snippetParts(text.replace(/\s+/g, " "), terms, 120);

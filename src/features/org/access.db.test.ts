@@ -319,6 +319,52 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
     {
       method: "POST",
+      path: "/admin/notices",
+      action: "notice.create",
+      run: async () =>
+        (
+          await (
+            await new Visitor(t).login("office")
+          ).post("/admin/notices", {
+            text: "新增的置顶公告",
+            link: "",
+            endsOn: "2099-12-31",
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/notices/:id",
+      action: "notice.update",
+      run: async () => {
+        const [n] = await t.database.query<{ id: number }>(
+          "select id from portal_notices order by id limit 1",
+        );
+        return (
+          await (
+            await new Visitor(t).login("office")
+          ).post(`/admin/notices/${n?.id}`, {
+            text: "修改后的置顶公告",
+            link: "/guide",
+            endsOn: "2099-12-31",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/notices/:id/delete",
+      action: "notice.delete",
+      run: async () => {
+        const [n] = await t.database.query<{ id: number }>(
+          "select id from portal_notices order by id limit 1",
+        );
+        return (await (await new Visitor(t).login("office")).post(`/admin/notices/${n?.id}/delete`, {}))
+          .status;
+      },
+    },
+    {
+      method: "POST",
       path: "/api/v1/units",
       action: "unit.create",
       run: async () =>

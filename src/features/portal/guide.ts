@@ -28,6 +28,10 @@ export const ZGuide = z.object({
   // Named in every written reply (告知书) as where the applicant may seek a remedy.
   reconsiderationBody: z.string().trim().min(2).max(100),
   courtName: z.string().trim().min(2).max(100),
+  // The site's registration numbers every government site shows in its footer; empty until known.
+  siteCode: z.string().trim().max(40).default(""),
+  icpRecord: z.string().trim().max(60).default(""),
+  policeRecord: z.string().trim().max(60).default(""),
 });
 export type TGuide = z.infer<typeof ZGuide>;
 
@@ -45,6 +49,9 @@ export const DEFAULT_GUIDE: TGuide = {
   fax: "",
   email: "",
   website: "",
+  siteCode: "",
+  icpRecord: "",
+  policeRecord: "",
   classification:
     "本机关主动公开的政府信息按机构职能、政策文件、规范性文件、政府公报、政策解读、规划计划、财政信息、重点领域信息等类别编排，每条信息标注索引号、主题分类、发布机构、成文日期和发布日期。",
   proactive:

@@ -1,32 +1,76 @@
 import { Form, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
 import { AdminLayout, PortalLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
+import { SearchForm, type TSearchHit } from "../documents";
 import type { TUnitRow } from "../org";
+import { DISCLOSURE_ENTRIES, INTERPRETATION_ENTRY } from "./disclosure-entries";
 import type { TGuide } from "./guide";
+import type { TNotice } from "./notices";
 
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => <p>{p}</p>);
 
-export function HomePage({ ctx, guide, unitCount }: { ctx: TPageCtx; guide: TGuide; unitCount: number }) {
+/** The home page: search first, then what is pinned, what is new, and where each kind of information is. */
+export function HomePage(props: { ctx: TPageCtx; guide: TGuide; notices: TNotice[]; latest: TSearchHit[] }) {
+  const { guide } = props;
   return (
-    <PortalLayout ctx={ctx} title="首页">
-      <h1>{guide.siteName}政府信息公开</h1>
-      <p class="lead">
-        这里公开本区各级行政机关的政府信息，说明如何申请获取未主动公开的信息，并提供本区 {unitCount}{" "}
-        个机构的设置情况。
-      </p>
+    <PortalLayout ctx={props.ctx} title="首页">
+      <section class="home-search" aria-labelledby="home-title">
+        <h1 id="home-title">政府信息公开</h1>
+        <SearchForm q="" />
+      </section>
+      {props.notices.length > 0 && (
+        <section class="pinned" aria-labelledby="pinned-title">
+          <h2 id="pinned-title">置顶公告</h2>
+          <ul>
+            {props.notices.map((n) => (
+              <li>{n.link ? <a href={n.link}>{n.text}</a> : n.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div class="home-columns">
+        <section class="home-latest" aria-labelledby="latest-title">
+          <h2 id="latest-title">最新信息</h2>
+          <ul class="dated-list">
+            {props.latest.map((d) => (
+              <li>
+                <a href={`/documents/${d.id}`}>{d.title}</a>
+                {d.publishedAt && <time datetime={d.publishedAt}>{d.publishedAt}</time>}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/documents">查看全部信息</a>
+          </p>
+        </section>
+        <section class="home-entries" aria-labelledby="entries-title">
+          <h2 id="entries-title">法定主动公开内容</h2>
+          <p class="muted">依《中华人民共和国政府信息公开条例》第二十条</p>
+          <ul class="entry-grid">
+            {DISCLOSURE_ENTRIES.map((e) => (
+              <li>
+                <a href={e.href}>{e.label}</a>
+              </li>
+            ))}
+            <li class="entry-interpretation">
+              <a href={INTERPRETATION_ENTRY.href}>{INTERPRETATION_ENTRY.label}</a>
+            </li>
+          </ul>
+        </section>
+      </div>
       <div class="cards">
         <section class="card" aria-labelledby="card-guide">
           <h2 id="card-guide">政府信息公开指南</h2>
-          <p>信息分类、获取方式、申请程序、受理机构的地址、时间和电话，以及救济途径。</p>
+          <p>信息分类、获取方式、申请程序、受理机构和救济途径。</p>
           <p>
             <a href="/guide">阅读公开指南</a>
           </p>
         </section>
-        <section class="card" aria-labelledby="card-units">
-          <h2 id="card-units">机构设置</h2>
-          <p>区人民政府、区政府办公室、区政府各部门和各街道办事处。</p>
+        <section class="card" aria-labelledby="card-request">
+          <h2 id="card-request">依申请公开</h2>
+          <p>需要的信息没有主动公开，可以在线提出申请，并随时查询办理进度。</p>
           <p>
-            <a href="/units">查看机构设置</a>
+            <a href="/requests/new">提出申请</a> · <a href="/requests/status">查询进度</a>
           </p>
         </section>
         <section class="card" aria-labelledby="card-contact">
@@ -156,6 +200,9 @@ export function GuideEditPage({ ctx, form }: { ctx: TPageCtx; form: TFormState }
         <TextArea form={form} name="remedies" label="监督和救济" rows={4} isRequired />
         <TextField form={form} name="reconsiderationBody" label="行政复议机关（写入答复告知书）" isRequired />
         <TextField form={form} name="courtName" label="管辖的人民法院（写入答复告知书）" isRequired />
+        <TextField form={form} name="siteCode" label="网站标识码（显示在页脚）" />
+        <TextField form={form} name="icpRecord" label="ICP 备案号（显示在页脚）" />
+        <TextField form={form} name="policeRecord" label="公安机关备案号（显示在页脚）" />
       </Form>
     </AdminLayout>
   );

@@ -215,7 +215,23 @@ export async function Form(props: {
   );
 }
 
-/** Page links for a list; keeps the other query parameters. */
+/** The page numbers shown around the current one: the first, the last and two either side. */
+export function pageWindow(page: number, pages: number): (number | null)[] {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  // A gap of more than one page becomes an ellipsis (null); a gap of exactly one shows that page.
+  const out: (number | null)[] = [];
+  for (const p of shown) {
+    const prev = out.at(-1);
+    if (typeof prev === "number" && p - prev === 2) out.push(p - 1);
+    else if (typeof prev === "number" && p - prev > 2) out.push(null);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Numbered page links for a list, with previous and next; keeps the other query parameters. */
 export function Pagination(props: {
   total: number;
   page: number;
@@ -231,11 +247,42 @@ export function Pagination(props: {
   };
   return (
     <nav aria-label="分页" class="pagination">
-      {props.page > 1 && <a href={link(props.page - 1)}>上一页</a>}
-      <span>
+      <ul>
+        {props.page > 1 && (
+          <li>
+            <a href={link(props.page - 1)} rel="prev">
+              上一页
+            </a>
+          </li>
+        )}
+        {pageWindow(props.page, pages).map((p) =>
+          p === null ? (
+            <li class="gap" aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li>
+              <a
+                href={link(p)}
+                aria-current={p === props.page ? "page" : undefined}
+                aria-label={`第 ${p} 页`}
+              >
+                {p}
+              </a>
+            </li>
+          ),
+        )}
+        {props.page < pages && (
+          <li>
+            <a href={link(props.page + 1)} rel="next">
+              下一页
+            </a>
+          </li>
+        )}
+      </ul>
+      <p class="page-of">
         第 {props.page} / {pages} 页，共 {props.total} 条
-      </span>
-      {props.page < pages && <a href={link(props.page + 1)}>下一页</a>}
+      </p>
     </nav>
   );
 }

@@ -12,6 +12,7 @@ function Head({ ctx, title }: { ctx: TPageCtx; title: string }) {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} - ${ctx.siteName}`}</title>
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/static/site.css" />
       <script src="/static/site.js" defer />
     </head>
@@ -51,19 +52,26 @@ function NavList({
 }
 
 /**
- * The elder-friendly toggle: a plain form, so it works without JavaScript. One fixed label with
- * aria-pressed (and a filled look when on), so a screen reader hears one unambiguous state. It
- * carries no CSRF token, so that the page is the same for every anonymous visitor (see csrfProtection).
+ * The elder-friendly toggle: a plain form, so it works without JavaScript. Its label says what
+ * pressing it does, so in elder mode it reads "退出适老模式" (the 适老化 norm asks for a visible way out).
+ * It carries no CSRF token, so that the page is the same for every anonymous visitor (see csrfProtection).
  */
 function ElderToggle({ ctx }: { ctx: TPageCtx }) {
   return (
     <form method="post" action="/preferences/elder" class="elder-toggle">
       <input type="hidden" name="back" value={ctx.path} />
       <input type="hidden" name="on" value={ctx.isElder ? "0" : "1"} />
-      <button type="submit" aria-pressed={ctx.isElder ? "true" : "false"}>
-        适老模式（大字体）
-      </button>
+      <button type="submit">{ctx.isElder ? "退出适老模式" : "适老模式"}</button>
     </form>
+  );
+}
+
+/** Reads the main content aloud; hidden until site.js finds speech synthesis in the browser. */
+function ReadAloud() {
+  return (
+    <button type="button" class="read-aloud" data-read-aloud hidden>
+      朗读本页
+    </button>
   );
 }
 
@@ -101,6 +109,7 @@ function Frame(props: {
               <p class="site-name">{props.brand}</p>
               <div class="header-tools">
                 <ElderToggle ctx={ctx} />
+                <ReadAloud />
                 {props.tools}
               </div>
             </div>
@@ -117,8 +126,78 @@ function Frame(props: {
   );
 }
 
+// 适老化: in elder mode the portal's navigation keeps only the journeys most people come for.
+const ELDER_NAV = new Set(["/", "/documents", "/guide", "/requests/new", "/requests/status"]);
+
+function PortalFooter({ ctx }: { ctx: TPageCtx }) {
+  const f = ctx.footer;
+  return (
+    <footer class="site-footer">
+      <div class="wrap footer-grid">
+        <nav aria-label="页脚导航">
+          <ul class="footer-links">
+            <li>
+              <a href="/guide">政府信息公开指南</a>
+            </li>
+            <li>
+              <a href="/requests/new">依申请公开</a>
+            </li>
+            <li>
+              <a href="/units">机构设置</a>
+            </li>
+            <li>
+              <a href="/statistics">统计数据</a>
+            </li>
+            <li>
+              <a href="/feeds/documents.rss">RSS 订阅</a>
+            </li>
+            <li>
+              <a href="/login">工作人员登录</a>
+            </li>
+          </ul>
+        </nav>
+        <dl class="footer-facts">
+          <dt>主办单位</dt>
+          <dd>{f.officeName || `${ctx.siteName}办公室`}</dd>
+          {f.address && (
+            <>
+              <dt>地址</dt>
+              <dd>{f.address}</dd>
+            </>
+          )}
+          {f.phone && (
+            <>
+              <dt>咨询电话</dt>
+              <dd>{f.phone}</dd>
+            </>
+          )}
+          {f.siteCode && (
+            <>
+              <dt>网站标识码</dt>
+              <dd>{f.siteCode}</dd>
+            </>
+          )}
+          {f.icpRecord && (
+            <>
+              <dt>ICP 备案号</dt>
+              <dd>{f.icpRecord}</dd>
+            </>
+          )}
+          {f.policeRecord && (
+            <>
+              <dt>公安机关备案号</dt>
+              <dd>{f.policeRecord}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+    </footer>
+  );
+}
+
 /** The public portal's page frame: banner, navigation, main, footer. */
 export function PortalLayout({ ctx, title, children }: TLayoutProps) {
+  const nav = ctx.isElder ? ctx.portalNav.filter((i) => ELDER_NAV.has(i.href)) : ctx.portalNav;
   return (
     <Frame
       ctx={ctx}
@@ -141,18 +220,8 @@ export function PortalLayout({ ctx, title, children }: TLayoutProps) {
           </a>
         )
       }
-      nav={<NavList items={ctx.portalNav} path={ctx.path} label="主导航" />}
-      footer={
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>主办：{ctx.siteName}办公室</p>
-            <p>
-              <a href="/guide">政府信息公开指南</a> · <a href="/units">机构设置</a> ·{" "}
-              <a href="/statistics">统计数据</a>
-            </p>
-          </div>
-        </footer>
-      }
+      nav={<NavList items={nav} path={ctx.path} label="主导航" />}
+      footer={<PortalFooter ctx={ctx} />}
     >
       {children}
     </Frame>

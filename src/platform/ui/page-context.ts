@@ -4,6 +4,16 @@ import type { TCtx } from "../http/context";
 
 export type TNavItem = { href: string; label: string };
 
+/** What the portal's footer names: who runs the site and its registration numbers (empty: not shown). */
+export type TSiteFooter = {
+  officeName: string;
+  address: string;
+  phone: string;
+  siteCode: string;
+  icpRecord: string;
+  policeRecord: string;
+};
+
 /** Everything a page template needs from the request, gathered once. */
 export type TPageCtx = {
   principal: TPrincipal | null;
@@ -11,6 +21,7 @@ export type TPageCtx = {
   path: string;
   isElder: boolean;
   siteName: string;
+  footer: TSiteFooter;
   portalNav: TNavItem[];
   adminNav: TNavItem[];
   flash: string | null;
@@ -20,11 +31,25 @@ export const FLASH_COOKIE = "gk_flash";
 
 export type TShell = {
   siteName: () => Promise<string>;
+  footer: () => Promise<TSiteFooter>;
   portalNav: TNavItem[];
   adminNav: (p: TPrincipal) => TNavItem[];
 };
 
-const NO_SHELL: TShell = { siteName: async () => "政务公开", portalNav: [], adminNav: () => [] };
+const NO_FOOTER: TSiteFooter = {
+  officeName: "",
+  address: "",
+  phone: "",
+  siteCode: "",
+  icpRecord: "",
+  policeRecord: "",
+};
+const NO_SHELL: TShell = {
+  siteName: async () => "政务公开",
+  footer: async () => NO_FOOTER,
+  portalNav: [],
+  adminNav: () => [],
+};
 
 export async function pageCtx(c: TCtx): Promise<TPageCtx> {
   // Each app puts its own shell on the request (two apps in one process, as in tests, never mix).
@@ -44,6 +69,7 @@ export async function pageCtx(c: TCtx): Promise<TPageCtx> {
     path: new URL(c.req.url).pathname,
     isElder: c.get("isElder"),
     siteName: await shell.siteName(),
+    footer: await shell.footer(),
     portalNav: shell.portalNav,
     adminNav: principal ? shell.adminNav(principal) : [],
     flash: flash ? decodeURIComponent(flash) : null,
