@@ -15,4 +15,5 @@ export const DEMO_CONFIG: TConfig = {
   smtpUrl: undefined,
   mailFrom: "gongkai@localhost",
   publicUrl: undefined,
+  workers: 1,
 };

@@ -73,6 +73,7 @@ export const TEST_CONFIG: TConfig = {
   smtpUrl: undefined,
   mailFrom: "gongkai@localhost",
   publicUrl: undefined,
+  workers: 1,
 };
 
 /** The whole app on a fresh database, called through app.request() with no server. */
