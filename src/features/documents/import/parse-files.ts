@@ -13,8 +13,12 @@ export type TParsedFile =
 
 /** Files handed to a worker at a time: few enough to keep both busy to the end, many enough to cost few messages. */
 const CHUNK = 16;
-/** Below this, starting worker threads (and their segmenters) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * Below this, starting worker threads (each loads the parser and the segmenter's dictionary, and from
+ * the sources compiles them first) costs about as much as it saves: the demo data's few hundred files
+ * are parsed in the calling thread.
+ */
+const MIN_FILES_FOR_WORKERS = 1000;
 
 /**
  * Reads and parses one file. Segmenting the text for the search index is most of an import's CPU
@@ -41,14 +45,19 @@ export async function parseFile(f: TImportFile): Promise<TParsedFile> {
   }
 }
 
-/** Parses the files in worker threads, one per core, and returns the results in the files' order. */
+/**
+ * Parses the files in worker threads, one per core (`threads`: how many; 0 parses in this thread), and
+ * returns the results in the files' order.
+ */
 export async function parseFiles(
   files: TImportFile[],
-  onParsed?: (done: number, total: number) => void,
+  opts: { threads?: number; onParsed?: (done: number, total: number) => void } = {},
 ): Promise<TParsedFile[]> {
+  const { onParsed } = opts;
   const results: TParsedFile[] = new Array(files.length);
   let done = 0;
-  const threads = files.length < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 8);
+  const threads =
+    opts.threads ?? (files.length < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 8));
   if (threads === 0) {
     for (const [i, f] of files.entries()) {
       results[i] = await parseFile(f);
