@@ -35,6 +35,9 @@ function send(port: number, method: string, url: string, headers: Record<string,
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
       res.on("error", reject);
     });
+    // A connection handed to a process at the moment it is killed may never be answered: give up on it
+    // like a client would (it was never acknowledged).
+    req.setTimeout(10_000, () => req.destroy(new Error("no answer within 10 s")));
     req.on("error", reject);
     req.end(body);
   });
