@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -33,9 +32,10 @@ import {
 } from "./platform/http/middleware";
 import { createPageCache, type TPageCache } from "./platform/http/page-cache";
 import { MSG } from "./platform/messages";
+import { PROJECT_ROOT } from "./platform/paths";
 import type { TNavItem, TShell } from "./platform/ui/page-context";
 
-const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../public");
+const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 
 const PORTAL_NAV: TNavItem[] = [
   { href: "/", label: "首页" },

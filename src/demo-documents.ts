@@ -1,9 +1,10 @@
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { createDocument, createGazetteIssue, importDocuments, publishDocument } from "./features/documents";
 import type { TUnitRow } from "./features/org";
 import type { TActor } from "./platform/audit";
 import type { TPrincipal } from "./platform/auth/permissions";
 import type { Db } from "./platform/db";
+import { PROJECT_ROOT } from "./platform/paths";
 
 // The office itself publishes the demo documents; a district-wide role may act for any unit.
 const OFFICE: TPrincipal = {
@@ -14,7 +15,7 @@ const OFFICE: TPrincipal = {
   mustChangePassword: false,
 };
 
-const DEMO_LAWS_DIR = fileURLToPath(new URL("../demo/documents", import.meta.url));
+const DEMO_LAWS_DIR = path.join(PROJECT_ROOT, "demo", "documents");
 
 type TDemoDoc = Parameters<typeof createDocument>[3] & { key: string; unit: string; waiver?: string };
 

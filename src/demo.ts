@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
 import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
 import {
@@ -13,6 +14,7 @@ import { DEFAULT_GUIDE, saveGuide } from "./features/portal";
 import type { TActor } from "./platform/audit";
 import type { TRole } from "./platform/auth/permissions";
 import type { Db } from "./platform/db";
+import { PROJECT_ROOT } from "./platform/paths";
 
 export const SYSTEM_ACTOR: TActor = { userId: null, name: "系统初始化", ip: "", requestId: "" };
 
@@ -151,7 +153,7 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     db,
     SYSTEM_ACTOR,
     { title: "2022年济南市市中区政务公开工作要点", issuedAt: "2022-06-15", year: 2022 },
-    readPlanCsv(readFileSync(new URL("../demo/2022-work-plan-tasks.csv", import.meta.url), "utf8")),
+    readPlanCsv(readFileSync(path.join(PROJECT_ROOT, "demo", "2022-work-plan-tasks.csv"), "utf8")),
   );
   await loadDemoProgress(db, SYSTEM_ACTOR, plan.id);
   await saveGuide(db, SYSTEM_ACTOR, {

@@ -1,89 +1,71 @@
-import path from "node:path";
-import { serve } from "@hono/node-server";
-import { createApp, pageCacheFor } from "./app";
+import cluster from "node:cluster";
 import { prepareDatabase } from "./bootstrap";
-import { loadWorkCalendar, todayInChina } from "./features/calendar";
-import { sendOverdueReminders } from "./features/ledger";
-import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
-import { purgeExpiredSessions } from "./platform/auth/sessions";
 import { loadConfig } from "./platform/config";
-import { localBlobStore } from "./platform/files";
+import { openDatabase } from "./platform/db";
 import { createLogger } from "./platform/logger";
-import { createMailer } from "./platform/mailer";
-import { purgeRateLimits } from "./platform/rate-limit";
+import { runServer, welcomeLines } from "./server";
 
-// Process entry: config → database → migrations → app → listen; SIGTERM drains and closes cleanly.
+// Process entry: config → database → migrations and demo data → serve. With GONGKAI_WORKERS > 1 this
+// process becomes the cluster's primary: it prepares the database once, then forks the server
+// processes, which share the port, and replaces any that dies.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const { database, notes } = await prepareDatabase(config, logger);
-const blobs = localBlobStore(path.join(config.dataDir, "files"));
-const deps = { database, db: database.db, config, logger, blobs };
-const pageCache = pageCacheFor(deps);
-const app = createApp(deps, { pageCache });
 
-const housekeeping = setInterval(
-  () => {
-    Promise.all([
-      purgeExpiredSessions(database.db),
-      purgeRateLimits(database.db),
-      // Paused requests' "at least" due dates move on with each paused working day.
-      refreshPausedDueDates(database.db),
-    ]).catch((err) => logger.warn({ err }, "housekeeping failed"));
-  },
-  10 * 60 * 1000,
-);
-housekeeping.unref();
+/** A worker that dies within this time of starting is restarted only after a pause, not in a tight loop. */
+const RESTART_PAUSE_MS = 1_000;
 
-// PGlite runs no autovacuum: without fresh statistics its planner ignores the indexes on big tables.
-if (database.kind === "pglite") {
-  const analyze = () => database.exec("analyze").catch((err) => logger.warn({ err }, "analyze failed"));
-  await analyze();
-  setInterval(analyze, 60 * 60 * 1000).unref();
+if (cluster.isWorker) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  runServer(config, logger, database, () => {});
+} else {
+  const { database, notes } = await prepareDatabase(config, logger);
+  const welcome = (info: { address: string; family: string; port: number }) => {
+    for (const n of notes) console.log(n);
+    for (const line of welcomeLines(info)) console.log(line);
+  };
+  if (config.workers === 1) runServer(config, logger, database, welcome);
+  else {
+    await database.close();
+    runPrimary(config.workers, welcome);
+  }
 }
 
-// Deadline reminders by e-mail, when SMTP is configured; each is sent once, whichever process runs first.
-const mailer = createMailer(config.smtpUrl, config.mailFrom);
-if (mailer.isConfigured) {
-  const remind = () =>
-    loadWorkCalendar(database.db)
-      .then((calendar) => sendDueReminders(database.db, mailer, todayInChina(), calendar))
-      .then((r) => r.sent && logger.info(r, "deadline reminders sent"))
-      .catch((err) => logger.warn({ err }, "deadline reminders failed"));
-  setTimeout(remind, 60_000).unref();
-  setInterval(remind, 15 * 60 * 1000).unref();
-  // Overdue work-plan tasks to each unit's liaison, once per task and unit.
-  const remindLedger = () =>
-    sendOverdueReminders(database.db, mailer, todayInChina())
-      .then((r) => r.sent && logger.info(r, "ledger overdue reminders sent"))
-      .catch((err) => logger.warn({ err }, "ledger overdue reminders failed"));
-  setInterval(remindLedger, 60 * 60 * 1000).unref();
-}
+function runPrimary(
+  count: number,
+  welcome: (info: { address: string; family: string; port: number }) => void,
+) {
+  let isStopping = false;
+  let hasWelcomed = false;
+  const started = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    started.set(worker.id, Date.now());
+    logger.info({ pid: worker.process.pid }, "worker started");
+  };
+  cluster.on("listening", (_worker, address) => {
+    if (hasWelcomed) return;
+    hasWelcomed = true;
+    const family = address.addressType === 6 ? "IPv6" : "IPv4";
+    welcome({ address: address.address ?? "::", family, port: address.port });
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (isStopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, "worker died; starting another");
+    const livedMs = Date.now() - (started.get(worker.id) ?? 0);
+    started.delete(worker.id);
+    setTimeout(fork, livedMs < RESTART_PAUSE_MS ? RESTART_PAUSE_MS : 0);
+  });
+  for (let i = 0; i < count; i++) fork();
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const host = info.family === "IPv6" ? `[${info.address === "::" ? "::1" : info.address}]` : info.address;
-  const local = `http://localhost:${info.port}`;
-  logger.info({ address: info.address, port: info.port, database: database.kind }, "listening");
-  for (const n of notes) console.log(n);
-  console.log(`门户：${local}/  （也可通过 http://${host}:${info.port}/ 访问）`);
-  console.log(`工作人员登录：${local}/login`);
-});
-
-let isStopping = false;
-async function shutdown(signal: string) {
-  if (isStopping) return;
-  isStopping = true;
-  logger.info({ signal }, "shutting down");
-  const force = setTimeout(() => {
-    logger.error("in-flight requests did not finish within 10 s; exiting");
-    process.exit(1);
-  }, 10_000);
-  force.unref();
-  // close() stops accepting connections and waits for in-flight requests to finish.
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await pageCache.close();
-  await database.close();
-  logger.info("stopped");
-  process.exit(0);
+  const stop = (signal: NodeJS.Signals) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, "stopping workers");
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -16,4 +16,5 @@ export const DEMO_CONFIG: TConfig = {
   mailFrom: "gongkai@localhost",
   publicUrl: undefined,
   redisUrl: undefined,
+  workers: 1,
 };

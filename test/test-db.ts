@@ -74,6 +74,7 @@ export const TEST_CONFIG: TConfig = {
   mailFrom: "gongkai@localhost",
   publicUrl: undefined,
   redisUrl: undefined,
+  workers: 1,
 };
 
 /** The whole app on a fresh database, called through app.request() with no server. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { passwordProblem } from "./auth/password-policy";
 
@@ -28,6 +29,12 @@ const ZEnv = z.object({
     .optional(),
   GONGKAI_REDIS_URL: z.string().min(1).optional(),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GONGKAI_WORKERS: z.coerce
+    .number({ error: "GONGKAI_WORKERS 应为 1 到 64 之间的整数" })
+    .int({ error: "GONGKAI_WORKERS 应为 1 到 64 之间的整数" })
+    .min(1, { error: "GONGKAI_WORKERS 应为 1 到 64 之间的整数" })
+    .max(64, { error: "GONGKAI_WORKERS 应为 1 到 64 之间的整数" })
+    .optional(),
 });
 
 export type TConfig = {
@@ -52,6 +59,8 @@ export type TConfig = {
   publicUrl: string | undefined;
   /** redis:// URL; with it, the public page cache is shared by every process (see OPERATIONS.md). */
   redisUrl: string | undefined;
+  /** Server processes `npm start` runs (node:cluster); 1 runs the server in the starting process itself. */
+  workers: number;
 };
 
 /**
@@ -66,6 +75,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   }
   const e = parsed.data;
   const isDemo = e.GONGKAI_DEMO ? e.GONGKAI_DEMO === "1" : env.npm_lifecycle_event === "start";
+  // The embedded PGlite database belongs to one process: several workers need PostgreSQL. Asked for
+  // explicitly, that is an error; the production default (one per core) quietly stays at one.
+  if (!e.DATABASE_URL && (e.GONGKAI_WORKERS ?? 1) > 1)
+    throw new Error(
+      "环境变量设置有误：\n  GONGKAI_WORKERS: 内置数据库（PGlite）只能由一个进程使用；要运行多个进程，请设置 DATABASE_URL 使用 PostgreSQL，或去掉 GONGKAI_WORKERS。",
+    );
+  const workers =
+    e.GONGKAI_WORKERS ?? (e.DATABASE_URL && env.NODE_ENV === "production" ? availableParallelism() : 1);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -79,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     mailFrom: e.GONGKAI_MAIL_FROM,
     publicUrl: e.GONGKAI_PUBLIC_URL && publicUrlOf(e.GONGKAI_PUBLIC_URL),
     redisUrl: e.GONGKAI_REDIS_URL,
+    workers,
   };
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadConfig } from "./config";
@@ -54,6 +55,23 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/环境变量设置有误[\s\S]*PORT/);
     expect(() => loadConfig({ GONGKAI_ADMIN_PASSWORD: "short" })).toThrow(
       /GONGKAI_ADMIN_PASSWORD 不符合密码要求：密码至少 10 个字符/,
+    );
+  });
+
+  it("runs one process unless told otherwise, one per core in production on PostgreSQL", () => {
+    const pg = "postgres://db.example/gongkai";
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: pg }).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: pg, NODE_ENV: "production" }).workers).toBe(availableParallelism());
+    expect(loadConfig({ DATABASE_URL: pg, NODE_ENV: "production", GONGKAI_WORKERS: "3" }).workers).toBe(3);
+    // PGlite belongs to one process: the production default stays at one, an explicit request is refused.
+    expect(loadConfig({ NODE_ENV: "production" }).workers).toBe(1);
+    expect(loadConfig({ GONGKAI_WORKERS: "1" }).workers).toBe(1);
+    expect(() => loadConfig({ GONGKAI_WORKERS: "2" })).toThrow(
+      /GONGKAI_WORKERS: 内置数据库（PGlite）只能由一个进程使用/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: pg, GONGKAI_WORKERS: "0" })).toThrow(
+      /GONGKAI_WORKERS: GONGKAI_WORKERS 应为 1 到 64 之间的整数/,
     );
   });
 

@@ -30,7 +30,23 @@ const MAX_INDEXED_CHARS = 400_000;
  * filter and facet columns on every write, the vector when the text is given (it changed).
  */
 async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Promise<void> {
-  const columns = {
+  const { documentId: _key, searchVector, ...columns } = searchRowOf(row, text);
+  await db
+    .insert(documentSearch)
+    .values({ documentId: row.id, ...columns, searchVector })
+    .onConflictDoUpdate({
+      target: documentSearch.documentId,
+      set: text ? { ...columns, searchVector: sql`excluded.search_vector` as unknown as string } : columns,
+    });
+}
+
+/** The document's row in the search index; without the text, an empty vector (kept by an update). */
+function searchRowOf(row: TDocumentRow, text?: TSearchText) {
+  const vector = text
+    ? sql`document_search_vector(${text.title}, ${text.keywords}, ${text.body.slice(0, MAX_INDEXED_CHARS)})`
+    : sql`''::tsvector`;
+  return {
+    documentId: row.id,
     unitId: row.unitId,
     kind: row.kind,
     status: row.status,
@@ -44,17 +60,8 @@ async function writeSearchRow(db: Db, row: TDocumentRow, text?: TSearchText): Pr
     title: row.title,
     docNumberKey: row.docNumberKey,
     level: row.level,
+    searchVector: vector as unknown as string,
   };
-  const vector = text
-    ? sql`document_search_vector(${text.title}, ${text.keywords}, ${text.body.slice(0, MAX_INDEXED_CHARS)})`
-    : sql`''::tsvector`;
-  await db
-    .insert(documentSearch)
-    .values({ documentId: row.id, ...columns, searchVector: vector as unknown as string })
-    .onConflictDoUpdate({
-      target: documentSearch.documentId,
-      set: text ? { ...columns, searchVector: sql`excluded.search_vector` as unknown as string } : columns,
-    });
 }
 
 type TValidityColumns = {
@@ -86,6 +93,21 @@ export async function insertDocument(db: Db, v: TDocumentInsert, text: TSearchTe
   if (!row) throw new Error("insert returned no row");
   await writeSearchRow(db, row, text);
   return row;
+}
+
+/**
+ * insertDocument for many new documents in two statements (the documents, then their search rows).
+ * `textOf` gives each inserted row's text, so rows and texts are paired by the caller's own key.
+ */
+export async function insertDocuments(
+  db: Db,
+  vs: TDocumentInsert[],
+  textOf: (row: TDocumentRow) => TSearchText,
+): Promise<TDocumentRow[]> {
+  if (vs.length === 0) return [];
+  const rows = await db.insert(documents).values(vs).returning();
+  await db.insert(documentSearch).values(rows.map((row) => searchRowOf(row, textOf(row))));
+  return rows;
 }
 
 export async function updateDocumentRow(
@@ -127,9 +149,9 @@ export async function lockDocument(db: Db, id: number): Promise<TDocumentRow | u
   return row;
 }
 
-export async function findBySourceKey(db: Db, key: string): Promise<TDocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(eq(documents.sourceKey, key));
-  return row;
+export async function findBySourceKeys(db: Db, keys: string[]): Promise<TDocumentRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(documents).where(inArray(documents.sourceKey, keys));
 }
 
 export async function documentsByIds(db: Db, ids: number[]): Promise<TDocumentRow[]> {
@@ -137,14 +159,17 @@ export async function documentsByIds(db: Db, ids: number[]): Promise<TDocumentRo
   return db.select().from(documents).where(inArray(documents.id, ids));
 }
 
-/** Hands out the next 索引号 sequence number of a unit and year (the row lock serialises writers). */
-export async function nextIndexSeq(db: Db, unitId: number, year: number): Promise<number> {
+/**
+ * Hands out the next `count` 索引号 sequence numbers of a unit and year and returns the last of them
+ * (the row lock serialises writers).
+ */
+export async function nextIndexSeq(db: Db, unitId: number, year: number, count = 1): Promise<number> {
   const [row] = await db
     .insert(documentIndexCounters)
-    .values({ unitId, year, last: 1 })
+    .values({ unitId, year, last: count })
     .onConflictDoUpdate({
       target: [documentIndexCounters.unitId, documentIndexCounters.year],
-      set: { last: sql`${documentIndexCounters.last} + 1` },
+      set: { last: sql`${documentIndexCounters.last} + ${count}` },
     })
     .returning({ last: documentIndexCounters.last });
   if (!row) throw new Error("counter returned no row");
@@ -162,8 +187,12 @@ export async function writeIndexPattern(db: Db, pattern: string): Promise<void> 
   await writeSetting(db, INDEX_PATTERN_KEY, pattern);
 }
 
-export async function insertVersion(db: Db, v: typeof documentVersions.$inferInsert): Promise<void> {
-  await db.insert(documentVersions).values(v);
+export async function insertVersion(
+  db: Db,
+  v: typeof documentVersions.$inferInsert | (typeof documentVersions.$inferInsert)[],
+): Promise<void> {
+  if (Array.isArray(v) && v.length === 0) return;
+  await db.insert(documentVersions).values(Array.isArray(v) ? v : [v]);
 }
 
 export async function versionsOf(db: Db, documentId: number) {

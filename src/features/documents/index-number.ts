@@ -34,7 +34,22 @@ export async function nextIndexNo(
   unit: { id: number; indexCode: string },
   year: number,
 ): Promise<string> {
+  const [no] = await nextIndexNos(db, unit, year, 1);
+  if (!no) throw new Error("no index number");
+  return no;
+}
+
+/** The next `count` 索引号 of a unit for a year, in order; for a batch created in one transaction. */
+export async function nextIndexNos(
+  db: Db,
+  unit: { id: number; indexCode: string },
+  year: number,
+  count: number,
+): Promise<string[]> {
   const pattern = (await readIndexPattern(db)) ?? DEFAULT_INDEX_PATTERN;
-  const seq = await nextIndexSeq(db, unit.id, year);
-  return formatIndexNo(pattern, { code: unitIndexCode(unit), year, seq });
+  const last = await nextIndexSeq(db, unit.id, year, count);
+  const code = unitIndexCode(unit);
+  return Array.from({ length: count }, (_, i) =>
+    formatIndexNo(pattern, { code, year, seq: last - count + 1 + i }),
+  );
 }

@@ -38,28 +38,37 @@ export const publicChangeScope = new AsyncLocalStorage<{ isChanged: boolean }>()
 
 /**
  * The one audit function. Call it inside the transaction that makes the change, so that a change
- * without its audit entry cannot be committed.
+ * without its audit entry cannot be committed. Several entries (a batch) are chained in the order given.
  */
-export async function recordAudit(tx: Db, actor: TActor, entry: TAuditEntry): Promise<void> {
+export async function recordAudit(tx: Db, actor: TActor, entry: TAuditEntry | TAuditEntry[]): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const row = {
-    at: new Date(),
-    actorId: actor.userId,
-    actorName: actor.name,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    unitId: entry.unitId ?? null,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
-    ip: actor.ip,
-    requestId: actor.requestId,
-    prevHash: last?.hash ?? GENESIS,
-  };
-  await tx.insert(auditLog).values({ ...row, hash: hashEntry(row) });
+  let prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  const rows = entries.map((e) => {
+    const row = {
+      at,
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId == null ? null : String(e.entityId),
+      unitId: e.unitId ?? null,
+      before: toJson(e.before),
+      after: toJson(e.after),
+      ip: actor.ip,
+      requestId: actor.requestId,
+      prevHash,
+    };
+    prevHash = hashEntry(row);
+    return { ...row, hash: prevHash };
+  });
+  // One statement: its rows take their ids (the chain's order) in the order of the values.
+  await tx.insert(auditLog).values(rows);
   // Every change to public content is audited, so this one place tells all processes' page caches.
-  if (!PRIVATE_ENTITIES.has(entry.entity)) {
+  if (entries.some((e) => !PRIVATE_ENTITIES.has(e.entity))) {
     await tx.execute(sql`select pg_notify(${PUBLIC_CHANGE_CHANNEL}, '')`);
     const scope = publicChangeScope.getStore();
     if (scope) scope.isChanged = true;

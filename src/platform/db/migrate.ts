@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../paths";
 import type { TConnection, TDatabase } from "./index";
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "migrations");
 const MIGRATION_LOCK = 7_100_001;
 
 /**

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
+import { startWorker } from "../paths";
 import type { TSheetLimits, TSheetResult } from "./read-sheet";
 import { unzippedSizes } from "./zip-sizes";
 
@@ -14,11 +14,6 @@ export type TWorkerJob =
   | { kind: "text"; bytes: Uint8Array; mime: string }
   | { kind: "sheet"; bytes: Uint8Array; limits: TSheetLimits };
 
-// The worker runs TypeScript like the app does: tsx's loader is registered inside it first (a loader
-// given as a worker option is not applied to the worker's own entry file on Node.js 20).
-const WORKER_ENTRY = new URL("./extract-worker.ts", import.meta.url).href;
-const BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_ENTRY)}); });`;
-
 /**
  * Runs one job in a worker thread of its own, stopped after `timeoutMs` or when it runs out of its
  * memory allowance: a hostile or pathological file then costs one worker, never the server's event
@@ -26,8 +21,7 @@ const BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return 
  */
 function runIsolated<T>(job: TWorkerJob, timeoutMs: number): Promise<T | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
+    const worker = startWorker("platform/files/extract-worker", {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
     });

@@ -1,22 +1,24 @@
-import { readFile } from "node:fs/promises";
+import { sql } from "drizzle-orm";
 import { recordAudit, type TActor } from "../../../platform/audit";
 import type { Db } from "../../../platform/db";
-import { loadWorkCalendar, todayInChina } from "../../calendar";
+import { loadWorkCalendar, todayInChina, type WorkCalendar } from "../../calendar";
 import { findUnit } from "../../org";
 import { auditViewOf, snapshotOf } from "../document-snapshot";
 import { docNumberKeyOf, searchTextOf } from "../document-text";
 import {
-  findBySourceKey,
-  insertDocument,
+  findBySourceKeys,
+  insertDocuments,
   insertVersion,
   lockDocument,
   type TDocumentInsert,
   type TDocumentRow,
+  type TSearchText,
   updateDocumentRow,
 } from "../documents.repository";
-import { nextIndexNo } from "../index-number";
+import { nextIndexNos } from "../index-number";
 import { listImportFiles } from "./list-import-files";
-import { parseLegalText, supersededKeys, type TParsedLegalText } from "./parse-legal-text";
+import { parseFiles } from "./parse-files";
+import { supersededKeys, type TParsedLegalText } from "./parse-legal-text";
 
 export type TImportReport = {
   files: number;
@@ -78,90 +80,111 @@ function reasonOf(e: unknown): string {
   return text.split("\n")[0]?.slice(0, 200) ?? "";
 }
 
+/** New documents written per transaction: large enough to make round trips rare, small enough to keep each statement modest. */
+const BATCH = 200;
+
+type TUnit = { id: number; indexCode: string };
+type TPending = {
+  relPath: string;
+  text: TParsedLegalText;
+  search: TSearchText;
+  fields: Partial<TDocumentInsert>;
+};
+
 /**
- * Imports one parsed file in its own transaction: created when new, updated when its text changed,
- * left alone when identical. A process killed midway leaves every file either whole or absent.
+ * Updates one document whose file changed, in its own transaction: the new text becomes a new version,
+ * and staff additions (keywords, topics, summary) stay and stay searchable.
  */
-async function importOne(
-  db: Db,
-  actor: TActor,
-  unit: { id: number; indexCode: string },
-  p: TParsedLegalText,
-): Promise<"created" | "updated" | "unchanged"> {
-  const calendar = await loadWorkCalendar(db);
-  const publishDue = p.writtenAt ? calendar.addWorkdays(p.writtenAt, 20).date : null;
-  const fields = fieldsOf(p, publishDue);
-  const existing = await findBySourceKey(db, p.sourceKey);
-  if (existing && isSame(existing, fields)) return "unchanged";
-  return db.transaction(async (tx) => {
-    const current = existing ? await lockDocument(tx, existing.id) : undefined;
-    if (current) {
-      const merged = { ...current, ...fields } as TDocumentRow;
-      const row = await updateDocumentRow(
-        tx,
-        current.id,
-        { ...fields, version: current.version + 1 },
-        searchTextOf(merged),
-      );
-      await insertVersion(tx, {
-        documentId: row.id,
-        version: row.version,
-        snapshot: snapshotOf(row),
-        changeNote: "重新导入：文本有变化",
-        createdBy: actor.name,
-      });
-      await recordAudit(tx, actor, {
-        action: "document.import_update",
-        entity: "document",
-        entityId: row.id,
-        unitId: row.unitId,
-        before: auditViewOf(current),
-        after: auditViewOf(row),
-      });
-      return "updated";
-    }
-    const publishedAt = fields.publishedAt ?? todayInChina();
-    const year = Number((p.writtenAt ?? p.versionDate ?? publishedAt).slice(0, 4));
-    const values = {
-      ...fields,
-      title: p.title,
-      kind: p.kind,
-      unitId: unit.id,
-      indexNo: await nextIndexNo(tx, unit, year),
-      sourceKey: p.sourceKey,
-      status: "published",
-      publishAt: new Date(`${publishedAt}T00:00:00+08:00`),
-      publishedAt,
-      createdBy: actor.name,
-    } satisfies TDocumentInsert;
-    const row = await insertDocument(
+async function updateOne(db: Db, actor: TActor, existing: TDocumentRow, fields: Partial<TDocumentInsert>) {
+  await db.transaction(async (tx) => {
+    const current = await lockDocument(tx, existing.id);
+    if (!current) throw new Error(`document ${existing.id} disappeared`);
+    const merged = { ...current, ...fields } as TDocumentRow;
+    const row = await updateDocumentRow(
       tx,
-      values,
-      searchTextOf({
-        ...values,
-        keywords: [],
-        topics: [],
-        summary: "",
-        docNumber: values.docNumber ?? "",
-        issuer: values.issuer ?? "",
-        body: values.body ?? "",
-      }),
+      current.id,
+      { ...fields, version: current.version + 1 },
+      searchTextOf(merged),
     );
     await insertVersion(tx, {
       documentId: row.id,
-      version: 1,
+      version: row.version,
       snapshot: snapshotOf(row),
-      changeNote: "导入",
+      changeNote: "重新导入：文本有变化",
       createdBy: actor.name,
     });
     await recordAudit(tx, actor, {
-      action: "document.import",
+      action: "document.import_update",
       entity: "document",
       entityId: row.id,
-      unitId: unit.id,
+      unitId: row.unitId,
+      before: auditViewOf(current),
       after: auditViewOf(row),
     });
-    return "created";
+  });
+}
+
+/**
+ * Creates documents from new files in one transaction: the documents, their search rows, first
+ * versions and audit entries are written a statement each, and committed together, so a process
+ * killed midway leaves every file either whole or absent.
+ */
+async function createMany(db: Db, actor: TActor, unit: TUnit, items: TPending[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.transaction(async (tx) => {
+    const values: TDocumentInsert[] = items.map(({ text: p, fields }) => {
+      const publishedAt = fields.publishedAt ?? todayInChina();
+      return {
+        ...fields,
+        title: p.title,
+        kind: p.kind,
+        unitId: unit.id,
+        indexNo: "",
+        sourceKey: p.sourceKey,
+        status: "published",
+        publishAt: new Date(`${publishedAt}T00:00:00+08:00`),
+        publishedAt,
+        createdBy: actor.name,
+      };
+    });
+    // 索引号 in file order within each year, one counter update per year.
+    const byYear = new Map<number, TDocumentInsert[]>();
+    for (const [i, v] of values.entries()) {
+      const p = items[i]?.text;
+      const year = Number((p?.writtenAt ?? p?.versionDate ?? v.publishedAt ?? "").slice(0, 4));
+      byYear.set(year, [...(byYear.get(year) ?? []), v]);
+    }
+    for (const [year, group] of byYear) {
+      const numbers = await nextIndexNos(tx, unit, year, group.length);
+      for (const [i, v] of group.entries()) v.indexNo = numbers[i] ?? "";
+    }
+    const searchByKey = new Map(items.map((it) => [it.text.sourceKey, it.search]));
+    const rows = await insertDocuments(tx, values, (row) => {
+      const search = row.sourceKey ? searchByKey.get(row.sourceKey) : undefined;
+      if (!search) throw new Error(`no search text for ${row.sourceKey}`);
+      return search;
+    });
+    await insertVersion(
+      tx,
+      rows.map((row) => ({
+        documentId: row.id,
+        version: 1,
+        snapshot: snapshotOf(row),
+        changeNote: "导入",
+        createdBy: actor.name,
+      })),
+    );
+    await recordAudit(
+      tx,
+      actor,
+      rows.map((row) => ({
+        action: "document.import",
+        entity: "document",
+        entityId: row.id,
+        unitId: unit.id,
+        after: auditViewOf(row),
+      })),
+    );
   });
 }
 
@@ -170,6 +193,10 @@ async function importOne(
  * `unitId` (the 发布机构 that carries them on the portal). Re-running it creates no duplicates;
  * a broken file is reported and skipped, and the batch goes on. An older version of a title that a
  * newer file replaces is marked 已修改.
+ *
+ * Files are parsed and segmented in worker threads, then written in batches of new documents (one
+ * transaction each); changed files are updated one by one. The planner's statistics are refreshed
+ * once at the end rather than leaving them to autovacuum (PGlite has none).
  */
 export async function importDocuments(
   db: Db,
@@ -190,44 +217,78 @@ export async function importDocuments(
   };
   const problems = new Map<string, { count: number; examples: string[] }>();
   // Read everything first: an older version of a title is known only once the newer one is seen.
-  const parsed: { relPath: string; text: TParsedLegalText }[] = [];
-  for (const f of files) {
-    try {
-      parsed.push({ relPath: f.relPath, text: parseLegalText(f.relPath, await readFile(f.path, "utf8")) });
-    } catch (e) {
-      report.failed.push({ relPath: f.relPath, reason: reasonOf(e) });
-    }
+  const parsed: { relPath: string; text: TParsedLegalText; search: TSearchText | null }[] = [];
+  for (const r of await parseFiles(files)) {
+    if (r.error === undefined) parsed.push(r);
+    else report.failed.push({ relPath: r.relPath, reason: r.error.split("\n")[0]?.slice(0, 200) ?? "" });
   }
   const superseded = supersededKeys(parsed.map((p) => p.text));
+  const calendar = await loadWorkCalendar(db);
   const seen = new Map<string, string>();
-  for (const [i, { relPath, text }] of parsed.entries()) {
-    try {
-      const first = seen.get(text.sourceKey);
-      if (text.fatal || first) {
-        report.skipped.push({
-          relPath,
-          reason: text.fatal ?? `与 ${first} 是同一文件（文件名相同），已跳过`,
-        });
-        continue;
-      }
-      seen.set(text.sourceKey, relPath);
-      for (const problem of text.problems) {
-        const key = problem.startsWith("沿革中有未能识别的内容") ? "沿革中有未能识别的内容" : problem;
-        const entry = problems.get(key) ?? { count: 0, examples: [] };
-        entry.count++;
-        if (entry.examples.length < 3) entry.examples.push(relPath);
-        problems.set(key, entry);
-      }
-      const validity = superseded.has(text.sourceKey) ? "amended" : text.validity;
-      report[await importOne(db, actor, unit, { ...text, validity })]++;
-    } catch (e) {
-      report.failed.push({ relPath, reason: reasonOf(e) });
-    } finally {
-      opts.onProgress?.(i + 1, parsed.length, relPath);
+  const pending: TPending[] = [];
+  for (const { relPath, text, search } of parsed) {
+    const first = seen.get(text.sourceKey);
+    if (text.fatal || first || !search) {
+      report.skipped.push({
+        relPath,
+        reason: text.fatal ?? `与 ${first} 是同一文件（文件名相同），已跳过`,
+      });
+      continue;
     }
+    seen.set(text.sourceKey, relPath);
+    for (const problem of text.problems) {
+      const key = problem.startsWith("沿革中有未能识别的内容") ? "沿革中有未能识别的内容" : problem;
+      const entry = problems.get(key) ?? { count: 0, examples: [] };
+      entry.count++;
+      if (entry.examples.length < 3) entry.examples.push(relPath);
+      problems.set(key, entry);
+    }
+    const p = { ...text, validity: superseded.has(text.sourceKey) ? "amended" : text.validity } as const;
+    pending.push({ relPath, text: p, search, fields: fieldsOf(p, publishDueOf(calendar, p)) });
   }
+  let done = files.length - pending.length;
+  for (let i = 0; i < pending.length; i += BATCH) {
+    const batch = pending.slice(i, i + BATCH);
+    const existing = new Map(
+      (
+        await findBySourceKeys(
+          db,
+          batch.map((b) => b.text.sourceKey),
+        )
+      ).map((r) => [r.sourceKey, r]),
+    );
+    const creates: TPending[] = [];
+    for (const item of batch) {
+      const row = existing.get(item.text.sourceKey);
+      if (!row) creates.push(item);
+      else if (isSame(row, item.fields)) report.unchanged++;
+      else
+        await updateOne(db, actor, row, item.fields).then(
+          () => report.updated++,
+          (e) => report.failed.push({ relPath: item.relPath, reason: reasonOf(e) }),
+        );
+    }
+    try {
+      await createMany(db, actor, unit, creates);
+      report.created += creates.length;
+    } catch {
+      // One file the database refuses must not sink the others: write each alone to name it.
+      for (const item of creates)
+        await createMany(db, actor, unit, [item]).then(
+          () => report.created++,
+          (e) => report.failed.push({ relPath: item.relPath, reason: reasonOf(e) }),
+        );
+    }
+    done += batch.length;
+    opts.onProgress?.(done, files.length, batch.at(-1)?.relPath ?? "");
+  }
+  if (report.created + report.updated > 0) await db.execute(sql`analyze documents, document_search`);
   report.underived = [...problems.entries()]
     .map(([problem, v]) => ({ problem, ...v }))
     .sort((a, b) => b.count - a.count);
   return report;
+}
+
+function publishDueOf(calendar: WorkCalendar, p: TParsedLegalText): string | null {
+  return p.writtenAt ? calendar.addWorkdays(p.writtenAt, 20).date : null;
 }
