@@ -26,6 +26,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "liaison.handover": "更换联络员",
   "calendar.update": "修改工作日历",
   "guide.update": "修改公开指南",
+  "notice.create": "新增置顶公告",
+  "notice.update": "修改置顶公告",
+  "notice.delete": "删除置顶公告",
   "reply_template.update": "修改答复模板",
   "document.create": "新建文件草稿",
   "document.update": "修改文件",
@@ -72,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  portal_notice: "置顶公告",
   user: "用户",
   api_token: "接口令牌",
   unit: "机构",
@@ -264,6 +268,8 @@ export function objectHref(row: {
       return ok ? `/gazette/${id}` : null;
     case "calendar":
       return "/admin/calendar";
+    case "portal_notice":
+      return ok ? `/admin/notices/${id}` : null;
     case "search_synonyms":
     case "document_topic":
     case "settings":

@@ -8,7 +8,7 @@ import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import { todayInChina } from "../calendar";
 
-// Drizzle mirror of migrations/0020_portal_notices.sql (the SQL file is the source of truth).
+// Drizzle mirror of migrations/0022_portal_notices.sql (the SQL file is the source of truth).
 export const portalNotices = pgTable("portal_notices", {
   id: serial("id").primaryKey(),
   text: text("text").notNull(),
