@@ -35,7 +35,7 @@ describeBrowser("工作人员登录", () => {
 
   it("管理员通过表单登录后进入工作台，会话 Cookie 为 HttpOnly 且 SameSite=Lax", async () => {
     await page.goto("/");
-    await page.getByRole("link", { name: "工作人员登录" }).click();
+    await page.getByRole("banner").getByRole("link", { name: "工作人员登录" }).click();
     await page.waitForURL((u) => u.pathname === "/login");
     await page.getByLabel("用户名").fill("admin");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -85,7 +85,7 @@ describeBrowser("工作人员登录", () => {
       page.waitForURL((u) => u.pathname === "/"),
       page.getByRole("button", { name: "退出登录" }).click(),
     ]);
-    expect(await page.getByRole("link", { name: "工作人员登录" }).count()).toBe(1);
+    expect(await page.getByRole("banner").getByRole("link", { name: "工作人员登录" }).count()).toBe(1);
     expect((await page.context().cookies()).some((c) => c.name === "gk_session")).toBe(false);
 
     await page.goto("/admin");

@@ -89,8 +89,8 @@ describeDb("deadline reminders", () => {
 
   it("lists overdue requests on the unit head's dashboard, and not on another unit's", async () => {
     const a = await new Visitor(t).login("a.head");
-    expect((await a.get("/admin")).text).toMatch(/已逾期 [1-9]\d* 件/);
+    expect((await a.get("/admin")).text).toMatch(/已逾期（[1-9]\d* 项）/);
     const b = await new Visitor(t).login("b.head");
-    expect((await b.get("/admin")).text).toContain("已逾期 0 件");
+    expect((await b.get("/admin")).text).toContain("已逾期（0 项）");
   });
 });

@@ -83,10 +83,11 @@ export function cachePolicy(): MiddlewareHandler<TAppEnv> {
       !new URL(c.req.url).pathname.startsWith("/admin");
     const isPage = (c.res.headers.get("content-type") ?? "").startsWith("text/html");
     // A page differs with the session and elder-mode cookies, and browsers do not reliably key their
-    // cache on Cookie: they must ask again each time, which the ETag answers with a cheap 304.
+    // cache on Cookie (a page kept in elder mode came back after it was switched off): browsers keep
+    // no copy of a page; the server's page cache answers it, and its ETag still gives a proxy a 304.
     c.header(
       "Cache-Control",
-      !isPublic ? "private, no-store" : isPage ? "public, no-cache" : `public, max-age=${maxAge}`,
+      !isPublic ? "private, no-store" : isPage ? "public, no-store" : `public, max-age=${maxAge}`,
     );
     if (isPublic && isPage) c.header("Vary", "Cookie", { append: true });
   };

@@ -162,7 +162,7 @@ describeDb("the public page cache", () => {
   it("keeps elder mode apart, and sets no cookie on a cached page", async () => {
     const plain = await get("/guide");
     expect(plain.headers.get("set-cookie")).toBeNull();
-    expect(plain.headers.get("cache-control")).toBe("public, no-cache");
+    expect(plain.headers.get("cache-control")).toBe("public, no-store");
     const plainHtml = await plain.text();
     expect(plainHtml).not.toContain('class="elder"');
     expect(plainHtml).not.toContain('name="_csrf"');
