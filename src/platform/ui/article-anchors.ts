@@ -1,48 +1,7 @@
 // Stable anchors for citing a law's articles and chapters: 第十二条 is #art-12, 第十条之一 is
 // #art-10-1, 第三章 is #chap-3 and its 第二节 is #chap-3-sec-2 (sections restart in each chapter).
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/**
- * A number written in Chinese numerals (一百二十三, 十二, 一千零一) or Arabic digits, up to 9999;
- * null for anything else. A unit without a digit before it counts one of it (十二 is 12).
- */
-export function chineseNumber(text: string): number | null {
-  if (/^\d{1,4}$/.test(text)) return Number(text);
-  if (text === "" || ![...text].every((ch) => ch in DIGITS || ch in UNITS)) return null;
-  let total = 0;
-  let digit: number | null = null;
-  let lastUnit = Number.POSITIVE_INFINITY;
-  for (const ch of text) {
-    const unit = UNITS[ch];
-    if (unit === undefined) {
-      // Two digits in a row (一二) are not a number here; 零 between them only marks a gap.
-      if (digit !== null && digit !== 0) return null;
-      digit = DIGITS[ch] ?? 0;
-      continue;
-    }
-    // Units fall from left to right (一百十 is fine, 十百 is not).
-    if (unit >= lastUnit) return null;
-    total += (digit ?? 1) * unit;
-    digit = null;
-    lastUnit = unit;
-  }
-  return total + (digit ?? 0);
-}
+import { chineseNumber } from "../text";
 
 const NUMERAL = "[零〇一二两三四五六七八九十百千\\d]+";
 /**
