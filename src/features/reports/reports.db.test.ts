@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
@@ -502,6 +503,18 @@ describeDb("the annual report (年度报告)", () => {
       issuer: "山东省人民代表大会常务委员会",
       title: "山东省优化营商环境条例",
     });
+    // A city government's 规章 has the same level as a rule the government itself made; it came in
+    // through the legal-text import (it has a source key), so it is a reprint too.
+    const cityRule = await document({
+      ...inLibrary,
+      kind: "normative",
+      level: "地方政府规章",
+      issuer: "济南市人民政府",
+      title: "济南市城市市容和环境卫生管理规定",
+    });
+    await t.db.execute(
+      sql`update documents set source_key = '地方政府规章/济南市城市市容和环境卫生管理规定.md' where id = ${cityRule}`,
+    );
     await document({ ...inLibrary, kind: "normative", title: "区财政局关于规范政府采购管理的通知" });
     const r = await report(2024, unitB, headB);
     expect(r.status, r.text).toBe(200);

@@ -137,7 +137,7 @@ export const REPRINTED_LEVELS = ["宪法", "法律", "行政法规", "部门规�
  * 规章 and 行政规范性文件 that the unit (every unit when null) made itself, in the published
  * catalogue: made in the year by 成文日期, repealed in the year by 废止日期, and valid on the year's
  * last day by the documents' own rule (from its 废止日期 a document reads as what it ends as).
- * Reprints (REPRINTED_LEVELS) are left out whatever their kind.
+ * Reprints (REPRINTED_LEVELS, and whatever the legal-text import brought in) are left out whatever their kind.
  */
 export async function documentCounts(
   db: Db,
@@ -146,10 +146,12 @@ export async function documentCounts(
 ): Promise<TDocumentCountRow> {
   const { start, end } = yearBounds(year);
   const owner = unitId === null ? sql`true` : sql`d.unit_id = ${unitId}`;
-  const isOwn = sql`d.level not in (${sql.join(
+  // A text brought in by the legal-text import (it has a source key) is a reprint whatever its level:
+  // a city's 规章 has the level of a rule the reporting government might make itself.
+  const isOwn = sql`(d.source_key is null and d.level not in (${sql.join(
     REPRINTED_LEVELS.map((l) => sql`${l}`),
     sql`, `,
-  )})`;
+  )}))`;
   const isRule = sql`d.level = '地方政府规章'`;
   const isNormative = sql`(d.kind = 'normative' and not ${isRule})`;
   const madeIn = sql`d.written_at between ${start}::date and ${end}::date`;
