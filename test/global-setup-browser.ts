@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
 
 /**
  * Loads the demo data once and hands every browser test file a dump to start from: each file still
- * gets its own database, without loading the demo's 255 laws again (about 15 s each).
+ * gets its own database, without loading the demo's 244 laws again (about 15 s each).
  */
 async function dumpDemoDatabase(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-"));
