@@ -15,6 +15,7 @@ import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import type { searchDocuments } from "../src/features/documents";
 import { type Db, openDatabase, type TDatabase } from "../src/platform/db";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -355,4 +356,18 @@ export function weighted<T>(rnd: () => number, entries: readonly (readonly [T, n
     const r = rnd();
     return (cumulative.find((c) => r < c.upTo) ?? cumulative[cumulative.length - 1])?.value as T;
   };
+}
+
+export type TSearch = typeof searchDocuments;
+
+/**
+ * The search of another source tree (an earlier commit unpacked with its dependencies linked), to
+ * compare against in the same run on the same database; null without a directory.
+ */
+export async function baselineSearch(dir: string | undefined): Promise<TSearch | null> {
+  if (!dir) return null;
+  const module = (await import(path.join(dir, "src/features/documents/index.ts"))) as {
+    searchDocuments: TSearch;
+  };
+  return module.searchDocuments;
 }

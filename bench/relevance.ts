@@ -19,10 +19,20 @@ import { parseArgs } from "node:util";
 import { searchDocuments } from "../src/features/documents";
 import { PHRASINGS } from "../src/features/documents/search-phrasings";
 import { openDatabase } from "../src/platform/db";
-import { commandLine, fmt, machine, ROOT, readOptions, table, UsageError, writeResults } from "./lib";
+import {
+  baselineSearch,
+  commandLine,
+  fmt,
+  machine,
+  ROOT,
+  readOptions,
+  type TSearch,
+  table,
+  UsageError,
+  writeResults,
+} from "./lib";
 
 type TOptions = { databaseUrl: string; baseline?: string; queries: string; checkPhrasings: boolean };
-type TSearch = typeof searchDocuments;
 type TQuery = { q: string; answers: string[] };
 /** Rank (1-based) of the first answer in the top 10, or null. */
 type TOutcome = { rank: number | null; top: string[] };
@@ -87,13 +97,7 @@ async function main() {
   const { queries } = JSON.parse(await readFile(opts.queries, "utf8")) as { queries: TQuery[] };
   const database = await openDatabase({ databaseUrl: opts.databaseUrl });
   try {
-    const baseline: TSearch | null = opts.baseline
-      ? (
-          (await import(path.join(opts.baseline, "src/features/documents/index.ts"))) as {
-            searchDocuments: TSearch;
-          }
-        ).searchDocuments
-      : null;
+    const baseline = await baselineSearch(opts.baseline);
     const current: TOutcome[] = [];
     const before: TOutcome[] = [];
     for (const query of queries) {

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { searchDocuments } from "../src/features/documents";
 import { openDatabase } from "../src/platform/db";
 import {
+  baselineSearch,
   commandLine,
   fmt,
   loadAvg,
@@ -21,6 +22,7 @@ import {
   positiveInt,
   readOptions,
   stats,
+  type TSearch,
   table,
   UsageError,
   writeResults,
@@ -28,7 +30,6 @@ import {
 import { QUERIES } from "./search-queries";
 
 type TOptions = { databaseUrl: string; baseline?: string; repeat: number; warmup: number };
-type TSearch = typeof searchDocuments;
 
 function usage(): string {
   return [
@@ -72,13 +73,7 @@ async function main() {
     const [{ n: docs } = { n: 0 }] = await database.query<{ n: number }>(
       "select count(*)::int as n from document_search",
     );
-    const baseline: TSearch | null = o.baseline
-      ? (
-          (await import(path.join(o.baseline, "src/features/documents/index.ts"))) as {
-            searchDocuments: TSearch;
-          }
-        ).searchDocuments
-      : null;
+    const baseline = await baselineSearch(o.baseline);
     const engines: [string, TSearch][] = [
       ["现在", searchDocuments],
       ...(baseline ? [["对照", baseline] as [string, TSearch]] : []),
