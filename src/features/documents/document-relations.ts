@@ -3,6 +3,7 @@ import { can, type TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
+import { announceDocumentChange } from "./document-hooks";
 import { snapshotOf } from "./document-snapshot";
 import {
   appliedRelationsOn,
@@ -61,6 +62,7 @@ async function writeTargetDates(
     changeNote: note,
     createdBy: actor.name,
   });
+  await announceDocumentChange(tx, { kind: "validity_changed", document: updated });
   return updated;
 }
 

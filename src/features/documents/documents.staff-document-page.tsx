@@ -117,6 +117,8 @@ export function StaffDocumentPage(props: {
   now: Date;
   forms?: Partial<Record<TDocumentAction, TFormState>>;
   findings?: TFinding[];
+  /** Sections added by other features (sign-offs, catalogue items, eligibility). */
+  panels?: Child[];
 }) {
   const { view, ctx, canEdit, canReview } = props;
   const d = view.row;
@@ -386,6 +388,7 @@ export function StaffDocumentPage(props: {
         )}
       </section>
 
+      {props.panels}
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">版本记录</h2>
         <DataTable caption="版本记录，最新的在前" columns={["版本", "时间", "操作人", "说明"]}>

@@ -25,6 +25,7 @@ import {
   removeDocumentAttachment,
   storeDocumentUploads,
 } from "./document-attachments";
+import { staffPanelsFor } from "./document-hooks";
 import { decideProposal } from "./document-relations";
 import { pickerStep, type TPicker } from "./documents.related-picker";
 import { listSynonyms, listTopics, versionsOf } from "./documents.repository";
@@ -462,6 +463,14 @@ export function documentsStaffRoutes(deps: TDeps) {
         canEdit={can(p, "documents.edit", view.row.unitId)}
         canReview={can(p, "documents.review", view.row.unitId)}
         now={new Date()}
+        panels={
+          await staffPanelsFor({
+            db,
+            principal: p,
+            document: view.row,
+            csrfToken: (await pageCtx(c)).csrfToken,
+          })
+        }
         {...extra}
       />
     );

@@ -2,6 +2,7 @@
 
 export { documentsAwaitingReview } from "./awaiting-review";
 export { attachGeneratedFile } from "./document-attachments";
+export { registerDocumentHooks, type TDocumentEvent, type TDocumentHooks } from "./document-hooks";
 export { registerDocumentsApi } from "./documents.api";
 export { SearchForm } from "./documents.public-pages";
 export { documentTitles, nextScheduledPublication } from "./documents.repository";

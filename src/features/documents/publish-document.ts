@@ -6,6 +6,7 @@ import { MSG } from "../../platform/messages";
 import { findPersonalData } from "../../platform/text";
 import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
+import { announceDocumentChange, runBeforePublish } from "./document-hooks";
 import { applyOutgoingRelations, revokeOutgoingRelations } from "./document-relations";
 import { snapshotOf } from "./document-snapshot";
 import {
@@ -73,6 +74,7 @@ export async function assertPublishable(db: Db, row: TDocumentRow, body: TPublis
     }
   }
   if (issues.length > 0) throw new PublishBlocked(row.id, row.unitId, issues, findings);
+  await runBeforePublish(db, row);
 }
 
 /** Records a refused publication in its own transaction (the refused one was rolled back). */
@@ -141,6 +143,7 @@ export async function applyPublish(
     },
   });
   await applyOutgoingRelations(tx, actor, p, published);
+  await announceDocumentChange(tx, { kind: "published", document: published });
   return published;
 }
 
@@ -262,7 +265,10 @@ async function changeStatus(
       after: { status: t.to, note: t.note, indexNo: updated.indexNo },
     });
     // What a withdrawn document repealed or amended is as it was before.
-    if (t.to === "withdrawn") await revokeOutgoingRelations(tx, actor, updated);
+    if (t.to === "withdrawn") {
+      await revokeOutgoingRelations(tx, actor, updated);
+      await announceDocumentChange(tx, { kind: "withdrawn", document: updated });
+    }
     return updated;
   });
 }

@@ -6,6 +6,7 @@ import { MSG } from "../../platform/messages";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { findUnit } from "../org";
 import { attachUploads, type TStoredUpload } from "./document-attachments";
+import { announceDocumentChange } from "./document-hooks";
 import { auditViewOf, snapshotOf } from "./document-snapshot";
 import { docNumberKeyOf, searchTextOf } from "./document-text";
 import {
@@ -250,6 +251,7 @@ export async function updateDocument(
       before: auditViewOf(current),
       after: auditViewOf(row),
     });
+    await announceDocumentChange(tx, { kind: "updated", document: row });
     return row;
   });
 }
