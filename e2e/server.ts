@@ -3,15 +3,15 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { describe, expect, inject } from "vitest";
-import { createApp } from "../src/app";
+import { createApp, pageCacheFor } from "../src/app";
 import { prepareDatabase } from "../src/bootstrap";
 import { DEMO_PASSWORD } from "../src/demo";
 import { openDatabase, type TDatabase } from "../src/platform/db";
 import { localBlobStore } from "../src/platform/files";
 import { createLogger } from "../src/platform/logger";
+import { createHttpServer } from "../src/server";
 import { DEMO_CONFIG } from "../test/demo-config";
 import { CHROMIUM } from "../test/global-setup-browser";
 
@@ -41,12 +41,14 @@ export async function startServer(): Promise<TTestServer> {
     if (dumpPath) database = await openDatabase({ pgliteDump: new Blob([readFileSync(dumpPath)]) });
     ({ database } = await prepareDatabase(config, logger, database));
     const filesDir = mkdtempSync(path.join(tmpdir(), "gongkai-e2e-files-"));
-    const app = createApp({ database, db: database.db, config, logger, blobs: localBlobStore(filesDir) });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: config.host });
+    const deps = { database, db: database.db, config, logger, blobs: localBlobStore(filesDir) };
+    const pageCache = pageCacheFor(deps);
+    // The production server, with its fast path for cached pages.
+    const server = createHttpServer(createApp(deps, { pageCache }), pageCache, config.host);
     await new Promise<void>((resolve, reject) => {
-      if (server.listening) return resolve();
       server.once("listening", () => resolve());
       server.once("error", reject);
+      server.listen(0, config.host);
     });
     const { port } = server.address() as AddressInfo;
     const db = database;
@@ -57,6 +59,7 @@ export async function startServer(): Promise<TTestServer> {
         // Keep-alive sockets left by the browser would otherwise hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await pageCache.close();
         await db.close();
         rmSync(filesDir, { recursive: true, force: true });
       },

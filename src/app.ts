@@ -105,7 +105,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
 
+  const pageCache = opts.pageCache ?? pageCacheFor(deps);
   const app = new Hono<TAppEnv>();
+  app.use(pageCache.edgeRecorder);
   app.use(async (c, next) => {
     c.set("shell", shell);
     await next();
@@ -114,7 +116,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.use(cachePolicy());
   app.use(securityHeaders());
   // Before everything a cached page does not need (body limits, authentication, CSRF).
-  app.use((opts.pageCache ?? pageCacheFor(deps)).middleware);
+  app.use(pageCache.middleware);
   // Forms and JSON up to 1 MB; file uploads (multipart) up to the largest attachment plus the form.
   const tooLarge = () => {
     throw new AppError("payload_too_large", MSG.tooLarge);

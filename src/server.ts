@@ -1,9 +1,12 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { createApp, pageCacheFor } from "./app";
 import type { TConfig } from "./platform/config";
 import type { TDatabase } from "./platform/db";
 import { localBlobStore } from "./platform/files";
+import type { TPageCache } from "./platform/http/page-cache";
 import type { TLogger } from "./platform/logger";
 import { createMailer } from "./platform/mailer";
 import { appJobs, startScheduler } from "./scheduler";
@@ -26,7 +29,9 @@ export function runServer(
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const stopScheduler = startScheduler(database, appJobs(database, mailer, logger), logger);
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createHttpServer(app, pageCache, config.host);
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     logger.info({ address: info.address, port: info.port, database: database.kind }, "listening");
     onListening(info);
   });
@@ -51,6 +56,21 @@ export function runServer(
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * The node HTTP server of the app: a page in the memory cache is answered before Hono sees the
+ * request (see TPageCache.serveNode); everything else goes to the app.
+ */
+export function createHttpServer(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  pageCache: TPageCache,
+  hostname?: string,
+): Server {
+  const toApp = getRequestListener(app.fetch, { hostname });
+  return createServer((req, res) => {
+    if (!pageCache.serveNode(req, res)) void toApp(req, res);
+  });
 }
 
 /** The addresses printed once the server listens: only then is the printed URL true. */

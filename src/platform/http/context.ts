@@ -27,6 +27,8 @@ export type TAppEnv = {
     shell: TShell;
     /** Seconds a shared cache may keep this response; unset means private (see cachePolicy). */
     publicMaxAge: number | undefined;
+    /** Set by the page cache when this answer is a cached page (see its edgeRecorder). */
+    pageCacheKey: string | undefined;
   };
 };
 

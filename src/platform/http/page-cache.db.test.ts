@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { createApp } from "../../app";
+import { createHttpServer } from "../../server";
 import { todayInChina } from "../../features/calendar";
 import { openDatabase, type TDatabase } from "../db";
 import { createPageCache, nextChinaMidnight, type TPageCache } from "./page-cache";
@@ -230,6 +233,69 @@ describeDb("the public page cache", () => {
       expect(cross.status).toBe(403);
       expect(cross.headers.get("set-cookie")).toBeNull();
     }
+  });
+
+  describe("on the node server, before the app", () => {
+    let cache: TPageCache;
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      cache = createPageCache({ database: t.database, logger: t.deps.logger });
+      await cache.ready();
+      server = createHttpServer(createApp(t.deps, { pageCache: cache }), cache);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await cache.close();
+    });
+    const fetchPage = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
+    /** Every header but the ones that differ between two answers of the same page. */
+    const sameFor = (r: Response) =>
+      [...r.headers].filter(([name]) => !["x-request-id", "date", "keep-alive", "connection"].includes(name));
+
+    it("answers a page once the app has rendered it, with the same bytes and headers", async () => {
+      const id = await create("区卫生健康局快速通道测试");
+      const answeredBy = vi.spyOn(cache, "serveNode");
+      const rendered = await fetchPage(`/documents/${id}`);
+      const fromNode = await fetchPage(`/documents/${id}`, { "x-request-id": "fast-1" });
+      // Rendered by the app (which notes the headers it sent), then answered before the app.
+      expect(answeredBy.mock.results.map((r) => r.value)).toEqual([false, true]);
+      const html = await rendered.text();
+      expect(html).toContain("快速通道测试");
+      expect(await fromNode.text()).toBe(html);
+      expect(sameFor(fromNode)).toEqual(sameFor(rendered));
+      expect(fromNode.headers.get("x-request-id")).toBe("fast-1");
+      expect(fromNode.headers.get("content-security-policy")).toContain("default-src 'self'");
+
+      const etag = fromNode.headers.get("etag") ?? "";
+      const notModified = await fetchPage(`/documents/${id}`, { "if-none-match": etag });
+      expect(notModified.status).toBe(304);
+      expect(answeredBy.mock.results.at(-1)?.value).toBe(true);
+
+      // Brotli from the fast path decodes to the same page.
+      const br = await fetch(`${base}/documents/${id}`, { headers: { "accept-encoding": "br" } });
+      expect(br.headers.get("content-encoding")).toBe("br");
+      expect(await br.text()).toBe(html);
+
+      // Elder mode and a signed-in visitor are other pages; a change empties the fast path too.
+      await fetchPage(`/documents/${id}`, { cookie: "gk_elder=1" });
+      expect(answeredBy.mock.results.at(-1)?.value).toBe(false);
+      await fetchPage(`/documents/${id}`, { cookie: "gk_session=whatever" });
+      expect(answeredBy.mock.results.at(-1)?.value).toBe(false);
+      const w = await api(t, "POST", `/api/v1/documents/${id}/withdraw`, {
+        token: office,
+        json: { notice: "测试撤回。" },
+      });
+      expect(w.status).toBe(200);
+      await cache.invalidate();
+      expect((await fetchPage(`/documents/${id}`)).status).toBe(410);
+      expect(answeredBy.mock.results.at(-1)?.value).toBe(false);
+      answeredBy.mockRestore();
+    });
   });
 
   describe("across processes", () => {
