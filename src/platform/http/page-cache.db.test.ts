@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { createApp } from "../../app";
-import { createHttpServer } from "../../server";
 import { todayInChina } from "../../features/calendar";
+import { createHttpServer } from "../../server";
 import { openDatabase, type TDatabase } from "../db";
 import { createPageCache, nextChinaMidnight, type TPageCache } from "./page-cache";
 
