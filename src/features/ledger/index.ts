@@ -1,6 +1,7 @@
 // The work-plan ledger (工作台账): plans, tasks, responsible units, deadlines, progress and review.
 
 export { loadDemoProgress } from "./demo-progress";
+export { registerEvidenceRecords, type TEvidenceRecordSource } from "./evidence-records";
 export { importPlan, readPlanCsv } from "./import-plan";
 export { registerLedgerApi } from "./ledger.api";
 export { ledgerRoutes } from "./ledger.routes";

@@ -244,6 +244,7 @@ function Evidence({ e }: { e: TReportWithEvidence["evidence"][number] }) {
         {e.url}
       </a>
     );
+  if (e.kind === "record") return <a href={e.url ?? "#"}>{e.name}</a>;
   return <a href={`/admin/ledger/evidence/${e.id}`}>{e.name}</a>;
 }
 
@@ -416,8 +417,8 @@ export function TaskPage(props: {
             <TextArea
               form={form}
               name="urls"
-              label="佐证：网址"
-              hint="每行一个，以 http:// 或 https:// 开头。"
+              label="佐证：网址或本平台记录的链接"
+              hint="每行一个：网址以 http:// 或 https:// 开头；本平台的记录（如意见征集、舆情回应）填它的链接，如 /consultations/3。"
               rows={2}
             />
             <FileField

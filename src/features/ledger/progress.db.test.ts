@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
+import { registerEvidenceRecords } from ".";
 
 // Task 1 is 区卫生健康局's alone, 2 is 区财政局's and long past due, 3 belongs to every department
 // (both units), 4 is led by both.
@@ -121,6 +123,39 @@ describeDb("work-plan ledger: progress reports and the office's review", () => {
     expect(byOffice.status).toBe(403);
     expect(byOffice.data.error.message).toMatch(/责任单位/);
     expect((await review(999999, { decision: "accept" })).status).toBe(404);
+  });
+
+  it("cites a record of this site by its link, and refuses a link to none", async () => {
+    // A unit's public page stands in for the records other features register (consultations, …).
+    registerEvidenceRecords("units-for-test", {
+      label: "机构",
+      path: /^\/units\/(\d+)$/,
+      titleOf: async (db, id) =>
+        (await db.execute<{ name: string }>(sql`select name from units where id = ${id}`)).rows[0]?.name ??
+        null,
+    });
+    const [unit] = await t.database.query<{ name: string }>("select name from units where id = $1", [unitA]);
+    const cited = await report("a.liaison", 1, { urls: [`/units/${unitA}`, "https://www.example.gov.cn/z"] });
+    expect(cited.status, cited.text).toBe(201);
+    const task = (await api(t, "GET", `/api/v1/ledger/tasks/${taskIds[1]}`, { token: tokens.office })).data;
+    const evidence = task.reports.find((r: { id: number }) => r.id === cited.data.id).evidence;
+    expect(evidence).toEqual([
+      { kind: "record", url: `/units/${unitA}`, name: `机构：${unit?.name}` },
+      { kind: "url", url: "https://www.example.gov.cn/z", name: "https://www.example.gov.cn/z" },
+    ]);
+    const before = await reportCount();
+    const missing = await report("a.liaison", 1, {
+      urls: ["https://www.example.gov.cn/ok", "/units/999999"],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.data.error.issues[0]).toMatchObject({
+      path: "urls.1",
+      message: "本平台没有这条记录：/units/999999",
+    });
+    const unknown = await report("a.liaison", 1, { urls: ["/admin/users/1"] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.error.issues[0].message).toMatch(/不是可作为佐证的本平台记录（.*机构.*）/);
+    expect(await reportCount()).toBe(before);
   });
 
   it("refuses bad reports with a Chinese 4xx, writing nothing", async () => {

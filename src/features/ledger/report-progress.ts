@@ -12,6 +12,7 @@ import { MSG } from "../../platform/messages";
 import { zId } from "../../platform/validation";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
+import { evidenceRecordLabels, resolveEvidenceRecord } from "./evidence-records";
 import {
   evidenceOf,
   findReport,
@@ -26,13 +27,14 @@ import { progressStatus, responsibleUnits } from "./task-status";
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-const httpUrl = z
+/** A web address, or the path of a record on this site ("/consultations/3"), which must exist. */
+const evidenceLink = z
   .string()
   .trim()
   .max(1000)
   .refine(
-    (u) => /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u),
-    "请填写以 http:// 或 https:// 开头的网址。",
+    (u) => (/^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u)) || /^\/[^\s/][^\s]*$/.test(u),
+    "请填写以 http:// 或 https:// 开头的网址，或本平台记录的链接（以 / 开头）。",
   );
 
 export const ZReportBody = z.object({
@@ -41,7 +43,7 @@ export const ZReportBody = z.object({
   isComplete: z.boolean().default(false),
   unitId: zId.optional(),
   documentIds: z.array(zId).max(20).default([]),
-  urls: z.array(httpUrl).max(20).default([]),
+  urls: z.array(evidenceLink).max(20).default([]),
 });
 export type TReportBody = z.infer<typeof ZReportBody>;
 
@@ -81,6 +83,22 @@ export function reportFormInput(values: Record<string, string | string[]>) {
 
 const invalid = (path: string, message: string) =>
   new AppError("validation_failed", message, { issues: [{ path, message }] });
+
+/** The site paths among the links, each resolved to the record it names; one that names none is refused. */
+async function citedRecords(db: Db, urls: string[]) {
+  const records = new Map<string, { kind: "record"; name: string }>();
+  for (const [i, url] of urls.entries()) {
+    if (!url.startsWith("/")) continue;
+    const found = await resolveEvidenceRecord(db, url);
+    if ("name" in found) records.set(url, { kind: "record", name: found.name });
+    else if (found.problem === "not_found") throw invalid(`urls.${i}`, `本平台没有这条记录：${url}`);
+    else {
+      const kinds = evidenceRecordLabels().join("、");
+      throw invalid(`urls.${i}`, `这个链接不是可作为佐证的本平台记录${kinds ? `（${kinds}）` : ""}：${url}`);
+    }
+  }
+  return records;
+}
 
 /**
  * A task with the units responsible for it today, if the principal may see it: the office sees
@@ -141,6 +159,7 @@ export async function submitReport(
   const docs = await publishedDocuments(db, [...new Set(body.documentIds)]);
   const missing = body.documentIds.filter((id) => !docs.some((d) => d.id === id));
   if (missing.length) throw invalid("documentIds", `以下文件不存在或未发布：${missing.join("、")}。`);
+  const records = await citedRecords(db, body.urls);
   const stored: { name: string; file: TFileRow }[] = [];
   for (const u of files?.uploads ?? [])
     stored.push({
@@ -165,7 +184,11 @@ export async function submitReport(
     if (!report) throw new Error("insert returned no row");
     const evidence = [
       ...docs.map((d) => ({ reportId: report.id, kind: "document", documentId: d.id, name: d.title })),
-      ...body.urls.map((url) => ({ reportId: report.id, kind: "url", url, name: url })),
+      ...body.urls.map((url) => ({
+        reportId: report.id,
+        url,
+        ...(records.get(url) ?? { kind: "url", name: url }),
+      })),
       ...stored.map((s) => ({
         reportId: report.id,
         kind: "file",
