@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
@@ -130,8 +129,8 @@ describeDb("work-plan ledger: progress reports and the office's review", () => {
     registerEvidenceRecords("units-for-test", {
       label: "机构",
       path: /^\/units\/(\d+)$/,
-      titleOf: async (db, id) =>
-        (await db.execute<{ name: string }>(sql`select name from units where id = ${id}`)).rows[0]?.name ??
+      titleOf: async (_db, id) =>
+        (await t.database.query<{ name: string }>("select name from units where id = $1", [id]))[0]?.name ??
         null,
     });
     const [unit] = await t.database.query<{ name: string }>("select name from units where id = $1", [unitA]);
