@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Y2025, Y2026 } from "../../../test/calendar-fixture";
-import { dayNumber, todayInChina, WorkCalendar } from "./working-days";
+import { addDays, dayNumber, todayInChina, WorkCalendar } from "./working-days";
 
 const cal = new WorkCalendar([Y2025, Y2026]);
 
@@ -93,5 +93,30 @@ describe("working days", () => {
 
   it("knows today's date in China even when UTC is still on the day before", () => {
     expect(todayInChina(new Date("2026-11-26T17:30:00Z"))).toBe("2026-11-27");
+  });
+});
+
+describe("workdaysBetween over long ranges", () => {
+  it("counts the same as asking each day in turn, across years, holidays and make-up days", () => {
+    const oneByOne = (from: string, to: string) => {
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+      return n;
+    };
+    // From a date before any loaded schedule (presumed holidays) to one after them.
+    const dates = [
+      "2019-12-31",
+      "2024-02-29",
+      "2025-01-01",
+      "2025-09-28",
+      "2025-10-08",
+      "2025-12-31",
+      "2026-02-14",
+      "2026-02-15",
+      "2028-07-01",
+    ];
+    for (const from of dates)
+      for (const to of dates)
+        expect(cal.workdaysBetween(from, to), `${from} → ${to}`).toBe(from < to ? oneByOne(from, to) : 0);
   });
 });

@@ -135,4 +135,25 @@ describeDb("the dashboard: each person's waiting work, within their units", () =
     );
     expect((await v.get(`/admin/requests/${seen.soonA.id}`)).text).not.toContain("已过期");
   });
+
+  it("lists at most 20 overdue items and says how many more there are", async () => {
+    // 25 tasks of 区卫健局 (unit A) long past due, besides the two overdue requests.
+    const csv = ["no,section,group,requirement,units,deadline"];
+    for (let no = 1; no <= 25; no++)
+      csv.push(`${no},一、重点领域,（一）,逾期任务${no},区卫健局,2020年6月底前`);
+    const imported = await t.app.request(
+      `/api/v1/ledger/plans/import?${new URLSearchParams({ title: "逾期工作要点", issuedAt: "2020-01-06", year: "2020" })}`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${await tokenFor(t, "office")}`, "content-type": "text/csv" },
+        body: csv.join("\n"),
+      },
+    );
+    expect(imported.status).toBe(201);
+    const html = await dashboardOf("office");
+    expect(html).toContain("已逾期（27 项）");
+    const overdue = html.slice(html.indexOf('id="dash-overdue"'), html.indexOf('id="dash-soon"'));
+    expect(overdue.match(/<li>/g)).toHaveLength(20);
+    expect(overdue).toContain("另有 7 项未列出");
+  });
 });

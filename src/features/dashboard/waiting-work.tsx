@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { passedDateNote, type WorkCalendar } from "../calendar";
 import type { documentsAwaitingReview } from "../documents";
 import type { ledgerTasksDue, TTaskDue } from "../ledger";
@@ -33,6 +34,24 @@ function TaskLink({ t }: { t: TTaskDue }) {
   );
 }
 
+/** A dashboard list stops here; the rest is on the request board and the ledger. */
+const LIST_LIMIT = 20;
+
+/** The first items of a list, and where the rest are when there are more. */
+function ShortList({ items, total }: { items: Child[]; total: number }) {
+  return (
+    <>
+      <ul>{items.slice(0, LIST_LIMIT)}</ul>
+      {total > LIST_LIMIT && (
+        <p>
+          另有 {total - LIST_LIMIT} 项未列出，见<a href="/admin/requests">在办申请看板</a>和
+          <a href="/admin/ledger">工作台账</a>。
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The work waiting for this person, each item a link to where it is done, past dates said as such. */
 export function WaitingWork({
   work,
@@ -56,24 +75,28 @@ export function WaitingWork({
           {overdue === 0 ? (
             <p>没有逾期事项。</p>
           ) : (
-            <ul>
-              {requests?.overdue.map((r) => (
-                <li>
-                  <RequestLink r={r} />
-                  <strong class="alert">
-                    答复期限 {r.dueDate}，{r.note}
-                  </strong>
-                </li>
-              ))}
-              {tasks?.overdue.map((t) => (
-                <li>
-                  <TaskLink t={t} />
-                  <strong class="alert">
-                    完成时限 {t.dueDate}，{passedDateNote(t.dueDate, today, calendar)}
-                  </strong>
-                </li>
-              ))}
-            </ul>
+            <ShortList
+              items={[
+                ...(requests?.overdue ?? []).map((r) => (
+                  <li>
+                    <RequestLink r={r} />
+                    <strong class="alert">
+                      答复期限 {r.dueDate}，{r.note}
+                    </strong>
+                  </li>
+                )),
+                // Said only for the items shown: the note counts working days, a dashboard may list thousands.
+                ...(tasks?.overdue ?? []).slice(0, LIST_LIMIT).map((t) => (
+                  <li>
+                    <TaskLink t={t} />
+                    <strong class="alert">
+                      完成时限 {t.dueDate}，{passedDateNote(t.dueDate, today, calendar)}
+                    </strong>
+                  </li>
+                )),
+              ]}
+              total={overdue}
+            />
           )}
         </section>
       )}
@@ -83,18 +106,21 @@ export function WaitingWork({
           {dueSoon === 0 ? (
             <p>没有 5 个工作日内到期的事项。</p>
           ) : (
-            <ul>
-              {requests?.dueSoon.map((r) => (
-                <li>
-                  <RequestLink r={r} /> 答复期限 {r.dueDate}
-                </li>
-              ))}
-              {tasks?.dueSoon.map((t) => (
-                <li>
-                  <TaskLink t={t} /> 完成时限 {t.dueDate}
-                </li>
-              ))}
-            </ul>
+            <ShortList
+              items={[
+                ...(requests?.dueSoon ?? []).map((r) => (
+                  <li>
+                    <RequestLink r={r} /> 答复期限 {r.dueDate}
+                  </li>
+                )),
+                ...(tasks?.dueSoon ?? []).map((t) => (
+                  <li>
+                    <TaskLink t={t} /> 完成时限 {t.dueDate}
+                  </li>
+                )),
+              ]}
+              total={dueSoon}
+            />
           )}
         </section>
       )}
