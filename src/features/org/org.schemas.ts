@@ -25,7 +25,8 @@ export const UNIT_KIND_LABELS: Record<TUnitKind, string> = {
 
 /** Kinds that sit below a 街道办事处 and must name it as their parent. */
 export const GRASSROOTS_KINDS: readonly TUnitKind[] = ["village", "community"];
-export const isGrassrootsKind = (kind: string): boolean => (GRASSROOTS_KINDS as readonly string[]).includes(kind);
+export const isGrassrootsKind = (kind: string): boolean =>
+  (GRASSROOTS_KINDS as readonly string[]).includes(kind);
 
 /** A parent unit id from JSON (number or null) or a form (text; empty means none). */
 const zParentId = z.preprocess((v) => (v === "" ? null : v), zIdText.nullable()).optional();
