@@ -14,6 +14,7 @@ import {
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
+import { registriesRoutes } from "./features/registries";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
 import { registerStatisticsApi, statisticsRoutes } from "./features/statistics";
@@ -49,6 +50,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
   { href: "/villages", label: "村（社区）公示" },
+  { href: "/enterprises", label: "公共企事业单位" },
+  { href: "/reading-rooms", label: "查阅点" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -61,6 +64,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
+  { href: "/admin/registries", label: "登记册", permission: "unit.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/notices", label: "置顶公告", permission: "guide.edit" },
@@ -186,6 +190,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
   app.route("/", subsidiesRoutes(deps));
+  app.route("/", registriesRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

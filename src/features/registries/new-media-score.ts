@@ -19,7 +19,9 @@ export const STALE_AFTER_DAYS = 14;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Calendar days from the latest post to the inspection day (null: never posted). */
-export function daysSinceUpdate(f: Pick<TInspectionFindings, "inspectedOn" | "lastUpdatedOn">): number | null {
+export function daysSinceUpdate(
+  f: Pick<TInspectionFindings, "inspectedOn" | "lastUpdatedOn">,
+): number | null {
   return f.lastUpdatedOn === null ? null : dayNumber(f.inspectedOn) - dayNumber(f.lastUpdatedOn);
 }
 

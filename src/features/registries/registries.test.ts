@@ -82,7 +82,12 @@ describe("training board: at least one 通识培训 per unit per year", () => {
       [4, "due"],
     ]);
     // Unit 1: 1.5 + 1.5 + 0.5 = 3.5 hours in 3 sessions, 2 of them general, the last on 09-20.
-    expect(board[0]).toMatchObject({ sessions: 3, generalSessions: 2, hours: 3.5, lastGeneralOn: "2026-09-20" });
+    expect(board[0]).toMatchObject({
+      sessions: 3,
+      generalSessions: 2,
+      hours: 3.5,
+      lastGeneralOn: "2026-09-20",
+    });
   });
 
   it("after the year: missed without one; the year before does not count", () => {

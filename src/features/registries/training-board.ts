@@ -29,7 +29,12 @@ export type TBoardRow = {
 };
 
 /** One row per unit: its sessions in `year` (held by `today`) and its state under the rule. */
-export function trainingBoard(unitIds: number[], sessions: TSessionFact[], year: number, today: string): TBoardRow[] {
+export function trainingBoard(
+  unitIds: number[],
+  sessions: TSessionFact[],
+  year: number,
+  today: string,
+): TBoardRow[] {
   const inYear = sessions.filter((s) => s.heldOn.startsWith(`${year}-`) && s.heldOn <= today);
   const isOver = today > `${year}-12-31`;
   return unitIds.map((unitId) => {
