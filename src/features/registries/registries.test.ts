@@ -111,4 +111,10 @@ describe("case library: anonymising a reply", () => {
       `${REDACTED}先生：您于2026年3月2日提出的申请（联系电话 ${REDACTED}，住址${REDACTED}）已收悉。${REDACTED}所申请的信息……身份证 ${REDACTED}。`,
     );
   });
+
+  it("also takes out the address written without its city and district", () => {
+    expect(anonymise("申请公开舜耕路12号周边规划。", ["济南市市中区舜耕路12号"])).toBe(
+      `申请公开${REDACTED}周边规划。`,
+    );
+  });
 });

@@ -9,7 +9,7 @@ import { formatFen } from "./subsidy-rows";
 /** One notice's payee table; the ID numbers are the stored, masked ones. */
 function PayeeTable({ notice }: { notice: TNoticeWithRows }) {
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-label={`${notice.title}名单`}>
+    <section class="table-scroll" tabindex={0} aria-label={`${notice.title}名单`}>
       <table class="table subsidy-table">
         <caption>
           {notice.title}（共 {notice.rowCount} 人次，合计 {formatFen(notice.totalFen)} 元）
@@ -37,7 +37,7 @@ function PayeeTable({ notice }: { notice: TNoticeWithRows }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
