@@ -3,8 +3,10 @@
 // institutions by sector, and the 政府信息查阅点 (task 47).
 
 export { anonymise } from "./anonymise";
-export { newMediaScore, type TUnitNewMediaScore } from "./new-media";
+export { createCase } from "./cases";
+export { saveEnterprise, saveReadingRoom } from "./directory";
+export { newMediaScore, recordInspection, registerAccount, type TUnitNewMediaScore } from "./new-media";
 export { isStale, scoreInspection } from "./new-media-score";
 export { registriesRoutes } from "./registries.routes";
-export { trainingDone } from "./training";
+export { recordTraining, trainingDone } from "./training";
 export { type TBoardRow, type TTrainingState, trainingBoard } from "./training-board";
