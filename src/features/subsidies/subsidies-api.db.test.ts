@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { api, PASSWORD, seedOrg, TEST_ACTOR, tokenFor, Visitor } from "../../../test/http";
+import { api, OFFICE_PRINCIPAL, PASSWORD, seedOrg, TEST_ACTOR, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { todayInChina } from "../calendar";
 import { createUser } from "../org";
-import { purgeExpiredNotices } from "./publish-notice";
+import { publishSubsidyNotice, purgeExpiredNotices } from "./publish-notice";
 
 // Valid 居民身份证号 (check digits worked by hand in subsidy-rows.test.ts).
 const ID = "370102199001011231";
@@ -230,18 +230,37 @@ describeDb("villages and subsidy notices (村级补贴公示)", () => {
     });
 
     it("stays on file for the village's staff and its terminal after the period", async () => {
-      vi.useFakeTimers({ toFake: ["Date"], now: Date.parse(`${plus(today, 30)}T04:00:00Z`) });
+      // Published three weeks ago for one week: its period ended a fortnight ago. (Signed-in pages
+      // are not tested under a faked clock: the sessions' times are the database's own.)
+      const start = plus(today, -21);
+      await publishSubsidyNotice(
+        t.db,
+        OFFICE_PRINCIPAL,
+        TEST_ACTOR,
+        {
+          unitId: village,
+          title: "上月的低保补贴公示",
+          startsAt: start,
+          endsAt: plus(start, 6),
+          rows: [{ name: "钱七", idNumber: ID, item: "低保金", amount: 600 }],
+        },
+        start,
+      );
+      const [past] = await t.database.query<{ id: number }>(
+        "select id from subsidy_notices where title = '上月的低保补贴公示'",
+      );
+      expect((await api(t, "GET", `/api/v1/subsidy-notices?unitId=${village}`)).text).not.toContain("钱七");
       const staff = await new Visitor(t).login("v.editor");
-      const page = await staff.get(`/admin/subsidies/${id}`);
+      const page = await staff.get(`/admin/subsidies/${past?.id}`);
       expect(page.status).toBe(200);
-      expect(page.text).toContain("赵六");
+      expect(page.text).toContain("钱七");
       expect(page.text).toContain("已过公示期");
       expect(page.text).toContain("370102********1231");
-      const search = await staff.get("/admin/subsidies?payee=赵六");
-      expect(search.text).toContain("今日截止的低保补贴公示");
-      // Another village's editor does not see it.
+      const search = await staff.get("/admin/subsidies?payee=钱七");
+      expect(search.text).toContain("上月的低保补贴公示");
+      // Another unit's editor does not see it.
       const foreign = await new Visitor(t).login("a.editor");
-      expect((await foreign.get(`/admin/subsidies/${id}`)).status).toBe(404);
+      expect((await foreign.get(`/admin/subsidies/${past?.id}`)).status).toBe(404);
 
       const issued = await staff.post(`/admin/subsidies/terminals/${village}`, {});
       expect(issued.status).toBe(200);
@@ -249,9 +268,10 @@ describeDb("villages and subsidy notices (村级补贴公示)", () => {
       expect(url).not.toBe("");
       const terminal = await new Visitor(t).get(url);
       expect(terminal.status).toBe(200);
-      expect(terminal.text).toContain("赵六");
+      expect(terminal.text).toContain("钱七");
       expect(terminal.res.headers.get("x-robots-tag")).toContain("noindex");
       expect((await new Visitor(t).get("/terminal/wrong-key")).status).toBe(404);
+      expect(id).toBeGreaterThan(0);
     });
 
     it("is removed when the office-set retention has run out", async () => {
@@ -259,13 +279,16 @@ describeDb("villages and subsidy notices (村级补贴公示)", () => {
       await office.get("/admin/subsidies");
       expect((await office.post("/admin/subsidies/retention", { years: "2" })).status).toBe(303);
       // Ends today, kept 2 years: on file through the same day two years on, gone the day after.
+      // The notice that ended a fortnight ago has gone by then.
       const [y, m, d] = today.split("-");
       const lastKept = `${Number(y) + 2}-${m}-${d === "29" && m === "02" ? "28" : d}`;
-      expect(await purgeExpiredNotices(t.db, TEST_ACTOR, lastKept)).toBe(0);
-      const removed = await purgeExpiredNotices(t.db, TEST_ACTOR, plus(lastKept, 1));
-      expect(removed).toBe(1);
-      const left = await t.database.query<{ title: string }>("select title from subsidy_notices");
-      expect(left.map((r) => r.title)).not.toContain("今日截止的低保补贴公示");
+      const titles = async () =>
+        (await t.database.query<{ title: string }>("select title from subsidy_notices")).map((r) => r.title);
+      expect(await purgeExpiredNotices(t.db, TEST_ACTOR, lastKept)).toBe(1);
+      expect(await titles()).not.toContain("上月的低保补贴公示");
+      expect(await titles()).toContain("今日截止的低保补贴公示");
+      expect(await purgeExpiredNotices(t.db, TEST_ACTOR, plus(lastKept, 1))).toBe(1);
+      expect(await titles()).not.toContain("今日截止的低保补贴公示");
       expect(await t.database.query("select 1 from subsidy_rows where name = '赵六'")).toHaveLength(0);
     });
   });
