@@ -44,7 +44,7 @@ async function resolveParent(
   }
   if (!parentId) throw parentIssue("请选择村、社区所属的街道办事处。");
   const parent = parentId === selfId ? undefined : await findUnit(tx, parentId);
-  if (!parent || parent.kind !== "subdistrict") throw parentIssue("所属单位应为一个街道办事处。");
+  if (parent?.kind !== "subdistrict") throw parentIssue("所属单位应为一个街道办事处。");
   return parent.id;
 }
 
