@@ -14,9 +14,11 @@ import {
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
+import { registriesRoutes } from "./features/registries";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
 import { registerStatisticsApi, statisticsRoutes } from "./features/statistics";
+import { registerSubsidiesApi, subsidiesRoutes } from "./features/subsidies";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
 import { createApi } from "./platform/http/api";
@@ -47,6 +49,9 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
+  { href: "/villages", label: "村（社区）公示" },
+  { href: "/enterprises", label: "公共企事业单位" },
+  { href: "/reading-rooms", label: "查阅点" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -58,6 +63,8 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
+  { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
+  { href: "/admin/registries", label: "登记册", permission: "unit.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/notices", label: "置顶公告", permission: "guide.edit" },
@@ -160,6 +167,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerSubsidiesApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -183,6 +191,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", subsidiesRoutes(deps));
+  app.route("/", registriesRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

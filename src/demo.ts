@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
+import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
 import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
 import {
   createUnit,
@@ -77,6 +78,7 @@ export const DEMO_USERS: TDemoUser[] = [
     roles: [{ role: "unit_liaison", unit: "大观园街道办事处" }],
   },
   { username: "cz.head", displayName: "郑海涛", roles: [{ role: "unit_head", unit: "区财政局" }] },
+  { username: "xkm.editor", displayName: "马丽", roles: [{ role: "unit_editor", unit: "西渴马村" }] },
 ];
 
 /** Loads the demo data set into an empty database: units, staff of every role, liaisons, guide. */
@@ -90,6 +92,7 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
       sortOrder: 0,
       ...u,
     });
+  await loadDemoVillages(db, SYSTEM_ACTOR, await listUnits(db));
   const units = await listUnits(db);
   const unitId = (name: string) => {
     const unit = units.find((u) => u.name === name);
@@ -169,4 +172,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     courtName: "济南市市中区人民法院",
   });
   await loadDemoDocuments(db, SYSTEM_ACTOR, units);
+  await loadDemoRegistries(db, SYSTEM_ACTOR, units);
 }

@@ -1,11 +1,15 @@
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
 import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
+import { purgeExpiredNotices } from "./features/subsidies";
+import type { TActor } from "./platform/audit";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import type { TDatabase } from "./platform/db";
 import type { TLogger } from "./platform/logger";
 import type { TMailer } from "./platform/mailer";
 import { purgeRateLimits } from "./platform/rate-limit";
+
+const SYSTEM_JOB: TActor = { userId: null, name: "定时任务", ip: "", requestId: "" };
 
 export type TJob = { name: string; everyMs: number; run: () => Promise<unknown> };
 
@@ -43,6 +47,8 @@ export function appJobs(database: TDatabase, mailer: TMailer, logger: TLogger): 
           refreshPausedDueDates(db),
         ]),
     },
+    // Village subsidy notices past their office-set retention leave the file (once a day is enough).
+    { name: "subsidy-retention", everyMs: 24 * 3600_000, run: () => purgeExpiredNotices(db, SYSTEM_JOB) },
   ];
   // PGlite runs no autovacuum: without fresh statistics its planner ignores the indexes on big tables.
   if (database.kind === "pglite")

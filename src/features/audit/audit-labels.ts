@@ -72,6 +72,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ledger.year_end": "年终评定",
   "report.save": "保存年度报告",
   "report.publish": "发布年度报告",
+  "subsidy_notice.publish": "发布补贴公示",
+  "subsidy_notice.purge": "删除存档期满的补贴公示",
+  "subsidy_notice.retention": "修改补贴公示存档年限",
+  "subsidy_terminal.issue": "生成村（社区）查询终端网址",
+  "new_media.create": "登记政务新媒体账号",
+  "new_media.update": "修改政务新媒体账号",
+  "new_media.inspect": "记录政务新媒体检查",
+  "training.create": "登记培训",
+  "case.create": "新增案例",
+  "enterprise.create": "登记公共企事业单位",
+  "enterprise.update": "修改公共企事业单位",
+  "reading_room.create": "新增政府信息查阅点",
+  "reading_room.update": "修改政府信息查阅点",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +107,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ledger_task: "台账任务",
   ledger_report: "进展报告",
   annual_report: "年度报告",
+  subsidy_notice: "补贴公示",
+  subsidy_setting: "补贴公示设置",
+  village_terminal: "村（社区）查询终端",
+  new_media_account: "政务新媒体账号",
+  new_media_inspection: "政务新媒体检查",
+  training_session: "培训",
+  case_entry: "案例",
+  public_enterprise: "公共企事业单位",
+  reading_room: "政府信息查阅点",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -1294,6 +1294,234 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // 村级补贴公示 and the registries: a village below a 街道, created once.
+  let villageId: number | undefined;
+  const village = async () => {
+    if (villageId) return villageId;
+    const token = await tokenOnce("office");
+    const street = await api(t, "POST", "/api/v1/units", {
+      token,
+      json: { name: "四里村街道办事处", kind: "subdistrict" },
+    });
+    const v = await api(t, "POST", "/api/v1/units", {
+      token,
+      json: { name: "郎茂山社区", kind: "community", parentId: street.data.id },
+    });
+    villageId = v.data.id as number;
+    return villageId;
+  };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const firstId = async (table: string) =>
+    Number((await t.database.query<{ id: number }>(`select id from ${table} order by id limit 1`))[0]?.id);
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/subsidy-notices",
+      action: "subsidy_notice.publish",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/subsidy-notices", {
+            token: await tokenOnce("office"),
+            json: {
+              unitId: await village(),
+              title: "低保金发放公示",
+              startsAt: today,
+              endsAt: today,
+              rows: [{ name: "张三", idNumber: "370102199001011231", item: "低保金", amount: 600 }],
+            },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/subsidies",
+      action: "subsidy_notice.publish",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/subsidies/new");
+        return (
+          await v.post("/admin/subsidies", {
+            unitId: String(await village()),
+            title: "耕地地力保护补贴公示",
+            startsAt: today,
+            endsAt: today,
+            rowsText: "李四,11010519491231002X,耕地地力保护补贴,88.5",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/subsidies/retention",
+      action: "subsidy_notice.retention",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/subsidies");
+        return (await v.post("/admin/subsidies/retention", { years: "6" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/subsidies/terminals/:id",
+      action: "subsidy_terminal.issue",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/subsidies/terminals");
+        return (await v.post(`/admin/subsidies/terminals/${await village()}`, {})).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/new-media",
+      action: "new_media.create",
+      run: async () => {
+        const v = await pageVisitor("a.head");
+        await v.get("/admin/new-media");
+        return (
+          await v.post("/admin/new-media", {
+            unitId: String(unitA),
+            platform: "douyin",
+            name: "市中卫健",
+            registeredOn: "2022-01-01",
+            filingStatus: "filed",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/new-media/:id",
+      action: "new_media.update",
+      run: async () => {
+        const id = await firstId("new_media_accounts");
+        const v = await pageVisitor("a.head");
+        await v.get(`/admin/new-media/${id}`);
+        return (
+          await v.post(`/admin/new-media/${id}`, {
+            unitId: String(unitA),
+            platform: "douyin",
+            name: "市中卫健",
+            registeredOn: "2022-01-01",
+            closedOn: "2026-01-01",
+            filingStatus: "filed",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/new-media/:id/inspections",
+      action: "new_media.inspect",
+      run: async () => {
+        const id = await firstId("new_media_accounts");
+        const v = await pageVisitor("office");
+        await v.get(`/admin/new-media/${id}`);
+        return (
+          await v.post(`/admin/new-media/${id}/inspections`, {
+            inspectedOn: "2025-06-01",
+            lastUpdatedOn: "2025-05-30",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/training",
+      action: "training.create",
+      run: async () => {
+        const v = await pageVisitor("a.liaison");
+        await v.get("/admin/training");
+        return (
+          await v.post("/admin/training", {
+            unitId: String(unitA),
+            title: "政务公开通识培训",
+            kind: "general",
+            heldOn: "2025-05-01",
+            hours: "2",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/cases",
+      action: "case.create",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/cases");
+        return (
+          await v.post("/admin/cases", {
+            kind: "appeal_outcome",
+            title: "复议维持案例",
+            body: "复议机关维持原答复。",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/enterprises",
+      action: "enterprise.create",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/enterprises");
+        return (
+          await v.post("/admin/enterprises", {
+            name: "市中区第一实验小学",
+            sector: "school",
+            supervisorUnitId: String(unitA),
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/enterprises/:id",
+      action: "enterprise.update",
+      run: async () => {
+        const id = await firstId("public_enterprises");
+        const v = await pageVisitor("office");
+        await v.get(`/admin/enterprises/${id}`);
+        return (
+          await v.post(`/admin/enterprises/${id}`, {
+            name: "市中区第一实验小学",
+            sector: "school",
+            supervisorUnitId: String(unitA),
+            disclosureItems: "招生政策",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/reading-rooms",
+      action: "reading_room.create",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/reading-rooms");
+        return (await v.post("/admin/reading-rooms", { name: "区图书馆查阅点", address: "市中区某路1号" }))
+          .status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/reading-rooms/:id",
+      action: "reading_room.update",
+      run: async () => {
+        const id = await firstId("reading_rooms");
+        const v = await pageVisitor("office");
+        await v.get(`/admin/reading-rooms/${id}`);
+        return (
+          await v.post(`/admin/reading-rooms/${id}`, {
+            name: "区图书馆查阅点",
+            address: "市中区某路2号",
+            hours: "9:00–17:00",
+          })
+        ).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

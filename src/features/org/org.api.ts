@@ -24,6 +24,7 @@ const presentUnit = (u: TUnitRow) => ({
   address: u.address,
   phone: u.phone,
   isActive: u.isActive,
+  parentId: u.parentId,
 });
 
 const ZUnitOut = ZUnit;

@@ -179,7 +179,18 @@ export function UnitsAdminPage({ ctx, units }: { ctx: TPageCtx; units: TUnitRow[
   );
 }
 
-export function UnitFormPage({ ctx, form, unitId }: { ctx: TPageCtx; form: TFormState; unitId?: number }) {
+export function UnitFormPage({
+  ctx,
+  form,
+  unitId,
+  subdistricts,
+}: {
+  ctx: TPageCtx;
+  form: TFormState;
+  unitId?: number;
+  /** The 街道办事处 a village or community may belong to. */
+  subdistricts: TUnitRow[];
+}) {
   const title = unitId ? "编辑机构" : "新增机构";
   return (
     <AdminLayout ctx={ctx} title={title}>
@@ -192,6 +203,14 @@ export function UnitFormPage({ ctx, form, unitId }: { ctx: TPageCtx; form: TForm
       >
         <TextField form={form} name="name" label="机构名称" isRequired />
         <SelectField form={form} name="kind" label="机构类别" options={kindOptions} isRequired />
+        <SelectField
+          form={form}
+          name="parentId"
+          label="所属街道"
+          hint="仅村、社区填写：选择其所属的街道办事处。"
+          placeholder="（无）"
+          options={unitOptions(subdistricts)}
+        />
         <TextArea
           form={form}
           name="aliases"

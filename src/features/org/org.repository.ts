@@ -24,7 +24,7 @@ export async function listUnits(
     .from(units)
     .where(cond.length ? and(...cond) : undefined)
     .orderBy(
-      sql`array_position(array['government','office','department','subdistrict','other'], ${units.kind})`,
+      sql`array_position(array['government','office','department','subdistrict','village','community','other'], ${units.kind})`,
       asc(units.sortOrder),
       asc(units.id),
     );
@@ -33,6 +33,12 @@ export async function listUnits(
 export async function findUnit(db: Db, id: number): Promise<TUnitRow | undefined> {
   const [row] = await db.select().from(units).where(eq(units.id, id));
   return row;
+}
+
+/** Whether any unit (a village or community) names this one as its parent. */
+export async function hasChildren(db: Db, id: number): Promise<boolean> {
+  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).limit(1);
+  return row !== undefined;
 }
 
 /** Units whose name or an alias equals any of `names` (other than `exceptId`). */
@@ -60,6 +66,7 @@ export async function insertUnit(
     duties?: string;
     sortOrder?: number;
     postedMailDays?: number;
+    parentId?: number | null;
   },
 ): Promise<TUnitRow> {
   const [row] = await db.insert(units).values(v).returning();

@@ -196,19 +196,28 @@ export function orgRoutes(deps: TDeps) {
     return c.html(<UnitsAdminPage ctx={await pageCtx(c)} units={await listUnits(db)} />);
   });
 
+  const subdistricts = async () => (await listUnits(db)).filter((u) => u.kind === "subdistrict");
+
   app.get("/admin/units/new", async (c) => {
     requirePermission(c, "units.manage");
-    return c.html(<UnitFormPage ctx={await pageCtx(c)} form={emptyForm({ kind: "department" })} />);
+    return c.html(
+      <UnitFormPage
+        ctx={await pageCtx(c)}
+        form={emptyForm({ kind: "department" })}
+        subdistricts={await subdistricts()}
+      />,
+    );
   });
 
   app.post("/admin/units", async (c) => {
     requirePermission(c, "units.manage");
     const values = await readForm(c);
     const ctx = await pageCtx(c);
+    const parents = await subdistricts();
     return submitForm(c, {
       schema: ZCreateUnitBody,
       values,
-      render: (form) => <UnitFormPage ctx={ctx} form={form} />,
+      render: (form) => <UnitFormPage ctx={ctx} form={form} subdistricts={parents} />,
       run: async (body) => {
         await createUnit(db, actorOf(c), body);
         setFlash(c, `已新增机构“${body.name}”。`);
@@ -221,8 +230,20 @@ export function orgRoutes(deps: TDeps) {
     requirePermission(c, "units.manage");
     const unit = await findUnit(db, idParam(c));
     if (!unit) throw new AppError("not_found", MSG.unknownUnit);
-    const values = { ...unit, aliases: unit.aliases.join("\n"), isActive: unit.isActive ? "1" : "0" };
-    return c.html(<UnitFormPage ctx={await pageCtx(c)} form={emptyForm(values)} unitId={unit.id} />);
+    const values = {
+      ...unit,
+      aliases: unit.aliases.join("\n"),
+      isActive: unit.isActive ? "1" : "0",
+      parentId: unit.parentId ?? "",
+    };
+    return c.html(
+      <UnitFormPage
+        ctx={await pageCtx(c)}
+        form={emptyForm(values)}
+        unitId={unit.id}
+        subdistricts={await subdistricts()}
+      />,
+    );
   });
 
   app.post("/admin/units/:id", async (c) => {
@@ -230,11 +251,12 @@ export function orgRoutes(deps: TDeps) {
     const id = idParam(c);
     const values = await readForm(c);
     const ctx = await pageCtx(c);
+    const parents = await subdistricts();
     return submitForm(c, {
       schema: ZUpdateUnitBody,
       values,
       input: { ...values, isActive: values.isActive !== "0" },
-      render: (form) => <UnitFormPage ctx={ctx} form={form} unitId={id} />,
+      render: (form) => <UnitFormPage ctx={ctx} form={form} unitId={id} subdistricts={parents} />,
       run: async (body) => {
         await updateUnit(db, actorOf(c), id, body);
         setFlash(c, MSG.saved);

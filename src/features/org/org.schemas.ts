@@ -2,7 +2,15 @@ import { z } from "zod";
 import { ROLES } from "../../platform/auth/permissions";
 import { zId, zIdText } from "../../platform/validation";
 
-export const UNIT_KINDS = ["government", "office", "department", "subdistrict", "other"] as const;
+export const UNIT_KINDS = [
+  "government",
+  "office",
+  "department",
+  "subdistrict",
+  "village",
+  "community",
+  "other",
+] as const;
 export type TUnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_KIND_LABELS: Record<TUnitKind, string> = {
@@ -10,8 +18,18 @@ export const UNIT_KIND_LABELS: Record<TUnitKind, string> = {
   office: "区政府办公室",
   department: "区政府部门",
   subdistrict: "街道办事处",
+  village: "村",
+  community: "社区",
   other: "其他机构",
 };
+
+/** Kinds that sit below a 街道办事处 and must name it as their parent. */
+export const GRASSROOTS_KINDS: readonly TUnitKind[] = ["village", "community"];
+export const isGrassrootsKind = (kind: string): boolean =>
+  (GRASSROOTS_KINDS as readonly string[]).includes(kind);
+
+/** A parent unit id from JSON (number or null) or a form (text; empty means none). */
+const zParentId = z.preprocess((v) => (v === "" ? null : v), zIdText.nullable()).optional();
 
 const zName = z.string().trim().min(2).max(60);
 
@@ -33,6 +51,8 @@ export const ZCreateUnitBody = z
     sortOrder: z.coerce.number().int().min(0).max(9999).optional().default(0),
     // Left out: the column's default (3 days) on create, unchanged on update.
     postedMailDays: z.coerce.number().int().min(0).max(30).optional(),
+    /** The 街道办事处 a village or community belongs to; other kinds have none. */
+    parentId: zParentId,
   })
   .strict();
 export type TCreateUnitBody = z.infer<typeof ZCreateUnitBody>;
@@ -48,6 +68,8 @@ export const ZUnit = z.object({
   address: z.string(),
   phone: z.string(),
   isActive: z.boolean(),
+  /** For a village or community: its 街道办事处; otherwise null. */
+  parentId: z.number().int().nullable(),
 });
 
 const zPassword = z.string().min(10).max(200);

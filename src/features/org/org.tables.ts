@@ -16,6 +16,8 @@ export const units = pgTable("units", {
   /** Calendar days a notice sent by ordinary post is taken to need to arrive (the clerk may correct it). */
   postedMailDays: integer("posted_mail_days").notNull().default(3),
   isActive: boolean("is_active").notNull().default(true),
+  /** A village's or community's 街道办事处 (migrations/0055). */
+  parentId: integer("parent_id"),
   createdAt: ts("created_at").notNull().default(sql`now()`),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });

@@ -1,5 +1,6 @@
 // The requests feature (依申请公开): registration, the statutory clock, actions, replies.
 
+export { requestCaseSource } from "./case-source";
 export { computeClock } from "./compute-due-date";
 export { perRequestFee, perVolumeFee } from "./fees";
 export {

@@ -39,7 +39,12 @@ export type TPermission =
   | "requests.spotcheck"
   | "ledger.manage"
   | "ledger.report"
-  | "reports.edit";
+  | "reports.edit"
+  | "subsidies.publish"
+  | "subsidies.read"
+  | "registries.manage"
+  | "newmedia.register"
+  | "training.record";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -68,6 +73,11 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "ledger.manage",
     "reports.edit",
+    "subsidies.publish",
+    "subsidies.read",
+    "registries.manage",
+    "newmedia.register",
+    "training.record",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -86,9 +96,22 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.manage",
     "reports.edit",
+    "subsidies.publish",
+    "subsidies.read",
+    "registries.manage",
+    "newmedia.register",
+    "training.record",
   ],
-  unit_editor: ["unit.read", "documents.edit"],
-  unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
+  // A village's (or its 街道's) editors publish its subsidy notices; see features/subsidies.
+  unit_editor: ["unit.read", "documents.edit", "subsidies.publish", "subsidies.read", "newmedia.register"],
+  unit_reviewer: [
+    "unit.read",
+    "documents.edit",
+    "documents.review",
+    "subsidies.publish",
+    "subsidies.read",
+    "newmedia.register",
+  ],
   unit_head: [
     "unit.read",
     "liaisons.read",
@@ -98,8 +121,20 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.report",
     "reports.edit",
+    "subsidies.publish",
+    "subsidies.read",
+    "newmedia.register",
+    "training.record",
   ],
-  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
+  unit_liaison: [
+    "unit.read",
+    "liaisons.read",
+    "requests.handle",
+    "ledger.report",
+    "subsidies.read",
+    "newmedia.register",
+    "training.record",
+  ],
 };
 
 export type TRoleGrant = { role: TRole; unitId: number | null };
