@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
+import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
 import { dashboardRoutes } from "./features/dashboard";
 import {
   documentsRoutes,
@@ -47,6 +48,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
+  { href: "/decisions", label: "重大行政决策" },
+  { href: "/consultations", label: "意见征集" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -56,6 +59,8 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
+  { href: "/admin/decisions", label: "重大行政决策", permission: "documents.edit" },
+  { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
@@ -158,6 +163,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerConsultationsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +187,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", consultationsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -72,6 +72,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ledger.year_end": "年终评定",
   "report.save": "保存年度报告",
   "report.publish": "发布年度报告",
+  "decision.create": "新增重大行政决策事项",
+  "decision.stage_record": "记录决策阶段",
+  "consultation.create": "发布征求意见稿",
+  "consultation.comment_dispose": "处理公众意见",
+  "consultation.comment_hide": "隐藏公众意见",
+  "consultation.feedback_update": "更新已公布的采纳情况",
+  "consultation.feedback_publish": "公布意见采纳情况",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +101,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ledger_task: "台账任务",
   ledger_report: "进展报告",
   annual_report: "年度报告",
+  decision: "重大行政决策",
+  consultation: "征求意见",
+  consultation_comment: "公众意见",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
