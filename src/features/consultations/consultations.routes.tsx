@@ -108,32 +108,32 @@ export function consultationsRoutes(deps: TDeps) {
     return c.html(<ConsultationsPage ctx={await pageCtx(c)} rows={rows} today={todayInChina()} />);
   });
 
-  const showConsultation = async (
-    c: TCtx,
-    id: number,
-    form = emptyForm(),
-    formToken?: string,
-    status: 200 | 422 = 200,
-  ) => {
+  /** The consultation page; while open, with the comment form (its values and errors after a bad post). */
+  const consultationView = async (c: TCtx, id: number, form = emptyForm(), formToken?: string) => {
     const page = pageOf(c);
     const v = await readPublicConsultation(db, id, todayInChina(), page, PUBLIC_PAGE_SIZE);
     const ctx = await pageCtx(c);
     const isOpen = v.status === "open";
-    if (!isOpen && status === 200) markPublic(c, PUBLIC_SECONDS);
-    return c.html(
-      <ConsultationPage
-        ctx={ctx}
-        v={v}
-        page={page}
-        pageSize={PUBLIC_PAGE_SIZE}
-        form={isOpen ? form : null}
-        formToken={isOpen ? (formToken ?? issueFormToken(ctx.csrfToken)) : null}
-      />,
-      status,
-    );
+    return {
+      isOpen,
+      view: (
+        <ConsultationPage
+          ctx={ctx}
+          v={v}
+          page={page}
+          pageSize={PUBLIC_PAGE_SIZE}
+          form={isOpen ? form : null}
+          formToken={isOpen ? (formToken ?? issueFormToken(ctx.csrfToken)) : null}
+        />
+      ),
+    };
   };
 
-  app.get("/consultations/:id", (c) => showConsultation(c, idParam(c)));
+  app.get("/consultations/:id", async (c) => {
+    const { isOpen, view } = await consultationView(c, idParam(c));
+    if (!isOpen) markPublic(c, PUBLIC_SECONDS);
+    return c.html(view);
+  });
 
   app.post("/consultations/:id/comments", async (c) => {
     const id = idParam(c);
@@ -153,7 +153,7 @@ export function consultationsRoutes(deps: TDeps) {
       values,
       input: nestForm(values),
       conflictField: "body",
-      render: (form) => showConsultation(c, id, form, token, 422),
+      render: async (form) => (await consultationView(c, id, form, token)).view,
       run: async (body) => {
         await submitComment(db, c.get("clientIp"), id, body, token);
         return sent();
@@ -244,26 +244,16 @@ export function consultationsRoutes(deps: TDeps) {
     return listUnits(db, { scope: participationScope(p), isActiveOnly: true });
   };
 
-  const decisionsPage = async (
-    c: TCtx,
-    form = emptyForm({ year: todayInChina().slice(0, 4) }),
-    status: 200 | 422 = 200,
-  ) => {
+  const decisionsView = async (c: TCtx, form = emptyForm({ year: todayInChina().slice(0, 4) })) => {
     const p = requireUser(c);
     const scope = participationScope(p);
     const decisions = await decisionCatalogue(db, scope === "all" ? {} : { unitIds: scope });
-    return c.html(
-      <AdminDecisionsPage
-        ctx={await pageCtx(c)}
-        decisions={decisions}
-        units={await myUnits(c)}
-        form={form}
-      />,
-      status,
+    return (
+      <AdminDecisionsPage ctx={await pageCtx(c)} decisions={decisions} units={await myUnits(c)} form={form} />
     );
   };
 
-  app.get("/admin/decisions", (c) => decisionsPage(c));
+  app.get("/admin/decisions", async (c) => c.html(await decisionsView(c)));
 
   app.post("/admin/decisions", async (c) => {
     const p = requireUser(c);
@@ -275,7 +265,7 @@ export function consultationsRoutes(deps: TDeps) {
       values,
       input,
       conflictField: "title",
-      render: (form) => decisionsPage(c, form, 422),
+      render: (form) => decisionsView(c, form),
       run: async (body) => {
         const row = await createDecision(db, actorOf(c), p, body);
         setFlash(c, "决策事项已新增。");
@@ -284,28 +274,21 @@ export function consultationsRoutes(deps: TDeps) {
     });
   });
 
-  const decisionPage = async (
-    c: TCtx,
-    id: number,
-    form = emptyForm(),
-    warnings: string[] = [],
-    status: 200 | 422 = 200,
-  ) => {
+  const decisionView = async (c: TCtx, id: number, form = emptyForm(), warnings: string[] = []) => {
     const p = requireUser(c);
     const { decision } = await readDecision(db, id);
     assertUnitAccess(p, decision.unitId);
-    return c.html(
-      <AdminDecisionPage ctx={await pageCtx(c)} decision={decision} form={form} pendingWarnings={warnings} />,
-      status,
+    return (
+      <AdminDecisionPage ctx={await pageCtx(c)} decision={decision} form={form} pendingWarnings={warnings} />
     );
   };
 
-  app.get("/admin/decisions/:id", (c) => decisionPage(c, idParam(c)));
+  app.get("/admin/decisions/:id", async (c) => c.html(await decisionView(c, idParam(c))));
 
   app.post("/admin/decisions/:id/stages", async (c) => {
     const p = requireUser(c);
     const id = idParam(c);
-    await decisionPage(c, id); // 404 before reading a form about a decision one may not see
+    await decisionView(c, id); // 404 before reading a form about a decision one may not see
     const values = await readForm(c);
     const isConfirmed = values.confirm === "1";
     const input = nestForm(values, ["confirm"]);
@@ -315,16 +298,18 @@ export function consultationsRoutes(deps: TDeps) {
       values,
       input,
       conflictField: "documentId",
-      render: (form) => decisionPage(c, id, form, [], 422),
+      render: (form) => decisionView(c, id, form),
       run: async (body) => {
         // Out of the law's order: shown first, recorded only once confirmed (never silently).
         const warnings = await previewStageWarnings(db, id, body.stage as TStage, body.date);
         if (warnings.length && !isConfirmed)
-          return decisionPage(
-            c,
-            id,
-            { values, errors: { stage: "该阶段的记录与条例规定的程序不符，请确认后再记录。" } },
-            warnings,
+          return c.html(
+            await decisionView(
+              c,
+              id,
+              { values, errors: { stage: "该阶段的记录与条例规定的程序不符，请确认后再记录。" } },
+              warnings,
+            ),
             422,
           );
         const r = await recordStage(db, actorOf(c), p, id, body);
@@ -334,13 +319,13 @@ export function consultationsRoutes(deps: TDeps) {
     });
   });
 
-  const consultationsPage = async (c: TCtx, form = emptyForm(), status: 200 | 422 = 200) => {
+  const consultationsView = async (c: TCtx, form = emptyForm()) => {
     const p = requireUser(c);
     const scope = participationScope(p);
     const units = await myUnits(c);
     const rows = await listConsultations(db, scope === "all" ? {} : { unitIds: scope });
     const decisions = await decisionCatalogue(db, scope === "all" ? {} : { unitIds: scope });
-    return c.html(
+    return (
       <AdminConsultationsPage
         ctx={await pageCtx(c)}
         rows={rows}
@@ -348,12 +333,11 @@ export function consultationsRoutes(deps: TDeps) {
         units={units}
         decisions={decisions}
         form={form}
-      />,
-      status,
+      />
     );
   };
 
-  app.get("/admin/consultations", (c) => consultationsPage(c));
+  app.get("/admin/consultations", async (c) => c.html(await consultationsView(c)));
 
   app.post("/admin/consultations", async (c) => {
     const p = requireUser(c);
@@ -365,7 +349,7 @@ export function consultationsRoutes(deps: TDeps) {
       values,
       input,
       conflictField: "title",
-      render: (form) => consultationsPage(c, form, 422),
+      render: (form) => consultationsView(c, form),
       run: async (body) => {
         const row = await createConsultation(db, actorOf(c), p, body);
         setFlash(c, "征求意见稿已发布。");
