@@ -5,3 +5,4 @@ export { registerConsultationsApi } from "./consultations.api";
 export { consultationsRoutes } from "./consultations.routes";
 export { DISPOSITION_LABELS, STAGE_LABELS } from "./consultations.schemas";
 export { participationCard } from "./dashboard-card";
+export { loadParticipationDemo } from "./demo-data";
