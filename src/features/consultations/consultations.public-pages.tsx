@@ -262,7 +262,11 @@ function FeedbackSection({ v, page, pageSize }: { v: TPublicConsultation; page: 
         {`共收到意见 ${f.total} 条，其中采纳 ${f.adopted} 条、部分采纳 ${f.partlyAdopted} 条、不予采纳 ${f.notAdopted} 条、与征求意见内容无关 ${f.notRelevant} 条；采纳率（采纳与部分采纳占有关意见的比例）为 ${percent(f.adoptionRate)}。`}
         {f.hidden > 0 && `其中 ${f.hidden} 条因含有不当内容未显示原文，仍计入统计。`}
       </p>
-      <DataTable caption="意见采纳情况统计" columns={["处理结果", "条数"]} className="stats-numbers">
+      <DataTable
+        caption="意见采纳情况统计"
+        columns={["处理结果", "条数"]}
+        className="stats-numbers feedback-stats"
+      >
         <tr>
           <th scope="row">采纳</th>
           <td>{f.adopted}</td>
