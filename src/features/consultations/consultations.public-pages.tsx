@@ -348,11 +348,6 @@ export function ConsultationPage(props: {
         current={c.title}
       />
       <h1>{c.title}</h1>
-      {ctx.flash && (
-        <p class="flash" role="status">
-          {ctx.flash}
-        </p>
-      )}
       <dl class="facts">
         <dt>承办单位</dt>
         <dd>{v.unitName}</dd>

@@ -85,11 +85,6 @@ export function AdminDecisionPage(props: {
     <AdminLayout ctx={ctx} title={d.title}>
       <Breadcrumbs items={[{ href: "/admin/decisions", label: "重大行政决策" }]} current={d.title} />
       <h1>{d.title}</h1>
-      {ctx.flash && (
-        <p class="flash" role="status">
-          {ctx.flash}
-        </p>
-      )}
       <p>
         {d.year}年 · {d.unitName} · <a href={`/decisions/${d.id}`}>门户页面</a>
       </p>
@@ -322,11 +317,6 @@ export function AdminConsultationPage(props: {
     <AdminLayout ctx={ctx} title={c.title}>
       <Breadcrumbs items={[{ href: "/admin/consultations", label: "意见征集" }]} current={c.title} />
       <h1>{c.title}</h1>
-      {ctx.flash && (
-        <p class="flash" role="status">
-          {ctx.flash}
-        </p>
-      )}
       {props.error && (
         <div class="error-summary" role="alert">
           <p>{props.error}</p>
