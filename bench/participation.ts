@@ -19,11 +19,11 @@ import { createApp } from "../src/app";
 import { commentCounts } from "../src/features/consultations/consultations.repository";
 import { adoptionRate } from "../src/features/consultations/feedback-statistics";
 import { readPublicConsultation } from "../src/features/consultations/read-consultation";
+import type { TConfig } from "../src/platform/config";
 import { migrate } from "../src/platform/db/migrate";
 import { localBlobStore } from "../src/platform/files";
 import type { TAppEnv } from "../src/platform/http/context";
 import { createLogger } from "../src/platform/logger";
-import { TEST_CONFIG } from "../test/test-db";
 import {
   commandLine,
   fmt,
@@ -64,6 +64,22 @@ function parseOptions(argv: string[]): TOptions | null {
     keep: values.keep,
   };
 }
+
+const BENCH_CONFIG: TConfig = {
+  port: 0,
+  host: "127.0.0.1",
+  databaseUrl: undefined,
+  dataDir: "",
+  adminPassword: undefined,
+  isDemo: false,
+  trustProxy: false,
+  logLevel: "silent",
+  smtpUrl: undefined,
+  mailFrom: "gongkai@localhost",
+  publicUrl: undefined,
+  redisUrl: undefined,
+  workers: 1,
+};
 
 const usage = () =>
   "用法：npm run bench:participation -- [--database-url URL] [--comments 20000] [--repeat 100] [--warmup 10] [--keep]";
@@ -116,7 +132,7 @@ async function main() {
       {
         database,
         db: database.db,
-        config: { ...TEST_CONFIG, logLevel: "silent" },
+        config: BENCH_CONFIG,
         logger: createLogger("silent"),
         blobs: localBlobStore("/tmp"),
       },

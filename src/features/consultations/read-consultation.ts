@@ -43,9 +43,13 @@ export async function readPublicConsultation(
 ): Promise<TPublicConsultation> {
   const row = await findConsultation(db, id);
   if (!row) throw new AppError("not_found", MSG.notFound);
-  const [unit] = await selectRows<{ name: string }>(db, sql`select name from units where id = ${row.unitId}`);
-  const counts = await commentCounts(db, id);
   const published = row.feedbackPublishedAt;
+  // Independent reads, sent together: on PostgreSQL they run on separate pooled connections.
+  const [[unit], counts, comments] = await Promise.all([
+    selectRows<{ name: string }>(db, sql`select name from units where id = ${row.unitId}`),
+    commentCounts(db, id),
+    published ? publicComments(db, id, pageSize, (page - 1) * pageSize) : Promise.resolve([]),
+  ]);
   return {
     row,
     unitName: unit?.name ?? "",
@@ -63,7 +67,7 @@ export async function readPublicConsultation(
           publishedAt: published,
         }
       : null,
-    comments: published ? await publicComments(db, id, pageSize, (page - 1) * pageSize) : [],
+    comments,
   };
 }
 
