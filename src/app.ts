@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
+import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
 import { dashboardRoutes } from "./features/dashboard";
 import {
   documentsRoutes,
@@ -52,6 +53,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/villages", label: "村（社区）公示" },
   { href: "/enterprises", label: "公共企事业单位" },
   { href: "/reading-rooms", label: "查阅点" },
+  { href: "/decisions", label: "重大行政决策" },
+  { href: "/consultations", label: "意见征集" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -61,6 +64,8 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
+  { href: "/admin/decisions", label: "重大行政决策", permission: "documents.edit" },
+  { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
@@ -168,6 +173,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
   registerSubsidiesApi(api, deps);
+  registerConsultationsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -193,6 +199,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", ledgerRoutes(deps));
   app.route("/", subsidiesRoutes(deps));
   app.route("/", registriesRoutes(deps));
+  app.route("/", consultationsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

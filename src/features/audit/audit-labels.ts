@@ -85,6 +85,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "enterprise.update": "修改公共企事业单位",
   "reading_room.create": "新增政府信息查阅点",
   "reading_room.update": "修改政府信息查阅点",
+  "decision.create": "新增重大行政决策事项",
+  "decision.stage_record": "记录决策阶段",
+  "consultation.create": "发布征求意见稿",
+  "consultation.comment_dispose": "处理公众意见",
+  "consultation.comment_hide": "隐藏公众意见",
+  "consultation.feedback_update": "更新已公布的采纳情况",
+  "consultation.feedback_publish": "公布意见采纳情况",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -116,6 +123,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   case_entry: "案例",
   public_enterprise: "公共企事业单位",
   reading_room: "政府信息查阅点",
+  decision: "重大行政决策",
+  consultation: "征求意见",
+  consultation_comment: "公众意见",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -5,6 +5,7 @@ import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
+import { participationCard } from "../consultations";
 import { documentsAwaitingReview } from "../documents";
 import { ledgerTasksDue } from "../ledger";
 import { currentLiaisons, listUnits } from "../org";
@@ -112,6 +113,7 @@ export function dashboardRoutes(deps: TDeps) {
               </p>
             </section>
           )}
+          {await participationCard(deps.db, p, today)}
           <section class="card" aria-labelledby="dash-account">
             <h2 id="dash-account">账号安全</h2>
             <p>请定期修改密码，不要与他人共用账号。</p>

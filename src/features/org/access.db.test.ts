@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, PASSWORD, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
@@ -1522,6 +1522,192 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // Participation: the decision catalogue and consultations, by the unit's editor and the office.
+  const shift = (days: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const newDecision = async () =>
+    (
+      await api(t, "POST", "/api/v1/decisions", {
+        token: await tokenOnce("office"),
+        json: { unitId: unitA, year: 2026, title: "决策事项" },
+      })
+    ).data.id as number;
+  const newConsultation = async () =>
+    (
+      await api(t, "POST", "/api/v1/consultations", {
+        token: await tokenOnce("office"),
+        json: {
+          unitId: unitA,
+          title: "征求意见稿",
+          draft: "第一条 内容。",
+          opensAt: shift(-1),
+          closesAt: shift(30),
+        },
+      })
+    ).data.id as number;
+  const newComment = async (id: number) =>
+    (await api(t, "POST", `/api/v1/public/consultations/${id}/comments`, { json: { body: "意见" } })).data
+      .id as number;
+  /** A consultation whose only comment has a disposition and whose window has passed. */
+  const readyToPublish = async () => {
+    const id = await newConsultation();
+    const m = await newComment(id);
+    await api(t, "PUT", `/api/v1/consultations/${id}/comments/${m}/disposition`, {
+      token: await tokenOnce("office"),
+      json: { disposition: "adopted" },
+    });
+    await t.db.execute(sql`update consultations set closes_at = ${shift(-1)}::date where id = ${id}`);
+    return id;
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/decisions",
+      action: "decision.create",
+      run: async () => (await newDecision()) && 201,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/decisions/:id/stages",
+      action: "decision.stage_record",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/decisions/${await newDecision()}/stages`, {
+            token: await tokenOnce("a.editor"),
+            json: { stage: "draft", date: "2026-01-05" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/consultations",
+      action: "consultation.create",
+      run: async () => (await newConsultation()) && 201,
+    },
+    {
+      method: "PUT",
+      path: "/api/v1/consultations/:id/comments/:commentId/disposition",
+      action: "consultation.comment_dispose",
+      run: async () => {
+        const id = await newConsultation();
+        return (
+          await api(t, "PUT", `/api/v1/consultations/${id}/comments/${await newComment(id)}/disposition`, {
+            token: await tokenOnce("a.editor"),
+            json: { disposition: "not_adopted", reason: "已有规定" },
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/consultations/:id/comments/:commentId/hide",
+      action: "consultation.comment_hide",
+      run: async () => {
+        const id = await newConsultation();
+        return (
+          await api(t, "POST", `/api/v1/consultations/${id}/comments/${await newComment(id)}/hide`, {
+            token: await tokenOnce("a.editor"),
+            json: { reason: "辱骂" },
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/consultations/:id/feedback/publish",
+      action: "consultation.feedback_publish",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/consultations/${await readyToPublish()}/feedback/publish`, {
+            token: await tokenOnce("office"),
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/decisions",
+      action: "decision.create",
+      run: async () =>
+        (
+          await (
+            await pageVisitor("a.editor")
+          ).post("/admin/decisions", { unitId: String(unitA), year: "2026", title: "页面新增" })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/decisions/:id/stages",
+      action: "decision.stage_record",
+      run: async () =>
+        (
+          await (
+            await pageVisitor("a.editor")
+          ).post(`/admin/decisions/${await newDecision()}/stages`, {
+            stage: "draft",
+            date: "2026-01-05",
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/consultations",
+      action: "consultation.create",
+      run: async () =>
+        (
+          await (
+            await pageVisitor("a.editor")
+          ).post("/admin/consultations", {
+            unitId: String(unitA),
+            title: "页面发布",
+            draft: "第一条 内容。",
+            opensAt: shift(0),
+            closesAt: shift(30),
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/consultations/:id/comments/:commentId/disposition",
+      action: "consultation.comment_dispose",
+      run: async () => {
+        const id = await newConsultation();
+        const m = await newComment(id);
+        return (
+          await (
+            await pageVisitor("a.editor")
+          ).post(`/admin/consultations/${id}/comments/${m}/disposition`, {
+            disposition: "adopted",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/consultations/:id/comments/:commentId/hide",
+      action: "consultation.comment_hide",
+      run: async () => {
+        const id = await newConsultation();
+        const m = await newComment(id);
+        return (
+          await (
+            await pageVisitor("a.editor")
+          ).post(`/admin/consultations/${id}/comments/${m}/hide`, { reason: "辱骂" })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/consultations/:id/publish",
+      action: "consultation.feedback_publish",
+      run: async () =>
+        (
+          await (
+            await pageVisitor("office")
+          ).post(`/admin/consultations/${await readyToPublish()}/publish`, {})
+        ).status,
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -1542,6 +1728,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       "POST /requests/new",
       "POST /requests/status",
       "POST /requests/reply.docx",
+      // A comment on a consultation is the public's, like a request: rate-limited, not audited.
+      "POST /api/v1/public/consultations/:id/comments",
+      "POST /consultations/:id/comments",
     ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes

@@ -38,6 +38,7 @@ const PRIVATE_ENTITIES = new Set([
   "new_media_inspection",
   "training_session",
   "case_entry",
+  "consultation_comment",
 ]);
 
 /**
