@@ -2,6 +2,12 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import {
+  alertsRoutes,
+  eligibilityStaffPanel,
+  queueForDocumentEvent,
+  registerAlertsApi,
+} from "./features/alerts";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
@@ -9,6 +15,7 @@ import {
   documentsRoutes,
   documentsStaffRoutes,
   nextScheduledPublication,
+  registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
@@ -45,6 +52,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/guide", label: "政府信息公开指南" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
+  { href: "/eligibility", label: "政策找人" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
 ];
@@ -56,6 +64,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
+  { href: "/admin/alerts", label: "政策推送", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
@@ -104,6 +113,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  // Alerts and webhooks are queued in the publishing transaction; eligibility is edited on the document page.
+  registerDocumentHooks("alerts", { afterChange: queueForDocumentEvent, staffPanel: eligibilityStaffPanel });
 
   const app = new Hono<TAppEnv>();
   app.use(async (c, next) => {
@@ -158,6 +170,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerAlertsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +194,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", alertsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -24,7 +24,13 @@ export function runServer(
   const pageCache = pageCacheFor(deps);
   const app = createApp(deps, { pageCache });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const stopScheduler = startScheduler(database, appJobs(database, mailer, logger), logger);
+  const stopScheduler = startScheduler(
+    database,
+    appJobs(database, mailer, logger, {
+      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    }),
+    logger,
+  );
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ address: info.address, port: info.port, database: database.kind }, "listening");

@@ -72,6 +72,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ledger.year_end": "年终评定",
   "report.save": "保存年度报告",
   "report.publish": "发布年度报告",
+  "document.eligibility_update": "修改政策适用对象",
+  "eligibility.attribute_add": "新增政策找人选项",
+  "webhook.create": "登记接口推送网址",
+  "webhook.remove": "停用接口推送网址",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +98,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ledger_task: "台账任务",
   ledger_report: "进展报告",
   annual_report: "年度报告",
+  policy_eligibility: "政策适用对象",
+  eligibility_attribute: "政策找人选项",
+  webhook: "接口推送网址",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
