@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { api, seedOrg, tokenFor } from "../../../test/http";
 import { decodeSubject, startSmtpServer } from "../../../test/smtp";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
@@ -26,7 +26,6 @@ describeDb("e-mail alerts (订阅)", () => {
   let unitB: number;
   const base = "https://gk.example.gov.cn";
   const send = () => sendOutbox(t.db, createMailer(smtp.url, "gongkai@example.gov.cn"), { baseUrl: base });
-  const mailsTo = (addr: string) => smtp.received.filter((m) => m.to.includes(addr));
   const subscribe = async (email: string, filter: object, frequency = "immediate") => {
     const r = await api(t, "POST", "/api/v1/public/subscriptions", {
       json: { email, filter, frequency },

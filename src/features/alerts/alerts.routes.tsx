@@ -75,7 +75,7 @@ async function subdistrictNames(db: TDeps["db"]): Promise<string[]> {
 
 /** The form of the back-office panel as the eligibility schema expects it. */
 function eligibilityInput(values: Record<string, unknown>) {
-  const nullable = (v: unknown) => (one(v) === undefined ? null : v);
+  const nullable = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
   return {
     audiences: list(values.audiences),
     subdistricts: list(values.subdistricts),
