@@ -236,7 +236,7 @@ export function EligibilityPage(props: {
           placeholder="不填"
           options={props.subdistricts.map((s) => ({ value: s, label: s }))}
         />
-        <fieldset class="field-group">
+        <fieldset class="group">
           <legend>个人填写</legend>
           <TextField form={form} name="age" label="年龄（周岁）" inputmode="numeric" maxLength={3} />
           <CheckboxGroup
@@ -246,7 +246,7 @@ export function EligibilityPage(props: {
             options={names("person")}
           />
         </fieldset>
-        <fieldset class="field-group">
+        <fieldset class="group">
           <legend>企业填写</legend>
           <SelectField
             form={form}
@@ -269,7 +269,7 @@ export function EligibilityPage(props: {
             options={names("enterprise")}
           />
         </fieldset>
-        <fieldset class="field-group">
+        <fieldset class="group">
           <legend>有新政策时通知我（可选）</legend>
           <TextField
             form={form}
@@ -307,7 +307,7 @@ export async function EligibilityPanel(props: {
   const list = (v: unknown) => (Array.isArray(v) ? v.join("、") : "");
   if (!props.canEdit)
     return (
-      <section class="panel" aria-labelledby="eligibility-panel">
+      <section class="eligibility-panel" aria-labelledby="eligibility-panel">
         <h2 id="eligibility-panel">政策找人：适用对象</h2>
         <p>
           面向：{list(form.values.audiences) || "不限"}；街道：{list(form.values.subdistricts) || "不限"}
@@ -315,7 +315,7 @@ export async function EligibilityPanel(props: {
       </section>
     );
   return (
-    <section class="panel" aria-labelledby="eligibility-panel">
+    <section class="eligibility-panel" aria-labelledby="eligibility-panel">
       <h2 id="eligibility-panel">政策找人：适用对象</h2>
       <p class="hint">
         不勾选的项目表示不限。所列“情况”中符合任意一项即可。保存后，已发布的文件会推送给情况相符、已确认的登记人。
@@ -382,7 +382,7 @@ export function ReachPage(props: {
   return (
     <AdminLayout ctx={props.ctx} title="政策推送与到达率">
       <h1>政策推送与到达率（{props.year}年）</h1>
-      <form method="get" action="/admin/alerts" class="inline-form">
+      <form method="get" action="/admin/alerts" class="reach-year">
         <label for="f-year">年份</label>
         <input id="f-year" name="year" type="number" min={2000} max={2100} value={String(props.year)} />
         <button type="submit" class="button">

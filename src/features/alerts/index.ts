@@ -5,3 +5,4 @@ export { registerAlertsApi } from "./alerts.api";
 export { alertsRoutes, eligibilityStaffPanel } from "./alerts.routes";
 export { queueForDocumentEvent } from "./queue-alerts";
 export { sendOutbox, type TSendReport } from "./send-outbox";
+export { loadDemoAlerts } from "./demo-alerts";
