@@ -124,7 +124,9 @@ async function main() {
         [report.database, String(o.subscribers), queued.join(" / "), fmt(s.p50), fmt(s.max)],
       ]),
     );
-    console.log(`写入订阅者 ${fmt(loadMs / 1000)} 秒；结果：${await writeResults("alerts", startedAt, report)}`);
+    console.log(
+      `写入订阅者 ${fmt(loadMs / 1000)} 秒；结果：${await writeResults("alerts", startedAt, report)}`,
+    );
   } finally {
     await fresh.cleanup();
   }

@@ -18,7 +18,10 @@ export async function loadDemoAlerts(db: Db): Promise<void> {
   const find = (title: string) => rows.find((r) => r.title === title)?.id;
   const rules: [string | undefined, object][] = [
     [find("市中区城乡居民最低生活保障实施办法"), { audiences: ["person"] }],
-    [find("市中区促进高校毕业生就业创业若干措施"), { audiences: ["person"], attributes: ["高校毕业生"], ageMin: 16, ageMax: 35 }],
+    [
+      find("市中区促进高校毕业生就业创业若干措施"),
+      { audiences: ["person"], attributes: ["高校毕业生"], ageMin: 16, ageMax: 35 },
+    ],
     [find("关于做好2025年度城乡居民医疗保险参保缴费工作的通知"), { audiences: ["person"] }],
   ];
   for (const [id, rule] of rules) if (id) await saveEligibility(db, id, ZPolicyEligibility.parse(rule));

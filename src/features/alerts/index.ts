@@ -3,6 +3,6 @@
 
 export { registerAlertsApi } from "./alerts.api";
 export { alertsRoutes, eligibilityStaffPanel } from "./alerts.routes";
+export { loadDemoAlerts } from "./demo-alerts";
 export { queueForDocumentEvent } from "./queue-alerts";
 export { sendOutbox, type TSendReport } from "./send-outbox";
-export { loadDemoAlerts } from "./demo-alerts";

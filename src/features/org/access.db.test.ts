@@ -1307,7 +1307,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
         });
         const v = await new Visitor(t).login("a.editor");
         await v.get(`/admin/documents/${d.data.id}`);
-        return (await v.post(`/admin/documents/${d.data.id}/eligibility`, { audiences: "person", ageMin: "60" })).status;
+        return (
+          await v.post(`/admin/documents/${d.data.id}/eligibility`, { audiences: "person", ageMin: "60" })
+        ).status;
       },
     },
     {
@@ -1317,7 +1319,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
       run: async () => {
         const v = await new Visitor(t).login("office");
         await v.get("/admin/alerts");
-        return (await v.post("/admin/alerts/attributes", { audience: "person", name: "独生子女家庭" })).status;
+        return (await v.post("/admin/alerts/attributes", { audience: "person", name: "独生子女家庭" }))
+          .status;
       },
     },
     {
@@ -1338,7 +1341,10 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "webhook.remove",
       run: async () => {
         const token = await tokenFor(t, "office");
-        const w = await api(t, "POST", "/api/v1/webhooks", { token, json: { url: "https://x.example.gov.cn/h" } });
+        const w = await api(t, "POST", "/api/v1/webhooks", {
+          token,
+          json: { url: "https://x.example.gov.cn/h" },
+        });
         return (await api(t, "DELETE", `/api/v1/webhooks/${w.data.id}`, { token })).status;
       },
     },
