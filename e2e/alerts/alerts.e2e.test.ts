@@ -4,7 +4,6 @@ import {
   describeBrowser,
   expectNoAxeViolations,
   launchBrowser,
-  logIn,
   startServer,
   submitAndWait,
   type TTestServer,
@@ -49,20 +48,6 @@ describeBrowser("订阅与政策找人（不用 JavaScript）", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
       true,
     );
-
-  it("后台：推送与到达率页面有图表和数据表，axe 无问题", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: "zh-CN", bypassCSP: true });
-    const page = await context.newPage();
-    await logIn(page, "office");
-    await page.goto("/admin/alerts");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(
-      "政策推送与到达率",
-    );
-    expect(await page.locator("svg.chart").count()).toBeGreaterThan(0);
-    await expectNoAxeViolations(page);
-    await page.screenshot({ path: "/tmp/alerts-admin.png", fullPage: true });
-    await context.close();
-  });
 
   describe.each(VIEWPORTS)("$title", (vp) => {
     it.each([

@@ -140,6 +140,12 @@ describeDb("政策找人 (eligibility)", () => {
     expect(smtp.received[0]?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     const reach = await api(t, "GET", `/api/v1/documents/${ids.P5}/reach`, { token: office });
     expect(reach.data).toEqual({ matched: 1, sent: 1, delivered: 1, bounced: 0, unsubscribed: 0 });
+    // The back-office reach page: this year, one alert queued and delivered (P5 to grandpa).
+    const page = await staff.get("/admin/alerts");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("政策找人登记 <strong>2</strong> 人");
+    expect(page.text).toContain("老年人助餐补贴实施细则");
+    expect(page.text).toContain('<svg class="chart"');
   });
 
   it("the office's form refuses impossible conditions (4xx) and another unit's editor cannot reach it", async () => {
