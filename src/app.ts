@@ -2,6 +2,12 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import {
+  alertsRoutes,
+  eligibilityStaffPanel,
+  queueForDocumentEvent,
+  registerAlertsApi,
+} from "./features/alerts";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
@@ -10,6 +16,7 @@ import {
   documentsRoutes,
   documentsStaffRoutes,
   nextScheduledPublication,
+  registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
@@ -48,6 +55,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/guide", label: "政府信息公开指南" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
+  { href: "/eligibility", label: "政策找人" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
   { href: "/villages", label: "村（社区）公示" },
@@ -66,6 +74,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/decisions", label: "重大行政决策", permission: "documents.edit" },
   { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
+  { href: "/admin/alerts", label: "政策推送", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
@@ -116,6 +125,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  // Alerts and webhooks are queued in the publishing transaction; eligibility is edited on the document page.
+  registerDocumentHooks("alerts", { afterChange: queueForDocumentEvent, staffPanel: eligibilityStaffPanel });
 
   const pageCache = opts.pageCache ?? pageCacheFor(deps);
   const app = new Hono<TAppEnv>();
@@ -174,6 +186,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerStatisticsApi(api, deps);
   registerSubsidiesApi(api, deps);
   registerConsultationsApi(api, deps);
+  registerAlertsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -200,6 +213,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", subsidiesRoutes(deps));
   app.route("/", registriesRoutes(deps));
   app.route("/", consultationsRoutes(deps));
+  app.route("/", alertsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

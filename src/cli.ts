@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { z } from "zod";
+import { sendOutbox } from "./features/alerts";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { importDocuments } from "./features/documents";
 import { createUser, listUnits, resetPassword } from "./features/org";
@@ -28,6 +29,8 @@ const USAGE = `用法：npm run gongkai -- <命令> [选项]
       校验操作日志的哈希链，报告第一条被篡改或断链的记录。
   reminders:send
       立即发送到期提醒邮件（需设置 GONGKAI_SMTP_URL；每件每种提醒只发一次）。
+  alerts:send
+      立即发送到期的订阅提醒、汇总、确认邮件和接口推送（邮件需设置 GONGKAI_SMTP_URL）。
   import <目录> [--unit 单位编号或名称]
       导入目录下的 Markdown 法规文本（格式见 docs/IMPORT.md），作为该单位发布的公开文件；
       默认单位为政府办公室。可重复运行：已导入的文件不会重复，文本有变化的会更新。
@@ -107,6 +110,17 @@ export async function runCli(argv: string[], database: TDatabase, out: TOut = co
           await loadWorkCalendar(database.db),
         );
         out.log(`已发送 ${r.sent} 封提醒邮件；${r.unaddressed} 件申请的单位没有可用的邮箱。`);
+        return 0;
+      }
+      case "alerts:send": {
+        const config = loadConfig();
+        const mailer = createMailer(config.smtpUrl, config.mailFrom);
+        const r = await sendOutbox(database.db, mailer, {
+          baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        });
+        out.log(
+          `已发送 ${r.sent} 项，退信 ${r.bounced} 项，稍后重试 ${r.retried} 项，放弃 ${r.failed} 项，取消 ${r.cancelled} 项。`,
+        );
         return 0;
       }
       case "import": {

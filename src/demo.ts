@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
 import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
+import { loadDemoAlerts } from "./features/alerts";
 import { loadParticipationDemo } from "./features/consultations";
 import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
 import {
@@ -175,4 +176,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
   await loadDemoDocuments(db, SYSTEM_ACTOR, units);
   await loadDemoRegistries(db, SYSTEM_ACTOR, units);
   await loadParticipationDemo(db, SYSTEM_ACTOR, unitId("区卫生健康局"));
+  await loadDemoAlerts(db);
 }

@@ -1,3 +1,4 @@
+import { sendOutbox } from "./features/alerts";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
 import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
@@ -33,9 +34,24 @@ export async function claimJobRun(database: TDatabase, job: string, everyMs: num
 }
 
 /** The periodic jobs of the app: housekeeping, statistics for PGlite's planner and, with SMTP, reminders. */
-export function appJobs(database: TDatabase, mailer: TMailer, logger: TLogger): TJob[] {
+export function appJobs(
+  database: TDatabase,
+  mailer: TMailer,
+  logger: TLogger,
+  alerts: { baseUrl: string } = { baseUrl: "http://localhost:3000" },
+): TJob[] {
   const { db } = database;
   const jobs: TJob[] = [
+    {
+      // Alerts, digests that are due, confirmations and webhook calls from the durable outbox. Every
+      // process may send at once (each row is locked while sent); the claim only spaces the runs out.
+      name: "alerts-outbox",
+      everyMs: 60_000,
+      run: async () => {
+        const r = await sendOutbox(db, mailer, alerts);
+        if (r.sent + r.bounced + r.failed > 0) logger.info(r, "alerts outbox sent");
+      },
+    },
     {
       name: "housekeeping",
       everyMs: 10 * 60_000,

@@ -27,7 +27,13 @@ export function runServer(
   const pageCache = pageCacheFor(deps);
   const app = createApp(deps, { pageCache });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const stopScheduler = startScheduler(database, appJobs(database, mailer, logger), logger);
+  const stopScheduler = startScheduler(
+    database,
+    appJobs(database, mailer, logger, {
+      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    }),
+    logger,
+  );
 
   const server = createHttpServer(app, pageCache, config.host);
   server.listen(config.port, config.host, () => {

@@ -92,6 +92,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "consultation.comment_hide": "隐藏公众意见",
   "consultation.feedback_update": "更新已公布的采纳情况",
   "consultation.feedback_publish": "公布意见采纳情况",
+  "document.eligibility_update": "修改政策适用对象",
+  "eligibility.attribute_add": "新增政策找人选项",
+  "webhook.create": "登记接口推送网址",
+  "webhook.remove": "停用接口推送网址",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -126,6 +130,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   decision: "重大行政决策",
   consultation: "征求意见",
   consultation_comment: "公众意见",
+  policy_eligibility: "政策适用对象",
+  eligibility_attribute: "政策找人选项",
+  webhook: "接口推送网址",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

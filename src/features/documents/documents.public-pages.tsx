@@ -273,6 +273,10 @@ export function DocumentListPage(props: {
           />
           {props.intro && <p class="muted list-intro">{props.intro}</p>}
           <p class="feeds">
+            <a href={`/alerts/subscribe${subscribeQuery(props.base, props.fixed)}`}>
+              订阅（邮件提醒本条件下的新文件）
+            </a>{" "}
+            ·{" "}
             <a href={`/feeds/documents.rss${props.base.toString() ? `?${feedQuery(props.base)}` : ""}`}>
               RSS 订阅
             </a>{" "}
@@ -285,6 +289,16 @@ export function DocumentListPage(props: {
       </div>
     </PortalLayout>
   );
+}
+
+/** The current filter (and search words) for the alerts' subscribe page. */
+function subscribeQuery(base: URLSearchParams, fixed: Record<string, string> = {}): string {
+  const q = new URLSearchParams(fixed);
+  for (const k of ["unit", "topic", "kind", "q"]) {
+    const v = base.get(k);
+    if (v) q.set(k, v);
+  }
+  return q.size > 0 ? `?${q.toString()}` : "";
 }
 
 function feedQuery(base: URLSearchParams): string {

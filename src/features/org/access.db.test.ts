@@ -1708,6 +1708,62 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // Policy services: eligibility on the document page, questionnaire options, webhooks.
+  writes.push(
+    {
+      method: "POST",
+      path: "/admin/documents/:id/eligibility",
+      action: "document.eligibility_update",
+      run: async () => {
+        const d = await api(t, "POST", "/api/v1/documents", {
+          token: await tokenFor(t, "office"),
+          json: { title: "适用对象测试政策", kind: "policy", unitId: unitA },
+        });
+        const v = await new Visitor(t).login("a.editor");
+        await v.get(`/admin/documents/${d.data.id}`);
+        return (
+          await v.post(`/admin/documents/${d.data.id}/eligibility`, { audiences: "person", ageMin: "60" })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/alerts/attributes",
+      action: "eligibility.attribute_add",
+      run: async () => {
+        const v = await new Visitor(t).login("office");
+        await v.get("/admin/alerts");
+        return (await v.post("/admin/alerts/attributes", { audience: "person", name: "独生子女家庭" }))
+          .status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/webhooks",
+      action: "webhook.create",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/webhooks", {
+            token: await tokenFor(t, "office"),
+            json: { url: "https://integrator.example.gov.cn/hook" },
+          })
+        ).status,
+    },
+    {
+      method: "DELETE",
+      path: "/api/v1/webhooks/:id",
+      action: "webhook.remove",
+      run: async () => {
+        const token = await tokenFor(t, "office");
+        const w = await api(t, "POST", "/api/v1/webhooks", {
+          token,
+          json: { url: "https://x.example.gov.cn/h" },
+        });
+        return (await api(t, "DELETE", `/api/v1/webhooks/${w.data.id}`, { token })).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -1731,6 +1787,16 @@ describeDb("unit scoping and the audit of every staff write", () => {
       // A comment on a consultation is the public's, like a request: rate-limited, not audited.
       "POST /api/v1/public/consultations/:id/comments",
       "POST /consultations/:id/comments",
+      // Subscribing, confirming, unsubscribing and 政策找人 are the public's own acts (rate-limited).
+      "POST /api/v1/public/subscriptions",
+      "POST /api/v1/public/subscriptions/:token/confirm",
+      "POST /api/v1/public/subscriptions/:token/unsubscribe",
+      "POST /api/v1/public/eligibility",
+      "POST /alerts/subscribe",
+      "POST /alerts/confirm/:token",
+      "POST /alerts/manage/:token/unsubscribe",
+      "POST /alerts/manage/:token/frequency",
+      "POST /eligibility",
     ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes

@@ -39,6 +39,7 @@ const PRIVATE_ENTITIES = new Set([
   "training_session",
   "case_entry",
   "consultation_comment",
+  "webhook",
 ]);
 
 /**
