@@ -11,6 +11,7 @@ import {
   nextScheduledPublication,
   registerDocumentsApi,
 } from "./features/documents";
+import { engagementRoutes, registerEngagementApi } from "./features/engagement";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
@@ -47,6 +48,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
+  { href: "/participation", label: "公众参与" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -57,6 +59,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
+  { href: "/admin/engagement", label: "公众参与", permission: "engagement.manage" },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
@@ -158,6 +161,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerEngagementApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +185,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", engagementRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

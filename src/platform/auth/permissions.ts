@@ -39,7 +39,8 @@ export type TPermission =
   | "requests.spotcheck"
   | "ledger.manage"
   | "ledger.report"
-  | "reports.edit";
+  | "reports.edit"
+  | "engagement.manage";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -68,6 +69,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "ledger.manage",
     "reports.edit",
+    "engagement.manage",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -86,9 +88,10 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.manage",
     "reports.edit",
+    "engagement.manage",
   ],
-  unit_editor: ["unit.read", "documents.edit"],
-  unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
+  unit_editor: ["unit.read", "documents.edit", "engagement.manage"],
+  unit_reviewer: ["unit.read", "documents.edit", "documents.review", "engagement.manage"],
   unit_head: [
     "unit.read",
     "liaisons.read",
@@ -98,6 +101,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.report",
     "reports.edit",
+    "engagement.manage",
   ],
   unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
 };
