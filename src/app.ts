@@ -12,7 +12,7 @@ import {
   registerDocumentsApi,
 } from "./features/documents";
 import { engagementRoutes, registerEngagementApi } from "./features/engagement";
-import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
+import { accountabilityRoutes, ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
@@ -186,6 +186,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
   app.route("/", engagementRoutes(deps));
+  app.route("/", accountabilityRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);
