@@ -64,7 +64,7 @@ export const ZDrawBody = z
       .trim()
       .min(1)
       .max(200)
-      .regex(/^[\p{L}\p{N} .:_/-]+$/u, "种子只能含文字、数字、空格和 . : _ / -。"),
+      .regex(/^[\p{L}\p{N} .,:_/+#-]+$/u, "种子只能含文字、数字、空格和 . , : _ / + # -。"),
   })
   .strict();
 export type TDrawBody = z.infer<typeof ZDrawBody>;
