@@ -77,14 +77,22 @@ describeDb("participation API (公众参与)", () => {
       const body = { unitId: unitA, title: "无权新建", seats: 3, ...FUTURE };
       expect((await api(t, "POST", "/api/v1/meetings", { json: body })).status).toBe(401);
       expect((await api(t, "POST", "/api/v1/meetings", { token: bHead, json: body })).status).toBe(404);
-      const draw = await api(t, "POST", `/api/v1/meetings/${id}/draw`, { token: bHead, json: { seed: SEED } });
+      const draw = await api(t, "POST", `/api/v1/meetings/${id}/draw`, {
+        token: bHead,
+        json: { seed: SEED },
+      });
       expect(draw.status).toBe(404);
-      expect((await api(t, "GET", `/api/v1/meetings/${id}/registrations`, { token: bHead })).status).toBe(404);
+      expect((await api(t, "GET", `/api/v1/meetings/${id}/registrations`, { token: bHead })).status).toBe(
+        404,
+      );
     });
 
     it("refuses a second registration with the same phone number (spaces and hyphens ignored), adding nothing", async () => {
       const before = await regCount(id);
-      const again = await register(id, { ...PEOPLE[0], name: "王小明", phone: "139 0531 0001" } as Record<string, string>);
+      const again = await register(id, { ...PEOPLE[0], name: "王小明", phone: "139 0531 0001" } as Record<
+        string,
+        string
+      >);
       expect(again.status).toBe(409);
       expect(again.data.error.message).toContain("已报名");
       expect(await regCount(id)).toBe(before);
@@ -112,10 +120,16 @@ describeDb("participation API (公众参与)", () => {
       expect(r.data.selected).toHaveLength(2);
       expect(new Set(r.data.selected).size).toBe(2);
       expect(r.data.selected).toEqual(recomputeDraw(SEED, id, ids, 2));
-      const again = await api(t, "POST", `/api/v1/meetings/${id}/draw`, { token: office, json: { seed: SEED } });
+      const again = await api(t, "POST", `/api/v1/meetings/${id}/draw`, {
+        token: office,
+        json: { seed: SEED },
+      });
       expect(again.data.selected).toEqual(r.data.selected);
       // Another seed is another draw, also recomputable.
-      const other = await api(t, "POST", `/api/v1/meetings/${id}/draw`, { token: office, json: { seed: "另一个种子" } });
+      const other = await api(t, "POST", `/api/v1/meetings/${id}/draw`, {
+        token: office,
+        json: { seed: "另一个种子" },
+      });
       expect(other.data.selected).toEqual(recomputeDraw("另一个种子", id, ids, 2));
     });
 
@@ -131,15 +145,22 @@ describeDb("participation API (公众参与)", () => {
       const pub = await api(t, "POST", `/api/v1/meetings/${id}/draw/publish`, { token: office });
       expect(pub.status, pub.text).toBe(200);
       expect(pub.data.selected).toEqual(recomputeDraw(SEED, id, ids, 2));
-      const redraw = await api(t, "POST", `/api/v1/meetings/${id}/draw`, { token: office, json: { seed: "x1" } });
+      const redraw = await api(t, "POST", `/api/v1/meetings/${id}/draw`, {
+        token: office,
+        json: { seed: "x1" },
+      });
       expect(redraw.status).toBe(409);
-      expect((await api(t, "POST", `/api/v1/meetings/${id}/draw/publish`, { token: office })).status).toBe(409);
+      expect((await api(t, "POST", `/api/v1/meetings/${id}/draw/publish`, { token: office })).status).toBe(
+        409,
+      );
       const late = await register(id, { ...PEOPLE[0], phone: "13905310099" } as Record<string, string>);
       expect(late.status).toBe(409);
       expect(await regCount(id)).toBe(4);
       const shown = await api(t, "GET", `/api/v1/meetings/${id}`);
       expect(shown.data.draw.seed).toBe(SEED);
-      expect(shown.data.draw.selected.map((s: { id: number }) => s.id)).toEqual(recomputeDraw(SEED, id, ids, 2));
+      expect(shown.data.draw.selected.map((s: { id: number }) => s.id)).toEqual(
+        recomputeDraw(SEED, id, ids, 2),
+      );
     });
 
     it("never shows a phone or a full name publicly, only masked names (王小明 → 王**, 欧阳娜娜 → 欧***)", async () => {
@@ -187,8 +208,12 @@ describeDb("participation API (公众参与)", () => {
 
     it("refuses to publish a draw made before later registrations (409), and a draw with no registrations", async () => {
       const m = await newMeeting();
-      expect((await api(t, "POST", `/api/v1/meetings/${m}/draw`, { token: office, json: { seed: "1" } })).status).toBe(409);
-      expect((await api(t, "POST", `/api/v1/meetings/${m}/draw/publish`, { token: office })).status).toBe(409);
+      expect(
+        (await api(t, "POST", `/api/v1/meetings/${m}/draw`, { token: office, json: { seed: "1" } })).status,
+      ).toBe(409);
+      expect((await api(t, "POST", `/api/v1/meetings/${m}/draw/publish`, { token: office })).status).toBe(
+        409,
+      );
       await register(m, PEOPLE[0] as Record<string, string>);
       await api(t, "POST", `/api/v1/meetings/${m}/draw`, { token: office, json: { seed: "1" } });
       await register(m, PEOPLE[1] as Record<string, string>);
@@ -206,7 +231,13 @@ describeDb("participation API (公众参与)", () => {
     it("refuses a meeting held before its registration closes, and unknown meetings", async () => {
       const r = await api(t, "POST", "/api/v1/meetings", {
         token: office,
-        json: { unitId: unitA, title: "x", seats: 1, heldAt: "2099-01-01", registrationClosesAt: "2099-02-01" },
+        json: {
+          unitId: unitA,
+          title: "x",
+          seats: 1,
+          heldAt: "2099-01-01",
+          registrationClosesAt: "2099-02-01",
+        },
       });
       expect(r.status).toBe(400);
       expect((await api(t, "GET", "/api/v1/meetings/99999999")).status).toBe(404);
@@ -270,7 +301,10 @@ describeDb("participation API (公众参与)", () => {
         json: { token: tokens[3] },
       });
       expect(r.data.promoted).toBeNull();
-      expect((await api(t, "GET", `/api/v1/open-days/${id}`)).data).toMatchObject({ confirmed: 2, waiting: 0 });
+      expect((await api(t, "GET", `/api/v1/open-days/${id}`)).data).toMatchObject({
+        confirmed: 2,
+        waiting: 0,
+      });
     });
 
     it("refuses a second cancellation (409) and a wrong token (422), changing nothing", async () => {
@@ -284,7 +318,10 @@ describeDb("participation API (公众参与)", () => {
       });
       expect(wrong.status).toBe(422);
       expect((await t.db.select({ n: count() }).from(auditLog))[0]?.n).toBe(audits);
-      expect((await api(t, "GET", `/api/v1/open-days/${id}`)).data).toMatchObject({ confirmed: 2, waiting: 0 });
+      expect((await api(t, "GET", `/api/v1/open-days/${id}`)).data).toMatchObject({
+        confirmed: 2,
+        waiting: 0,
+      });
     });
 
     it("lets two people register for the last place in parallel with only one confirmed", async () => {
@@ -294,7 +331,9 @@ describeDb("participation API (公众参与)", () => {
       });
       const both = await Promise.all(
         ["13700000001", "13700000002"].map((phone) =>
-          api(t, "POST", `/api/v1/public/open-days/${r.data.id}/registrations`, { json: { name: "并发", phone } }),
+          api(t, "POST", `/api/v1/public/open-days/${r.data.id}/registrations`, {
+            json: { name: "并发", phone },
+          }),
         ),
       );
       expect(both.map((b) => b.data.status).sort()).toEqual(["confirmed", "waiting"]);
@@ -312,7 +351,13 @@ describeDb("participation API (公众参与)", () => {
     beforeAll(async () => {
       const r = await api(t, "POST", "/api/v1/surveys", {
         token: office,
-        json: { unitId: unitA, title: "政务服务满意度调查", opensAt: "2020-01-01", closesAt: "2099-12-31", questions },
+        json: {
+          unitId: unitA,
+          title: "政务服务满意度调查",
+          opensAt: "2020-01-01",
+          closesAt: "2099-12-31",
+          questions,
+        },
       });
       expect(r.status, r.text).toBe(201);
       id = r.data.id;
@@ -329,7 +374,13 @@ describeDb("participation API (公众参与)", () => {
       ]) {
         const r = await api(t, "POST", "/api/v1/surveys", {
           token: office,
-          json: { unitId: unitA, title: "坏问卷", opensAt: "2020-01-01", closesAt: "2099-12-31", questions: [q] },
+          json: {
+            unitId: unitA,
+            title: "坏问卷",
+            opensAt: "2020-01-01",
+            closesAt: "2099-12-31",
+            questions: [q],
+          },
         });
         expect(r.status).toBe(400);
       }
@@ -393,7 +444,9 @@ describeDb("participation API (公众参与)", () => {
           token: office,
           json: { unitId: unitA, title: "时间外", opensAt, closesAt, questions: [questions[0]] },
         });
-        const r = await api(t, "POST", `/api/v1/public/surveys/${s.data.id}/responses`, { json: { answers: [0] } });
+        const r = await api(t, "POST", `/api/v1/public/surveys/${s.data.id}/responses`, {
+          json: { answers: [0] },
+        });
         expect(r.status).toBe(409);
       }
     });

@@ -51,15 +51,26 @@ describeDb("participation pages (公众参与), without JavaScript", () => {
   afterAll(() => t?.close());
 
   const regs = async () =>
-    (await t.db.select({ n: count() }).from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, meetingId)))[0]
-      ?.n;
+    (
+      await t.db
+        .select({ n: count() })
+        .from(meetingRegistrations)
+        .where(eq(meetingRegistrations.meetingId, meetingId))
+    )[0]?.n;
 
   it("lists 公众参与 in the portal navigation and links the sections, decisions and consultations included", async () => {
     const home = await new Visitor(t).get("/");
     expect(home.text).toContain('href="/participation"');
     const page = await new Visitor(t).get("/participation");
     expect(page.status).toBe(200);
-    for (const href of ["/decisions", "/consultations", "/meetings", "/open-days", "/surveys", "/accountability"])
+    for (const href of [
+      "/decisions",
+      "/consultations",
+      "/meetings",
+      "/open-days",
+      "/surveys",
+      "/accountability",
+    ])
       expect(page.text).toContain(`href="${href}"`);
     for (const feed of ["/meetings/feed.xml", "/open-days/feed.xml", "/surveys/feed.xml"]) {
       const r = await new Visitor(t).get(feed);
@@ -72,7 +83,12 @@ describeDb("participation pages (公众参与), without JavaScript", () => {
   it("registers for a meeting through the form; a mistake shows beside its field and stores nothing", async () => {
     const v = new Visitor(t);
     await v.get(`/meetings/${meetingId}`);
-    const bad = await v.post(`/meetings/${meetingId}/register`, { name: "", phone: "12", kind: "citizen", reason: "" });
+    const bad = await v.post(`/meetings/${meetingId}/register`, {
+      name: "",
+      phone: "12",
+      kind: "citizen",
+      reason: "",
+    });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('id="f-name-error"');
     expect(bad.text).toContain('id="f-phone-error"');
@@ -142,13 +158,20 @@ describeDb("participation pages (公众参与), without JavaScript", () => {
     const missing = await v.post(`/surveys/${surveyId}`, { q0: "0" });
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('id="f-answers.1-error"');
-    const ok = await v.post(`/surveys/${surveyId}`, { q0: "1", q1: ["0", "2"], q2: "4", q3: "希望夜间也能接通" });
+    const ok = await v.post(`/surveys/${surveyId}`, {
+      q0: "1",
+      q1: ["0", "2"],
+      q2: "4",
+      q3: "希望夜间也能接通",
+    });
     expect(ok.status).toBe(201);
     await v.get(`/surveys/${surveyId}`);
     const twice = await v.post(`/surveys/${surveyId}`, { q0: "0", q1: "1", q2: "5", q3: "" });
     expect(twice.status).toBe(422);
     expect(twice.text).toContain("每人只能提交一次");
-    const n = (await t.db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId)))[0]?.n;
+    const n = (
+      await t.db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))
+    )[0]?.n;
     expect(n).toBe(1);
     const results = await new Visitor(t).get(`/surveys/${surveyId}/results`);
     expect(results.text).toContain('role="img"');
@@ -164,7 +187,9 @@ describeDb("participation pages (公众参与), without JavaScript", () => {
     expect(m.text).toContain("13912345678");
     const draw = await v.post(`/admin/engagement/meetings/${meetingId}/draw`, { seed: "" });
     expect(draw.status).toBe(422);
-    const drawn = await v.post(`/admin/engagement/meetings/${meetingId}/draw`, { seed: "2026-12-05 福彩3D 123" });
+    const drawn = await v.post(`/admin/engagement/meetings/${meetingId}/draw`, {
+      seed: "2026-12-05 福彩3D 123",
+    });
     expect(drawn.status).toBe(303);
     const s = await v.get(`/admin/engagement/surveys/${surveyId}`);
     expect(s.text).toContain("希望夜间也能接通");

@@ -61,7 +61,11 @@ describe("survey results", () => {
   });
 
   it("names each answer that does not fit its question", () => {
-    expect(answerIssues(questions, [2, 6, 3]).map((i) => i.path)).toEqual(["answers.0", "answers.1", "answers.2"]);
+    expect(answerIssues(questions, [2, 6, 3]).map((i) => i.path)).toEqual([
+      "answers.0",
+      "answers.1",
+      "answers.2",
+    ]);
     expect(answerIssues(questions, [1, 5, null])).toEqual([]);
   });
 });

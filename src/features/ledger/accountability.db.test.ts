@@ -43,7 +43,10 @@ describeDb("public accountability of the plan (重点工作进展)", () => {
     return r.data.id as number;
   };
   const review = (id: number, decision: "accept" | "return", comment?: string) =>
-    api(t, "POST", `/api/v1/ledger/reports/${id}/review`, { token: tokens.office, json: { decision, comment } });
+    api(t, "POST", `/api/v1/ledger/reports/${id}/review`, {
+      token: tokens.office,
+      json: { decision, comment },
+    });
   const setPublic = (json: unknown, token = tokens.office) =>
     api(t, "POST", `/api/v1/ledger/plans/${planId}/public`, { token, json });
 
