@@ -193,7 +193,7 @@ export function MeetingPage(props: {
     <PortalLayout ctx={ctx} title={m.title}>
       <Breadcrumbs items={[HOME, { href: "/meetings", label: "列席会议" }]} current={m.title} />
       <h1>{m.title}</h1>
-      <dl class="receipt meeting-facts">
+      <dl class="engagement-facts">
         <dt>召开单位</dt>
         <dd>{props.unitName}</dd>
         <dt>会议日期</dt>
@@ -394,7 +394,7 @@ export function OpenDayPage(props: {
     <PortalLayout ctx={ctx} title={d.title}>
       <Breadcrumbs items={[HOME, { href: "/open-days", label: "政府开放活动" }]} current={d.title} />
       <h1>{d.title}</h1>
-      <dl class="receipt">
+      <dl class="engagement-facts">
         <dt>主办单位</dt>
         <dd>{props.unitName}</dd>
         <dt>活动日期</dt>
@@ -486,7 +486,7 @@ export function OpenDayReceiptPage({
           ? "您的名额已确认。"
           : `名额已满，您是候补第 ${receipt.position} 位；有人取消后将按报名先后递补，递补后电话通知。`}
       </p>
-      <dl class="receipt">
+      <dl class="engagement-facts">
         <dt>取消凭证</dt>
         <dd>
           <strong class="cancel-token">{receipt.token}</strong>

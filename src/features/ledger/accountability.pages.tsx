@@ -81,7 +81,7 @@ export function AccountabilityPage({
           <h2 id={`task-${t.no}`}>
             {t.no}. {t.requirement.length > 60 ? `${t.requirement.slice(0, 60)}…` : t.requirement}
           </h2>
-          <dl class="receipt">
+          <dl class="engagement-facts">
             <dt>板块</dt>
             <dd>
               {t.section}
