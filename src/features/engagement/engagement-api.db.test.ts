@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, seedOrg, tokenFor, Visitor } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
 import { auditLog } from "../../platform/db/tables";
+import { surveyTally } from "./engagement.repository";
 import { meetingRegistrations, openDayRegistrations, surveyResponses } from "./engagement.tables";
+import { resultsFrom } from "./survey-results";
 
 // The draw, recomputed here from the algorithm as docs/ENGAGEMENT.md states it, without the
 // feature's code: HMAC-SHA256 with the seed as key over "meeting:<id>:registration:<r>", ids sorted
@@ -404,6 +406,9 @@ describeDb("participation API (公众参与)", () => {
         ],
       });
       expect(r.text).not.toContain("延长周末");
+      // The running counts agree with a recount of the stored responses.
+      const recount = resultsFrom(questions as never, 3, await surveyTally(t.db, id));
+      expect(recount).toEqual(r.data);
       const page = await new Visitor(t).get(`/surveys/${id}/results`);
       expect(page.text).not.toContain("延长周末");
       // 2 of 3 = 66.7 %, 3 of 3 = 100.0 % (multiple choice: share of respondents).

@@ -11,6 +11,8 @@ import {
   openDays,
   surveyResponses,
   surveys,
+  surveyTallies,
+  type TAnswer,
 } from "./engagement.tables";
 import type { TTallyRow } from "./survey-results";
 
@@ -230,8 +232,37 @@ export async function responseCount(db: Db, surveyId: number): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Adds one response's answers to the running counts (inside the transaction that stores it). */
+export async function addToTally(db: Db, surveyId: number, answers: TAnswer[]) {
+  const rows = [{ surveyId, question: -1, value: 0, n: 1 }];
+  answers.forEach((a, question) => {
+    for (const value of typeof a === "number" ? [a] : Array.isArray(a) ? a : [])
+      rows.push({ surveyId, question, value, n: 1 });
+  });
+  await db
+    .insert(surveyTallies)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [surveyTallies.surveyId, surveyTallies.question, surveyTallies.value],
+      set: { n: sql`${surveyTallies.n} + 1` },
+    });
+}
+
+/** The running counts: the number of responses and the rows per question and value. */
+export async function readTally(db: Db, surveyId: number): Promise<{ responses: number; rows: TTallyRow[] }> {
+  const rows = await db
+    .select({ question: surveyTallies.question, value: surveyTallies.value, n: surveyTallies.n })
+    .from(surveyTallies)
+    .where(eq(surveyTallies.surveyId, surveyId));
+  return {
+    responses: rows.find((r) => r.question === -1)?.n ?? 0,
+    rows: rows.filter((r) => r.question >= 0),
+  };
+}
+
 /**
- * Counts per question and chosen value, aggregated in the database: a number answer is one value,
+ * Counts per question and chosen value, recounted from the responses (the check of the running
+ * counts, and how migrations/0036 built them): a number answer is one value,
  * an array (multiple choice) one value per element; text answers are left out.
  */
 export async function surveyTally(db: Db, surveyId: number): Promise<TTallyRow[]> {

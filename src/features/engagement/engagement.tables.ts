@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { bigserial, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
 import { day, jsonValue, ts } from "../../platform/db/columns";
 
 // Drizzle mirrors of migrations/0035_engagement.sql (the SQL file is the source of truth).
@@ -94,3 +94,15 @@ export const surveyResponses = pgTable("survey_responses", {
   answers: jsonValue<TAnswer[]>("answers").notNull(),
   createdAt: ts("created_at").notNull().default(sql`now()`),
 });
+
+/** Running counts of a survey's answers (question -1, value 0: the number of responses). */
+export const surveyTallies = pgTable(
+  "survey_tallies",
+  {
+    surveyId: integer("survey_id").notNull(),
+    question: integer("question").notNull(),
+    value: integer("value").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.question, t.value] })],
+);

@@ -6,12 +6,12 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
 import {
+  addToTally,
   findOpenDay,
   findSurvey,
   insertSurvey,
   insertSurveyResponse,
-  responseCount,
-  surveyTally,
+  readTally,
   type TSurveyRow,
   updateSurvey,
 } from "./engagement.repository";
@@ -89,13 +89,16 @@ export async function submitSurveyResponse(
   const issues = answerIssues(s.questions, answers);
   if (issues.length) throw new AppError("unprocessable", MSG.validation, { issues });
   if (body.website) return { id: 0 };
-  const row = await insertSurveyResponse(db, {
-    surveyId,
-    respondentHash: respondentHash(body.respondentToken ?? newRespondentToken()),
-    answers,
+  return db.transaction(async (tx) => {
+    const row = await insertSurveyResponse(tx, {
+      surveyId,
+      respondentHash: respondentHash(body.respondentToken ?? newRespondentToken()),
+      answers,
+    });
+    if (!row) throw new AppError("conflict", SURVEY_MSG.answered);
+    await addToTally(tx, surveyId, answers);
+    return row;
   });
-  if (!row) throw new AppError("conflict", SURVEY_MSG.answered);
-  return row;
 }
 
 /** The survey's results (public): no free text, only counts and means. */
@@ -105,7 +108,7 @@ export async function surveyResults(
 ): Promise<TSurveyResults & { survey: TSurveyRow }> {
   const s = await findSurvey(db, surveyId);
   if (!s) throw new AppError("not_found", MSG.notFound);
-  const [responses, rows] = await Promise.all([responseCount(db, surveyId), surveyTally(db, surveyId)]);
+  const { responses, rows } = await readTally(db, surveyId);
   return { survey: s, ...resultsFrom(s.questions, responses, rows) };
 }
 
