@@ -19,7 +19,8 @@ import {
   registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
-import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
+import { engagementRoutes, registerEngagementApi } from "./features/engagement";
+import { accountabilityRoutes, ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registriesRoutes } from "./features/registries";
@@ -63,6 +64,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/reading-rooms", label: "查阅点" },
   { href: "/decisions", label: "重大行政决策" },
   { href: "/consultations", label: "意见征集" },
+  { href: "/participation", label: "公众参与" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -76,6 +78,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
   { href: "/admin/alerts", label: "政策推送", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
+  { href: "/admin/engagement", label: "公众参与", permission: "engagement.manage" },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
   { href: "/admin/registries", label: "登记册", permission: "unit.read" },
@@ -187,6 +190,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerSubsidiesApi(api, deps);
   registerConsultationsApi(api, deps);
   registerAlertsApi(api, deps);
+  registerEngagementApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -214,6 +218,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", registriesRoutes(deps));
   app.route("/", consultationsRoutes(deps));
   app.route("/", alertsRoutes(deps));
+  app.route("/", engagementRoutes(deps));
+  app.route("/", accountabilityRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

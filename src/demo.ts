@@ -4,7 +4,8 @@ import { loadDemoDocuments } from "./demo-documents";
 import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
 import { loadDemoAlerts } from "./features/alerts";
 import { loadParticipationDemo } from "./features/consultations";
-import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
+import { loadDemoEngagement } from "./features/engagement";
+import { importPlan, loadDemoProgress, readPlanCsv, setPlanPublic } from "./features/ledger";
 import {
   createUnit,
   createUser,
@@ -161,6 +162,9 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     readPlanCsv(readFileSync(path.join(PROJECT_ROOT, "demo", "2022-work-plan-tasks.csv"), "utf8")),
   );
   await loadDemoProgress(db, SYSTEM_ACTOR, plan.id);
+  // The plan's first section (重点领域, with the 民生实事) is public on /accountability.
+  await setPlanPublic(db, SYSTEM_ACTOR, plan.id, { section: "以重点领域为核心深化政务公开", isPublic: true });
+  await loadDemoEngagement(db, SYSTEM_ACTOR, unitId);
   await saveGuide(db, SYSTEM_ACTOR, {
     ...DEFAULT_GUIDE,
     siteName: "济南市市中区人民政府",

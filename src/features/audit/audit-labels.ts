@@ -96,6 +96,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "eligibility.attribute_add": "新增政策找人选项",
   "webhook.create": "登记接口推送网址",
   "webhook.remove": "停用接口推送网址",
+  "meeting.create": "新建列席会议",
+  "meeting.register": "报名列席",
+  "meeting.draw": "列席抽签",
+  "meeting.draw_publish": "公布抽签结果",
+  "meeting.opinion_add": "登记列席代表意见",
+  "open_day.create": "新建开放活动",
+  "open_day.register": "报名开放活动",
+  "open_day.cancel": "取消开放活动报名",
+  "open_day.feedback_publish": "公开开放活动意见采纳情况",
+  "survey.create": "新建问卷",
+  "survey.feedback_publish": "公开问卷意见采纳情况",
+  "ledger.make_public": "公开工作进展",
+  "ledger.make_private": "停止公开工作进展",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -133,6 +146,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   policy_eligibility: "政策适用对象",
   eligibility_attribute: "政策找人选项",
   webhook: "接口推送网址",
+  meeting: "列席会议",
+  meeting_registration: "列席报名",
+  open_day: "开放活动",
+  open_day_registration: "开放活动报名",
+  survey: "问卷",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

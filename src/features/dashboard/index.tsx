@@ -7,6 +7,7 @@ import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { participationCard } from "../consultations";
 import { documentsAwaitingReview } from "../documents";
+import { EngagementCard } from "../engagement";
 import { ledgerTasksDue } from "../ledger";
 import { currentLiaisons, listUnits } from "../org";
 import { annualReportStatus } from "../reports";
@@ -63,6 +64,7 @@ export function dashboardRoutes(deps: TDeps) {
         </p>
         <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
+          <EngagementCard db={deps.db} principal={p} today={today} />
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

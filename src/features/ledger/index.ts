@@ -1,5 +1,7 @@
 // The work-plan ledger (工作台账): plans, tasks, responsible units, deadlines, progress and review.
 
+export { publicPlans, publicProgress, setPlanPublic } from "./accountability";
+export { accountabilityRoutes } from "./accountability.routes";
 export { loadDemoProgress } from "./demo-progress";
 export { registerEvidenceRecords, type TEvidenceRecordSource } from "./evidence-records";
 export { importPlan, readPlanCsv } from "./import-plan";

@@ -8,6 +8,7 @@ import { MSG } from "../../platform/messages";
 import { parseOrThrow } from "../../platform/validation";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
+import { publicProgress, setPlanPublic, ZPublicPartBody } from "./accountability";
 import { assessPlan, saveWeights, ZWeights } from "./assessment";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import { findPlan, tasksOf } from "./ledger.repository";
@@ -328,5 +329,48 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       requirePermission(c, "ledger.manage");
       return c.json(await saveWeights(db, actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200);
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/ledger/plans/{id}/public",
+      tags: ["工作台账"],
+      summary: "向社会公开整个计划或其中一个板块的进展（isPublic: false 停止公开）",
+      security: bearerSecurity,
+      request: {
+        params: ZIdParam,
+        body: { content: { "application/json": { schema: ZPublicPartBody } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({
+            planId: z.number(),
+            section: z.string().nullable(),
+            isPublic: z.boolean(),
+            isChanged: z.boolean(),
+          }),
+          "已保存",
+        ),
+        ...errorResponses(400, 401, 403, 404, 422),
+      },
+    }),
+    async (c) => {
+      requirePermission(c, "ledger.manage");
+      return c.json(await setPlanPublic(db, actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/accountability/plans/{id}",
+      tags: ["工作台账"],
+      summary:
+        "公开的工作进展（无需登录）：只含已公开的板块，每项的责任单位、状态、完成比例、最新一次经审核的进展及佐证和历次进展；未公开的计划 404",
+      request: { params: ZIdParam },
+      responses: { 200: json(z.record(z.string(), z.unknown()), "进展"), ...errorResponses(404) },
+    }),
+    async (c) => c.json(await publicProgress(db, c.req.valid("param").id, todayInChina()), 200),
   );
 }

@@ -107,6 +107,8 @@ export function PlanBoardPage(props: {
   filter: { unit?: number; status?: string };
   canManage: boolean;
   importNote?: string;
+  /** Sections made public on the portal (null: the whole plan). */
+  publicParts?: (string | null)[];
 }) {
   const { ctx, plan, board, filter } = props;
   const shown = board.tasks.filter(
@@ -126,6 +128,14 @@ export function PlanBoardPage(props: {
           </>
         )}
       </p>
+      {props.canManage && props.publicParts && (
+        <PublicPartsForm
+          ctx={ctx}
+          planId={plan.id}
+          parts={props.publicParts}
+          sections={[...new Set(board.tasks.map((t) => t.section))]}
+        />
+      )}
       <h2>按板块统计</h2>
       <DataTable
         caption="按板块统计的任务状态"
@@ -624,5 +634,53 @@ export function AssessmentPage(props: {
         <TextField form={form} name="review" label="回头看销号率权重" inputmode="numeric" isRequired />
       </Form>
     </AdminLayout>
+  );
+}
+
+/** The office makes the whole plan or one section public on the portal (/accountability), or stops. */
+function PublicPartsForm(props: {
+  ctx: TPageCtx;
+  planId: number;
+  parts: (string | null)[];
+  sections: string[];
+}) {
+  const rows: { section: string | null; label: string }[] = [
+    { section: null, label: "整个计划" },
+    ...props.sections.map((s) => ({ section: s, label: s })),
+  ];
+  return (
+    <section aria-labelledby="public-parts">
+      <h2 id="public-parts">向社会公开进展</h2>
+      <p>
+        公开后，门户网站“重点工作进展”逐项显示责任单位、状态、完成比例和经审核通过的进展；未审核的报告不公开。
+        {props.parts.length > 0 && (
+          <>
+            {" "}
+            <a href={`/accountability/${props.planId}`}>查看公开页面</a>
+          </>
+        )}
+      </p>
+      <DataTable caption="公开范围" columns={["范围", "状态", "操作"]}>
+        {rows.map((r) => {
+          const isPublic = props.parts.includes(r.section);
+          return (
+            <tr>
+              <td>{r.label}</td>
+              <td>{isPublic ? "已公开" : "未公开"}</td>
+              <td>
+                <form method="post" action={`/admin/ledger/plans/${props.planId}/public`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+                  <input type="hidden" name="section" value={r.section ?? ""} />
+                  <input type="hidden" name="isPublic" value={isPublic ? "0" : "1"} />
+                  <button type="submit" class="button">
+                    {isPublic ? `停止公开：${r.label}` : `公开：${r.label}`}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </section>
   );
 }

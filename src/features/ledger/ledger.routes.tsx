@@ -11,6 +11,7 @@ import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { todayInChina } from "../calendar";
 import { listUnits } from "../org";
+import { publicPartsOf } from "./accountability.repository";
 import { assessmentXlsx, assessPlan, saveWeights, ZWeights } from "./assessment";
 import { importPlan, readPlanCsv, ZPlanMeta } from "./import-plan";
 import {
@@ -141,6 +142,7 @@ export function ledgerRoutes(deps: TDeps) {
           status: c.req.query("status"),
         }}
         canManage={can(p, "ledger.manage")}
+        publicParts={(await publicPartsOf(db, plan.id)).map((x) => x.section)}
       />,
     );
   });

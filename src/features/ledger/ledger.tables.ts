@@ -85,3 +85,11 @@ export const ledgerAssessmentWeights = pgTable("ledger_assessment_weights", {
   updatedBy: text("updated_by").notNull(),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });
+
+export const ledgerPublicParts = pgTable("ledger_public_parts", {
+  id: serial("id").primaryKey(),
+  planId: integer("plan_id").notNull(),
+  section: text("section"),
+  publishedBy: text("published_by").notNull(),
+  publishedAt: ts("published_at").notNull().default(sql`now()`),
+});

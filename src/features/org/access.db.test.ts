@@ -1764,6 +1764,325 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // 公众参与: meetings and their draw, open days, surveys (API and pages), by unit A's editor; the
+  // public registrations and cancellations are audited too (without the person's data).
+  const FUTURE = { heldAt: "2099-12-31", registrationClosesAt: "2099-12-30" };
+  const engagementApi = async (path: string, json?: unknown, user: string | null = "a.editor") =>
+    (await api(t, "POST", path, { token: user ? await tokenOnce(user) : undefined, json })).status;
+  const newMeetingId = async () =>
+    (
+      await api(t, "POST", "/api/v1/meetings", {
+        token: await tokenOnce("a.editor"),
+        json: { unitId: unitA, title: "审计用会议", seats: 1, ...FUTURE },
+      })
+    ).data.id as number;
+  const meetingWithRegistration = async () => {
+    const id = await newMeetingId();
+    await api(t, "POST", `/api/v1/public/meetings/${id}/registrations`, {
+      json: { name: "周某", phone: "13600000001", kind: "citizen", reason: "关心" },
+    });
+    return id;
+  };
+  const newOpenDayId = async () =>
+    (
+      await api(t, "POST", "/api/v1/open-days", {
+        token: await tokenOnce("a.editor"),
+        json: { unitId: unitA, title: "审计用开放活动", capacity: 5, ...FUTURE },
+      })
+    ).data.id as number;
+  const survey = () => ({
+    unitId: unitA,
+    title: "审计用问卷",
+    opensAt: "2020-01-01",
+    closesAt: "2099-12-31",
+    questions: [{ kind: "scale", text: "满意度" }],
+  });
+  const newSurveyId = async () =>
+    (await api(t, "POST", "/api/v1/surveys", { token: await tokenOnce("a.editor"), json: survey() })).data
+      .id as number;
+  const editorPage = async (path: string, fields: Record<string, string>, first?: string) => {
+    const v = await pageVisitor("a.editor");
+    await v.get(first ?? path);
+    return (await v.post(path, fields)).status;
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/meetings",
+      action: "meeting.create",
+      run: () => engagementApi("/api/v1/meetings", { unitId: unitA, title: "会议", seats: 2, ...FUTURE }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/public/meetings/:id/registrations",
+      action: "meeting.register",
+      run: async () =>
+        engagementApi(
+          `/api/v1/public/meetings/${await newMeetingId()}/registrations`,
+          { name: "吴某", phone: "13600000002", kind: "expert", reason: "专业" },
+          null,
+        ),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/meetings/:id/draw",
+      action: "meeting.draw",
+      run: async () =>
+        engagementApi(`/api/v1/meetings/${await meetingWithRegistration()}/draw`, { seed: "123" }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/meetings/:id/draw/publish",
+      action: "meeting.draw_publish",
+      run: async () => {
+        const id = await meetingWithRegistration();
+        await engagementApi(`/api/v1/meetings/${id}/draw`, { seed: "123" });
+        return engagementApi(`/api/v1/meetings/${id}/draw/publish`);
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/meetings/:id/opinions",
+      action: "meeting.opinion_add",
+      run: async () =>
+        engagementApi(`/api/v1/meetings/${await newMeetingId()}/opinions`, { opinion: "意见" }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/open-days",
+      action: "open_day.create",
+      run: () =>
+        engagementApi("/api/v1/open-days", { unitId: unitA, title: "开放日", capacity: 3, ...FUTURE }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/public/open-days/:id/registrations",
+      action: "open_day.register",
+      run: async () =>
+        engagementApi(
+          `/api/v1/public/open-days/${await newOpenDayId()}/registrations`,
+          { name: "郑某", phone: "13600000003" },
+          null,
+        ),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/public/open-days/:id/registrations/cancel",
+      action: "open_day.cancel",
+      run: async () => {
+        const id = await newOpenDayId();
+        const r = await api(t, "POST", `/api/v1/public/open-days/${id}/registrations`, {
+          json: { name: "钱某", phone: "13600000004" },
+        });
+        return engagementApi(
+          `/api/v1/public/open-days/${id}/registrations/cancel`,
+          { token: r.data.token },
+          null,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/open-days/:id/feedback",
+      action: "open_day.feedback_publish",
+      run: async () =>
+        engagementApi(`/api/v1/open-days/${await newOpenDayId()}/feedback`, { feedback: "采纳情况" }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/surveys",
+      action: "survey.create",
+      run: () => engagementApi("/api/v1/surveys", survey()),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/surveys/:id/feedback",
+      action: "survey.feedback_publish",
+      run: async () =>
+        engagementApi(`/api/v1/surveys/${await newSurveyId()}/feedback`, { feedback: "采纳情况" }),
+    },
+    {
+      method: "POST",
+      path: "/meetings/:id/register",
+      action: "meeting.register",
+      run: async () => {
+        const id = await newMeetingId();
+        const v = new Visitor(t);
+        await v.get(`/meetings/${id}`);
+        return (
+          await v.post(`/meetings/${id}/register`, {
+            name: "冯某",
+            phone: "13600000005",
+            kind: "media",
+            reason: "报道",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/open-days/:id/register",
+      action: "open_day.register",
+      run: async () => {
+        const id = await newOpenDayId();
+        const v = new Visitor(t);
+        await v.get(`/open-days/${id}`);
+        return (await v.post(`/open-days/${id}/register`, { name: "陈某", phone: "13600000006" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/open-days/:id/cancel",
+      action: "open_day.cancel",
+      run: async () => {
+        const id = await newOpenDayId();
+        const r = await api(t, "POST", `/api/v1/public/open-days/${id}/registrations`, {
+          json: { name: "褚某", phone: "13600000007" },
+        });
+        const v = new Visitor(t);
+        await v.get(`/open-days/${id}/cancel`);
+        return (await v.post(`/open-days/${id}/cancel`, { token: r.data.token })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/meetings/new",
+      action: "meeting.create",
+      run: () =>
+        editorPage("/admin/engagement/meetings/new", {
+          unitId: String(unitA),
+          title: "页面新建的会议",
+          seats: "3",
+          ...FUTURE,
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/open-days/new",
+      action: "open_day.create",
+      run: () =>
+        editorPage("/admin/engagement/open-days/new", {
+          unitId: String(unitA),
+          title: "页面新建的开放活动",
+          capacity: "30",
+          ...FUTURE,
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/surveys/new",
+      action: "survey.create",
+      run: () =>
+        editorPage("/admin/engagement/surveys/new", {
+          unitId: String(unitA),
+          title: "页面新建的问卷",
+          opensAt: "2020-01-01",
+          closesAt: "2099-12-31",
+          questions: "单选：总体评价｜满意｜不满意\n量表：指南清楚吗\n文字：建议",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/meetings/:id/draw",
+      action: "meeting.draw",
+      run: async () => {
+        const id = await meetingWithRegistration();
+        return editorPage(
+          `/admin/engagement/meetings/${id}/draw`,
+          { seed: "456" },
+          `/admin/engagement/meetings/${id}`,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/meetings/:id/publish",
+      action: "meeting.draw_publish",
+      run: async () => {
+        const id = await meetingWithRegistration();
+        await engagementApi(`/api/v1/meetings/${id}/draw`, { seed: "789" });
+        return editorPage(`/admin/engagement/meetings/${id}/publish`, {}, `/admin/engagement/meetings/${id}`);
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/meetings/:id/opinions",
+      action: "meeting.opinion_add",
+      run: async () => {
+        const id = await newMeetingId();
+        return editorPage(
+          `/admin/engagement/meetings/${id}/opinions`,
+          { speaker: "特邀专家", opinion: "建议分段施工", outcome: "" },
+          `/admin/engagement/meetings/${id}`,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/open-days/:id/feedback",
+      action: "open_day.feedback_publish",
+      run: async () => {
+        const id = await newOpenDayId();
+        return editorPage(
+          `/admin/engagement/open-days/${id}/feedback`,
+          { feedback: "收集意见 3 条，采纳 2 条" },
+          `/admin/engagement/open-days/${id}`,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/engagement/surveys/:id/feedback",
+      action: "survey.feedback_publish",
+      run: async () => {
+        const id = await newSurveyId();
+        return editorPage(
+          `/admin/engagement/surveys/${id}/feedback`,
+          { feedback: "采纳情况" },
+          `/admin/engagement/surveys/${id}`,
+        );
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/ledger/plans/:id/public",
+      action: "ledger.make_public",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/ledger/plans/${await ledgerPlanOf(await ledgerTask())}/public`, {
+            token: await tokenOnce("office"),
+            json: { isPublic: true },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/ledger/plans/:id/public",
+      action: "ledger.make_public",
+      run: async () => {
+        const planId = await ledgerPlanOf(await ledgerTask());
+        const v = await pageVisitor("office");
+        await v.get(`/admin/ledger/plans/${planId}`);
+        return (await v.post(`/admin/ledger/plans/${planId}/public`, { section: "一", isPublic: "1" }))
+          .status;
+      },
+    },
+  );
+
+  it("keeps one unit's participation records from another unit's staff: 404, nothing changes", async () => {
+    const id = await meetingWithRegistration();
+    const token = await tokenOnce("b.head");
+    const v = await pageVisitor("b.head");
+    const before = await t.db.select({ n: count() }).from(auditLog);
+    for (const path of [`/api/v1/meetings/${id}/draw`, `/api/v1/meetings/${id}/draw/publish`]) {
+      expect((await api(t, "POST", path, { token, json: { seed: "1" } })).status).toBe(404);
+    }
+    expect((await api(t, "GET", `/api/v1/meetings/${id}/registrations`, { token })).status).toBe(404);
+    expect((await v.get(`/admin/engagement/meetings/${id}`)).status).toBe(404);
+    expect((await v.post(`/admin/engagement/meetings/${id}/draw`, { seed: "1" })).status).toBe(404);
+    expect(await t.db.select({ n: count() }).from(auditLog)).toEqual(before);
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -1797,6 +2116,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       "POST /alerts/manage/:token/unsubscribe",
       "POST /alerts/manage/:token/frequency",
       "POST /eligibility",
+      // Anonymous survey answers: no personal data, one per respondent token; rate-limited, not audited.
+      "POST /api/v1/public/surveys/:id/responses",
+      "POST /surveys/:id",
     ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes

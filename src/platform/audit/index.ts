@@ -40,6 +40,8 @@ const PRIVATE_ENTITIES = new Set([
   "case_entry",
   "consultation_comment",
   "webhook",
+  "meeting_registration",
+  "open_day_registration",
 ]);
 
 /**

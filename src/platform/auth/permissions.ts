@@ -44,7 +44,8 @@ export type TPermission =
   | "subsidies.read"
   | "registries.manage"
   | "newmedia.register"
-  | "training.record";
+  | "training.record"
+  | "engagement.manage";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -78,6 +79,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "registries.manage",
     "newmedia.register",
     "training.record",
+    "engagement.manage",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -101,9 +103,17 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "registries.manage",
     "newmedia.register",
     "training.record",
+    "engagement.manage",
   ],
   // A village's (or its 街道's) editors publish its subsidy notices; see features/subsidies.
-  unit_editor: ["unit.read", "documents.edit", "subsidies.publish", "subsidies.read", "newmedia.register"],
+  unit_editor: [
+    "unit.read",
+    "documents.edit",
+    "subsidies.publish",
+    "subsidies.read",
+    "newmedia.register",
+    "engagement.manage",
+  ],
   unit_reviewer: [
     "unit.read",
     "documents.edit",
@@ -111,6 +121,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "subsidies.publish",
     "subsidies.read",
     "newmedia.register",
+    "engagement.manage",
   ],
   unit_head: [
     "unit.read",
@@ -125,6 +136,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "subsidies.read",
     "newmedia.register",
     "training.record",
+    "engagement.manage",
   ],
   unit_liaison: [
     "unit.read",
