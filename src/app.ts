@@ -4,6 +4,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
+import {
+  cataloguesRoutes,
+  registerCatalogueDocumentHooks,
+  registerCataloguesApi,
+} from "./features/catalogues";
 import { dashboardRoutes } from "./features/dashboard";
 import {
   documentsRoutes,
@@ -47,6 +52,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
+  { href: "/catalogues", label: "标准目录" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -58,6 +64,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
+  { href: "/admin/catalogues", label: "基层标准目录", permission: ["documents.edit", "unit.read"] },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/notices", label: "置顶公告", permission: "guide.edit" },
@@ -158,6 +165,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerCataloguesApi(api, deps);
+  registerCatalogueDocumentHooks();
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +190,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", cataloguesRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);
