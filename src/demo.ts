@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
+import { loadDemoCatalogues } from "./features/catalogues";
 import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
 import {
   createUnit,
@@ -169,4 +170,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     courtName: "济南市市中区人民法院",
   });
   await loadDemoDocuments(db, SYSTEM_ACTOR, units);
+  await loadDemoCatalogues(db, SYSTEM_ACTOR, units);
 }

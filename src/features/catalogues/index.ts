@@ -10,6 +10,7 @@ import { taggingOf } from "./tag-document";
 export { registerCataloguesApi } from "./catalogues.api";
 export { cataloguesRoutes } from "./catalogues.routes";
 export { checkCoverage, coverageByUnit } from "./check-coverage";
+export { loadDemoCatalogues } from "./demo-catalogues";
 
 /** Adds the tag section to the back-office document page (for staff who may edit the document). */
 export function registerCatalogueDocumentHooks(): void {
