@@ -141,7 +141,11 @@ async function generate(database: TDatabase, o: TOptions) {
     docRows,
   );
   await database.exec(`select setval('documents_id_seq', ${o.documents})`);
-  await insertRows(database, "insert into document_catalogue_items (document_id, item_id, tagged_by)", tagRows);
+  await insertRows(
+    database,
+    "insert into document_catalogue_items (document_id, item_id, tagged_by)",
+    tagRows,
+  );
   const postingRows = Array.from({ length: 5000 }, (_, i) => {
     const item = 1 + Math.floor(rnd() * itemId);
     const onDoc = i % 2 === 0 ? String(1 + Math.floor(rnd() * o.documents)) : "null";
@@ -174,7 +178,9 @@ async function main() {
     const states: Record<string, number> = {};
     for (const r of district) states[r.state] = (states[r.state] ?? 0) + 1;
     const all = await measure(o, () => checkCoverage(db, null, "2025-01-01", "2025-12-31"));
-    const one = await measure(o, (i) => checkCoverage(db, g.units[i % g.units.length] as number, "2025-01-01", "2025-12-31"));
+    const one = await measure(o, (i) =>
+      checkCoverage(db, g.units[i % g.units.length] as number, "2025-01-01", "2025-12-31"),
+    );
     const quarter = await measure(o, () => checkCoverage(db, null, "2025-04-01", "2025-06-30"));
     const rows = [
       ["测量", "p50 ms", "p95 ms", "最大 ms"],
@@ -183,7 +189,9 @@ async function main() {
       ["一个街道一年", fmt(one.p50), fmt(one.p95), fmt(one.max)],
     ];
     console.log(`${fresh.label}：${await serverVersion(database)}`);
-    console.log(`数据：${o.units} 个街道 × ${o.items} 个事项 = ${g.items} 个事项，${o.documents} 件文件，5000 条其他渠道登记；写入 ${fmt(loadMs / 1000)} s`);
+    console.log(
+      `数据：${o.units} 个街道 × ${o.items} 个事项 = ${g.items} 个事项，${o.documents} 件文件，5000 条其他渠道登记；写入 ${fmt(loadMs / 1000)} s`,
+    );
     console.log(`全区一年的结果：${JSON.stringify(states)}`);
     console.log(table(rows));
     const file = await writeResults("coverage", startedAt, {

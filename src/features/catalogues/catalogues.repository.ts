@@ -161,14 +161,18 @@ export function publicationsInPeriod(db: Db, unitId: number | null, from: string
   const ofUnit = unitId === null ? sql`true` : sql`i.unit_id = ${unitId}`;
   return selectRows<TPublicationRow>(
     db,
-    sql`select t.item_id, d.id as document_id, null::int as posting_id, d.title,
+    sql`with extra as (
+          select p.item_id, p.document_id, array_agg(distinct p.channel order by p.channel) as channels
+            from catalogue_postings p join catalogue_items i on i.id = p.item_id
+           where ${ofUnit} and p.document_id is not null group by 1, 2)
+      select t.item_id, d.id as document_id, null::int as posting_id, d.title,
           to_char(d.written_at, 'YYYY-MM-DD') as formed_on,
           to_char(d.published_at, 'YYYY-MM-DD') as published_on,
-          coalesce((select array_agg(distinct p.channel order by p.channel) from catalogue_postings p
-                     where p.item_id = t.item_id and p.document_id = d.id), '{}') as channels
+          coalesce(e.channels, '{}') as channels
         from document_catalogue_items t
         join catalogue_items i on i.id = t.item_id
         join documents d on d.id = t.document_id
+        left join extra e on e.item_id = t.item_id and e.document_id = d.id
         where ${ofUnit} and i.is_active and d.status = 'published'
           and d.published_at between ${from}::date and ${to}::date
       union all

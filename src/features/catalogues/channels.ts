@@ -33,11 +33,17 @@ const ALIASES: [RegExp, string][] = [
   [/发布会/, "新闻发布会"],
 ];
 
+// A check over a district reads the same few channel names a hundred thousand times.
+const normalized = new Map<string, string>();
+
 /** One channel's usual name; a name the list does not know is kept as written. */
 export function normalizeChannel(name: string): string {
+  const known = normalized.get(name);
+  if (known !== undefined) return known;
   const t = name.trim().replace(/^[□■☑√✓✔\s]+/, "");
-  for (const [re, canonical] of ALIASES) if (re.test(t)) return canonical;
-  return t;
+  const out = ALIASES.find(([re]) => re.test(t))?.[1] ?? t;
+  if (normalized.size < 10_000) normalized.set(name, out);
+  return out;
 }
 
 /**

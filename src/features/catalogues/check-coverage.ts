@@ -36,6 +36,7 @@ export async function checkCoverage(db: Db, unitId: number | null, from: string,
     if (list) list.push(r);
     else byItem.set(r.item_id, [r]);
   }
+  const dueCache = new Map<string, { date: string; isProvisional: boolean }>();
   return items.map((item) => {
     const pubs: TPublication[] = (byItem.get(item.id) ?? []).map((r) => ({
       documentId: r.document_id,
@@ -49,6 +50,7 @@ export async function checkCoverage(db: Db, unitId: number | null, from: string,
       { id: item.id, timeRule: timeRuleOf(item), mode: item.mode, channels: item.channels },
       pubs,
       cal,
+      dueCache,
     );
     return {
       ...judged,

@@ -48,6 +48,7 @@ export function judgeItem(
   item: TCoverageItemInput,
   publications: TPublication[],
   cal: WorkCalendar,
+  dueCache: Map<string, { date: string; isProvisional: boolean }> = new Map(),
 ): TItemCoverage {
   const rule = item.timeRule;
   if (!rule || item.mode !== "proactive") {
@@ -60,7 +61,13 @@ export function judgeItem(
   }
   const documents = publications.map((p) => {
     if (!p.formedOn) return { ...p, dueDate: null, isLate: false, isProvisional: false };
-    const due = cal.addWorkdays(p.formedOn, rule.days);
+    // Many publications share a formation date and rule: each due date is counted once per check.
+    const key = `${p.formedOn}+${rule.days}`;
+    let due = dueCache.get(key);
+    if (!due) {
+      due = cal.addWorkdays(p.formedOn, rule.days);
+      dueCache.set(key, due);
+    }
     return { ...p, dueDate: due.date, isLate: p.publishedOn > due.date, isProvisional: due.isProvisional };
   });
   const problems: TItemCoverage["problems"] = [];

@@ -209,9 +209,6 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
     `权重：${first.map((i) => `${i.label} ${i.weight}`).join("，") || `按时完成率 ${w.onTime}，未被退回率 ${w.returned}，回头看销号率 ${w.review}`}`,
   ]);
   sheet.addRow([
-    `无数据的指标不计分，其权重按比例分给有数据的指标。${PENDING_INDICATORS.map((p) => `${INDICATOR_LABELS[p.key]}：${p.note}`).join("")}`,
-  ]);
-  sheet.addRow([
     "排名",
     "单位",
     "负责任务",
@@ -223,8 +220,8 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
     "未被退回率(%)",
     "回头看销号",
     "销号率(%)",
-    ...RECORD_INDICATORS.map((k) => `${INDICATOR_LABELS[k]}(%)`),
     "得分",
+    ...RECORD_INDICATORS.map((k) => `${INDICATOR_LABELS[k]}(%)`),
     "说明",
   ]);
   for (const [n, i] of result.items.entries())
@@ -240,17 +237,21 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
       pct(i.notReturnedRate),
       i.counts.closed,
       pct(i.closedRate),
+      i.score,
       ...RECORD_INDICATORS.map((k) => {
         const m = i.indicators.find((x) => x.key === k);
         return m && m.value !== null ? pct(m.value) : "无数据";
       }),
-      i.score,
       i.indicators
         .slice(3)
         .map((x) => `${x.label}：${x.detail}`)
         .join("；"),
     ]);
-  sheet.getRow(4).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow([
+    `无数据的指标不计分，其权重按比例分给有数据的指标。${PENDING_INDICATORS.map((p) => `${INDICATOR_LABELS[p.key]}：${p.note}`).join("")}`,
+  ]);
+  sheet.getRow(3).font = { bold: true };
   sheet.getColumn(2).width = 28;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
