@@ -10,6 +10,11 @@ import {
 } from "./features/alerts";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
+import {
+  cataloguesRoutes,
+  registerCatalogueDocumentHooks,
+  registerCataloguesApi,
+} from "./features/catalogues";
 import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
 import { dashboardRoutes } from "./features/dashboard";
 import {
@@ -65,6 +70,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/decisions", label: "重大行政决策" },
   { href: "/consultations", label: "意见征集" },
   { href: "/participation", label: "公众参与" },
+  { href: "/catalogues", label: "标准目录" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -82,6 +88,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
   { href: "/admin/subsidies", label: "村级补贴公示", permission: "subsidies.read" },
   { href: "/admin/registries", label: "登记册", permission: "unit.read" },
+  { href: "/admin/catalogues", label: "基层标准目录", permission: ["documents.edit", "unit.read"] },
   { href: "/admin/catalogue", label: "目录与检索设置", permission: "catalogue.manage" },
   { href: "/admin/guide", label: "公开指南", permission: "guide.edit" },
   { href: "/admin/notices", label: "置顶公告", permission: "guide.edit" },
@@ -191,6 +198,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerConsultationsApi(api, deps);
   registerAlertsApi(api, deps);
   registerEngagementApi(api, deps);
+  registerCataloguesApi(api, deps);
+  registerCatalogueDocumentHooks();
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -220,6 +229,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", alertsRoutes(deps));
   app.route("/", engagementRoutes(deps));
   app.route("/", accountabilityRoutes(deps));
+  app.route("/", cataloguesRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
 import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
 import { loadDemoAlerts } from "./features/alerts";
+import { loadDemoCatalogues } from "./features/catalogues";
 import { loadParticipationDemo } from "./features/consultations";
 import { loadDemoEngagement } from "./features/engagement";
 import { importPlan, loadDemoProgress, readPlanCsv, setPlanPublic } from "./features/ledger";
@@ -181,4 +182,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
   await loadDemoRegistries(db, SYSTEM_ACTOR, units);
   await loadParticipationDemo(db, SYSTEM_ACTOR, unitId("区卫生健康局"));
   await loadDemoAlerts(db);
+  await loadDemoCatalogues(db, SYSTEM_ACTOR, units);
 }

@@ -25,6 +25,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "liaison.appoint": "登记联络员",
   "liaison.handover": "更换联络员",
   "calendar.update": "修改工作日历",
+  "catalogue.area_create": "新增标准目录领域",
+  "catalogue.area_retire": "停用标准目录领域",
+  "catalogue.area_restore": "恢复标准目录领域",
+  "catalogue.item_create": "新增标准目录事项",
+  "catalogue.item_retire": "移出标准目录事项",
+  "catalogue.import": "导入标准目录",
+  "catalogue.posting_create": "登记其他渠道公开",
+  "catalogue.rectification_create": "列入标准目录整改清单",
+  "catalogue.rectification_update": "填报标准目录整改情况",
+  "document.catalogue_items": "标注文件落实的目录事项",
   "guide.update": "修改公开指南",
   "notice.create": "新增置顶公告",
   "notice.update": "修改置顶公告",
@@ -151,6 +161,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   open_day: "开放活动",
   open_day_registration: "开放活动报名",
   survey: "问卷",
+  catalogue_area: "标准目录领域",
+  catalogue_item: "标准目录事项",
+  catalogue_rectification: "标准目录整改",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -325,6 +338,12 @@ export function objectHref(row: {
       return ok ? `/gazette/${id}` : null;
     case "calendar":
       return "/admin/calendar";
+    case "catalogue_area":
+      return "/admin/catalogues/areas";
+    case "catalogue_item":
+      return row.unitId !== null ? `/admin/catalogues/${row.unitId}` : null;
+    case "catalogue_rectification":
+      return "/admin/catalogues/rectifications";
     case "portal_notice":
       return ok ? `/admin/notices/${id}` : null;
     case "search_synonyms":

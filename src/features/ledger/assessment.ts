@@ -4,6 +4,8 @@
 //                   report dated on or before the due date);
 //   returned:       one minus the share of the unit's reports the office returned;
 //   review result:  of the unit's tasks, the share closed at 回头看.
+// Further indicators come from the records themselves (record-indicators.ts): publication on time,
+// request timeliness, appeal corrections, spot checks and catalogue coverage, each with its weight.
 
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -15,17 +17,48 @@ import { MSG } from "../../platform/messages";
 import { findPlan } from "./ledger.repository";
 import { ledgerAssessmentWeights } from "./ledger.tables";
 import { planBoard } from "./plan-board";
+import {
+  combineScore,
+  INDICATOR_LABELS,
+  PENDING_INDICATORS,
+  RECORD_INDICATORS,
+  recordIndicators,
+  type TRecordIndicator,
+} from "./record-indicators";
 import type { TReportLike } from "./task-status";
 
-export type TWeights = { onTime: number; returned: number; review: number };
-export const DEFAULT_WEIGHTS: TWeights = { onTime: 50, returned: 25, review: 25 };
+export type TWeights = { onTime: number; returned: number; review: number } & Record<
+  TRecordIndicator,
+  number
+>;
+export const DEFAULT_WEIGHTS: TWeights = {
+  onTime: 50,
+  returned: 25,
+  review: 25,
+  latePublication: 0,
+  requestTimeliness: 0,
+  appealCorrection: 0,
+  spotCheck: 0,
+  catalogueCoverage: 0,
+};
 
 const weight = z.coerce.number("请填写 0 到 100 的整数。").int("请填写整数。").min(0).max(100);
+// The record indicators are optional (0 when left out), so clients that send the first three still work.
+const optionalWeight = z.preprocess((v) => (v === "" || v === undefined ? 0 : v), weight);
 export const ZWeights = z
-  .object({ onTime: weight, returned: weight, review: weight })
-  .refine((w) => w.onTime + w.returned + w.review === 100, {
+  .object({
+    onTime: weight,
+    returned: weight,
+    review: weight,
+    latePublication: optionalWeight,
+    requestTimeliness: optionalWeight,
+    appealCorrection: optionalWeight,
+    spotCheck: optionalWeight,
+    catalogueCoverage: optionalWeight,
+  })
+  .refine((w) => Object.values(w).reduce((a, b) => a + b, 0) === 100, {
     path: ["onTime"],
-    message: "三项权重之和须为 100。",
+    message: "各项权重之和须为 100。",
   });
 
 type TTaskFacts = {
@@ -35,7 +68,12 @@ type TTaskFacts = {
 };
 
 /** One unit's measures (each 0–1) and score (0–100, one decimal) from its tasks and reports. */
-export function scoreUnit(unitId: number, tasks: TTaskFacts[], weights: TWeights, today: string) {
+export function scoreUnit(
+  unitId: number,
+  tasks: TTaskFacts[],
+  weights: Pick<TWeights, "onTime" | "returned" | "review">,
+  today: string,
+) {
   const due = tasks.filter((t) => t.dueDate !== null && t.dueDate <= today);
   const onTime = due.filter((t) =>
     t.reports.some(
@@ -71,7 +109,18 @@ export async function weightsOf(db: Db, planId: number): Promise<TWeights> {
     .select()
     .from(ledgerAssessmentWeights)
     .where(eq(ledgerAssessmentWeights.planId, planId));
-  return row ? { onTime: row.onTime, returned: row.returned, review: row.review } : DEFAULT_WEIGHTS;
+  return row
+    ? {
+        onTime: row.onTime,
+        returned: row.returned,
+        review: row.review,
+        latePublication: row.latePublication,
+        requestTimeliness: row.requestTimeliness,
+        appealCorrection: row.appealCorrection,
+        spotCheck: row.spotCheck,
+        catalogueCoverage: row.catalogueCoverage,
+      }
+    : DEFAULT_WEIGHTS;
 }
 
 /** Saves a plan's weights (they must add up to 100); audited. */
@@ -103,17 +152,46 @@ export async function assessPlan(db: Db, planId: number, today: string) {
   if (!plan) throw new AppError("not_found", MSG.notFound);
   const weights = await weightsOf(db, planId);
   const board = await planBoard(db, planId, today);
+  const yearEnd = `${plan.year}-12-31`;
+  const records = await recordIndicators(db, `${plan.year}-01-01`, today < yearEnd ? today : yearEnd);
   const items = board.byUnit
-    .map((row) => ({
-      unitId: row.unit.id,
-      unitName: row.unit.name,
-      ...scoreUnit(
+    .map((row) => {
+      const own = scoreUnit(
         row.unit.id,
         board.tasks.filter((t) => t.responsible.has(row.unit.id)),
         weights,
         today,
-      ),
-    }))
+      );
+      const measures = records(row.unit.id);
+      const indicators = [
+        {
+          key: "onTime",
+          label: "按时完成率",
+          value: own.onTimeRate,
+          detail: `${own.counts.onTime}/${own.counts.due}`,
+        },
+        {
+          key: "returned",
+          label: "未被退回率",
+          value: own.notReturnedRate,
+          detail: `退回 ${own.counts.returned}/${own.counts.reports}`,
+        },
+        {
+          key: "review",
+          label: "回头看销号率",
+          value: own.closedRate,
+          detail: `${own.counts.closed}/${own.counts.tasks}`,
+        },
+        ...RECORD_INDICATORS.map((key) => ({ key, label: INDICATOR_LABELS[key], ...measures[key] })),
+      ].map((i) => ({ ...i, weight: weights[i.key as keyof TWeights] }));
+      return {
+        unitId: row.unit.id,
+        unitName: row.unit.name,
+        ...own,
+        indicators,
+        score: combineScore(indicators),
+      };
+    })
     .sort((a, b) => b.score - a.score || a.unitId - b.unitId);
   return { plan, weights, items };
 }
@@ -126,7 +204,10 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
   const sheet = wb.addWorksheet("考核评分");
   const w = result.weights;
   sheet.addRow([`${result.plan.title} 考核评分`]);
-  sheet.addRow([`权重：按时完成率 ${w.onTime}，未被退回率 ${w.returned}，回头看销号率 ${w.review}`]);
+  const first = result.items[0]?.indicators ?? [];
+  sheet.addRow([
+    `权重：${first.map((i) => `${i.label} ${i.weight}`).join("，") || `按时完成率 ${w.onTime}，未被退回率 ${w.returned}，回头看销号率 ${w.review}`}`,
+  ]);
   sheet.addRow([
     "排名",
     "单位",
@@ -140,6 +221,8 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
     "回头看销号",
     "销号率(%)",
     "得分",
+    ...RECORD_INDICATORS.map((k) => `${INDICATOR_LABELS[k]}(%)`),
+    "说明",
   ]);
   for (const [n, i] of result.items.entries())
     sheet.addRow([
@@ -155,7 +238,19 @@ export async function assessmentXlsx(result: Awaited<ReturnType<typeof assessPla
       i.counts.closed,
       pct(i.closedRate),
       i.score,
+      ...RECORD_INDICATORS.map((k) => {
+        const m = i.indicators.find((x) => x.key === k);
+        return m && m.value !== null ? pct(m.value) : "无数据";
+      }),
+      i.indicators
+        .slice(3)
+        .map((x) => `${x.label}：${x.detail}`)
+        .join("；"),
     ]);
+  sheet.addRow([]);
+  sheet.addRow([
+    `无数据的指标不计分，其权重按比例分给有数据的指标。${PENDING_INDICATORS.map((p) => `${INDICATOR_LABELS[p.key]}：${p.note}`).join("")}`,
+  ]);
   sheet.getRow(3).font = { bold: true };
   sheet.getColumn(2).width = 28;
   return Buffer.from(await wb.xlsx.writeBuffer());

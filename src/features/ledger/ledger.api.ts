@@ -297,7 +297,8 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       method: "get",
       path: "/ledger/plans/{id}/assessment",
       tags: ["工作台账"],
-      summary: "考核评分：权重和各单位得分（按时完成率、未被退回率、回头看销号率）",
+      summary:
+        "考核评分：权重和各单位得分（按时完成率、未被退回率、回头看销号率，以及主动公开按时率、依申请按时答复率、复议诉讼未被纠错率、抽查平均分、标准目录落实率；每项的数值和依据在 indicators 中）",
       security: bearerSecurity,
       request: { params: ZIdParam },
       responses: { 200: json(ZAssessment, "各单位得分，高分在前"), ...errorResponses(401, 403, 404) },
@@ -314,7 +315,8 @@ export function registerLedgerApi(api: TApi, deps: TDeps) {
       method: "put",
       path: "/ledger/plans/{id}/assessment/weights",
       tags: ["工作台账"],
-      summary: "设置考核权重（三项之和为 100）",
+      summary:
+        "设置考核权重（各项之和为 100）：onTime、returned、review，以及按记录计算的 latePublication、requestTimeliness、appealCorrection、spotCheck、catalogueCoverage（不填为 0）",
       security: bearerSecurity,
       request: {
         params: ZIdParam,

@@ -15,10 +15,14 @@ import type { TEvidenceRow, TReportRow, TTaskWithUnits } from "./ledger.reposito
 import type { ledgerPlans } from "./ledger.tables";
 import { StatusBadge, TaskCards } from "./ledger.task-cards";
 import type { TBoardTask, TPlanBoard } from "./plan-board";
+import { INDICATOR_LABELS, PENDING_INDICATORS, RECORD_INDICATORS } from "./record-indicators";
 import { STATUS_LABELS, STATUS_ORDER, type TTaskStatus } from "./task-status";
 import { YEAR_END_LABELS } from "./year-end-review";
 
 type TPlanRow = typeof ledgerPlans.$inferSelect;
+
+/** Tasks about the basic-level standard catalogues (tasks 35–36 of the 2022 plan) link to the coverage check. */
+const CATALOGUE_TASK = /基层政务公开标准化|26\+1\+n/;
 
 export const REPORT_STATUS_LABELS: Record<string, string> = {
   submitted: "待审核",
@@ -326,6 +330,15 @@ export function TaskPage(props: {
         </dd>
         <dt>任务要求</dt>
         <dd>{task.requirement}</dd>
+        {CATALOGUE_TASK.test(task.requirement) && (
+          <>
+            <dt>落实情况</dt>
+            <dd>
+              <a href="/admin/catalogues/coverage">标准目录落实情况“回头看”</a>（
+              <a href="/admin/catalogues/rectifications">整改清单</a>）
+            </dd>
+          </>
+        )}
         <dt>责任单位（原文）</dt>
         <dd>{task.unitsText}</dd>
         <dt>完成时限</dt>
@@ -573,21 +586,20 @@ export function YearEndPage(props: { ctx: TPageCtx; plan: TPlanRow; board: TPlan
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-/** Assessment: the weights form and each unit's score, with the Excel export. */
+/** Assessment: the weights form and each unit's score, explained indicator by indicator, with the Excel export. */
 export function AssessmentPage(props: {
   ctx: TPageCtx;
   plan: TPlanRow;
   form: TFormState;
   items: {
+    unitId: number;
     unitName: string;
-    onTimeRate: number;
-    notReturnedRate: number;
-    closedRate: number;
     score: number;
-    counts: { tasks: number; due: number; onTime: number; reports: number; returned: number; closed: number };
+    indicators: { key: string; label: string; value: number | null; detail: string; weight: number }[];
   }[];
 }) {
   const { ctx, plan, form } = props;
+  const labels = props.items[0]?.indicators ?? [];
   return (
     <AdminLayout ctx={ctx} title={`考核评分：${plan.title}`}>
       <p>
@@ -595,33 +607,38 @@ export function AssessmentPage(props: {
       </p>
       <h1>考核评分</h1>
       <p>
-        得分 = 按时完成率 × 权重 + 未被退回率 × 权重 + 回头看销号率 ×
-        权重。按时完成指公开办通过的完成报告日期不晚于时限； 统计截至今天已到期的任务。
+        得分 = 各项指标 × 权重之和 ÷ 有数据指标的权重之和 ×
+        100。按时完成指公开办通过的完成报告日期不晚于时限，统计截至今天已到期的任务；
+        其余指标按本年度（截至今天）平台中的记录计算：主动公开按时率（成文后 20
+        个工作日内发布，条例第二十六条）、依申请公开按时答复率、
+        复议诉讼未被纠错率、办理质量抽查平均分、标准目录落实率（
+        <a href="/admin/catalogues/coverage">回头看</a>
+        ）。某单位没有某项记录的，该项不计分，其权重按比例分给其余各项。
       </p>
+      <p class="muted">{PENDING_INDICATORS.map((p) => `${INDICATOR_LABELS[p.key]}：${p.note}`).join(" ")}</p>
       <p>
         <a href={`/admin/ledger/plans/${plan.id}/assessment.xlsx`}>导出 Excel</a>
       </p>
-      <DataTable
-        caption="各单位考核得分"
-        columns={["排名", "单位", "按时完成率", "未被退回率", "回头看销号率", "得分"]}
-      >
-        {props.items.map((i, n) => (
-          <tr>
-            <td>{n + 1}</td>
-            <td>{i.unitName}</td>
-            <td>
-              {percent(i.onTimeRate)}（{i.counts.onTime}/{i.counts.due}）
-            </td>
-            <td>
-              {percent(i.notReturnedRate)}（退回 {i.counts.returned}/{i.counts.reports}）
-            </td>
-            <td>
-              {percent(i.closedRate)}（{i.counts.closed}/{i.counts.tasks}）
-            </td>
-            <td>{i.score}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <div class="stats-table">
+        <DataTable
+          caption="各单位考核得分"
+          columns={["排名", "单位", ...labels.map((l) => `${l.label}（权重 ${l.weight}）`), "得分"]}
+        >
+          {props.items.map((i, n) => (
+            <tr>
+              <td>{n + 1}</td>
+              <td>{i.unitName}</td>
+              {i.indicators.map((m) => (
+                <td>
+                  {m.value === null ? "暂无数据" : percent(m.value)}
+                  <span class="muted">（{m.detail}）</span>
+                </td>
+              ))}
+              <td>{i.score}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </div>
       <h2>考核权重</h2>
       <Form
         action={`/admin/ledger/plans/${plan.id}/assessment`}
@@ -632,6 +649,9 @@ export function AssessmentPage(props: {
         <TextField form={form} name="onTime" label="按时完成率权重" inputmode="numeric" isRequired />
         <TextField form={form} name="returned" label="未被退回率权重" inputmode="numeric" isRequired />
         <TextField form={form} name="review" label="回头看销号率权重" inputmode="numeric" isRequired />
+        {RECORD_INDICATORS.map((k) => (
+          <TextField form={form} name={k} label={`${INDICATOR_LABELS[k]}权重`} inputmode="numeric" />
+        ))}
       </Form>
     </AdminLayout>
   );

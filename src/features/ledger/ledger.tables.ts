@@ -82,6 +82,11 @@ export const ledgerAssessmentWeights = pgTable("ledger_assessment_weights", {
   onTime: integer("on_time").notNull(),
   returned: integer("returned").notNull(),
   review: integer("review").notNull(),
+  latePublication: integer("late_publication").notNull().default(0),
+  requestTimeliness: integer("request_timeliness").notNull().default(0),
+  appealCorrection: integer("appeal_correction").notNull().default(0),
+  spotCheck: integer("spot_check").notNull().default(0),
+  catalogueCoverage: integer("catalogue_coverage").notNull().default(0),
   updatedBy: text("updated_by").notNull(),
   updatedAt: ts("updated_at").notNull().default(sql`now()`),
 });

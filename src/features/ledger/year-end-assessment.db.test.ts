@@ -143,7 +143,16 @@ describeDb("work-plan ledger: overdue reminders, 回头看 and assessment", () =
     // 区卫生健康局: 1 of 2 due tasks on time, 1 of 3 reports returned, 1 of 2 tasks closed.
     // 区财政局: 0 of 1 on time, no reports, none closed (carried over).
     let r = await get();
-    expect(r.weights).toEqual({ onTime: 50, returned: 25, review: 25 });
+    expect(r.weights).toEqual({
+      onTime: 50,
+      returned: 25,
+      review: 25,
+      latePublication: 0,
+      requestTimeliness: 0,
+      appealCorrection: 0,
+      spotCheck: 0,
+      catalogueCoverage: 0,
+    });
     expect(byName(r.items, "区卫生健康局")).toBeCloseTo(50 * 0.5 + 25 * (2 / 3) + 25 * 0.5, 1);
     expect(byName(r.items, "区财政局")).toBe(25);
     expect(r.items[0].unitName).toBe("区卫生健康局");
@@ -160,6 +169,23 @@ describeDb("work-plan ledger: overdue reminders, 回头看 and assessment", () =
     r = await get();
     expect(byName(r.items, "区财政局")).toBe(100);
     expect(byName(r.items, "区卫生健康局")).toBeCloseTo(66.7, 1);
+
+    // A record indicator without records for a unit (neither unit has a concluded request) is left
+    // out and its weight goes to the others: 50 on-time + 50 request timeliness (no data) →
+    // 区卫生健康局 0.5 × 50 / 50 × 100 = 50, 区财政局 0 × 50 / 50 × 100 = 0.
+    await api(t, "PUT", `/api/v1/ledger/plans/${plan2026}/assessment/weights`, {
+      token: office,
+      json: { onTime: 50, returned: 0, review: 0, requestTimeliness: 50 },
+    });
+    r = await get();
+    expect(byName(r.items, "区卫生健康局")).toBe(50);
+    expect(byName(r.items, "区财政局")).toBe(0);
+    const timeliness = r.items[0].indicators.find((i: { key: string }) => i.key === "requestTimeliness");
+    expect(timeliness).toMatchObject({ value: null, weight: 50, detail: "无记录" });
+    await api(t, "PUT", `/api/v1/ledger/plans/${plan2026}/assessment/weights`, {
+      token: office,
+      json: { onTime: 0, returned: 100, review: 0 },
+    });
 
     const v = await new Visitor(t).login("office");
     const res = await v.get(`/admin/ledger/plans/${plan2026}/assessment.xlsx`);
