@@ -107,3 +107,6 @@ create table opinion_reminders (
   sent_at timestamptz not null default now(),
   primary key (opinion_id, kind)
 );
+
+-- Receipt numbers of the public 领导信箱 form (LDXX + year + six digits).
+create sequence opinion_mailbox_seq;

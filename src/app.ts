@@ -12,6 +12,7 @@ import {
   registerDocumentsApi,
 } from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
+import { opinionsRoutes, registerOpinionsApi } from "./features/opinions";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
@@ -47,6 +48,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
+  { href: "/responses", label: "回应关切" },
+  { href: "/mailbox", label: "领导信箱" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -55,6 +58,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
+  { href: "/admin/opinions", label: "政务舆情", permission: "opinions.handle" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
@@ -121,9 +125,14 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   };
   const smallBodies = bodyLimit({ maxSize: opts.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge });
   const uploads = bodyLimit({ maxSize: 12 * 1024 * 1024, onError: tooLarge });
+  // A year of 12345 work orders (CSV or XLSX) is larger than any attachment.
+  const workOrders = bodyLimit({ maxSize: 64 * 1024 * 1024, onError: tooLarge });
+  const WORK_ORDER_IMPORTS = new Set(["/api/v1/opinions/import", "/admin/opinions/import"]);
   app.use((c, next) =>
     (c.req.header("content-type") ?? "").startsWith("multipart/form-data")
-      ? uploads(c, next)
+      ? WORK_ORDER_IMPORTS.has(c.req.path)
+        ? workOrders(c, next)
+        : uploads(c, next)
       : smallBodies(c, next),
   );
   // Inside the size limits, so that reading the body to look for NUL counts against them.
@@ -158,6 +167,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerOpinionsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +191,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", opinionsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -1,5 +1,6 @@
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
+import { sendOpinionReminders } from "./features/opinions";
 import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
 import { purgeExpiredSessions } from "./platform/auth/sessions";
 import type { TDatabase } from "./platform/db";
@@ -64,6 +65,15 @@ export function appJobs(database: TDatabase, mailer: TMailer, logger: TLogger): 
       run: async () => {
         const r = await sendOverdueReminders(db, mailer, todayInChina());
         if (r.sent) logger.info(r, "ledger overdue reminders sent");
+      },
+    });
+    // 舆情 clocks run in hours: each unit's liaison hears of items due within the hour or overdue.
+    jobs.push({
+      name: "opinion-reminders",
+      everyMs: 5 * 60_000,
+      run: async () => {
+        const r = await sendOpinionReminders(db, mailer, new Date());
+        if (r.sent) logger.info(r, "opinion reminders sent");
       },
     });
   }

@@ -7,6 +7,7 @@ import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { documentsAwaitingReview } from "../documents";
 import { ledgerTasksDue } from "../ledger";
+import { opinionDashboardCards } from "../opinions";
 import { currentLiaisons, listUnits } from "../org";
 import { annualReportStatus } from "../reports";
 import { requestsWaiting } from "../requests";
@@ -62,6 +63,7 @@ export function dashboardRoutes(deps: TDeps) {
         </p>
         <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
+          {await opinionDashboardCards(deps.db, p)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -4,3 +4,4 @@
 export { computeStatistics, type TStatistics } from "./compute-statistics";
 export { registerStatisticsApi } from "./statistics.api";
 export { statisticsRoutes } from "./statistics.routes";
+export { BarChart, ColumnChart, type TDatum } from "./svg-charts";

@@ -27,7 +27,16 @@ export const PUBLIC_CHANGE_CHANNEL = "gongkai_public_change";
 
 // Entities that never show on a public page: their changes leave the public page cache alone, so
 // that neither an applicant's request nor a staff member's case work empties it.
-const PRIVATE_ENTITIES = new Set(["request", "appeal", "spot_check", "api_token", "user"]);
+const PRIVATE_ENTITIES = new Set([
+  "request",
+  "appeal",
+  "spot_check",
+  "api_token",
+  "user",
+  // 政务舆情 items hold letters' writers and work orders; only published responses show publicly.
+  "opinion",
+  "opinion_alert",
+]);
 
 /**
  * Marks, for the request that runs inside it, whether a public change was recorded: the process

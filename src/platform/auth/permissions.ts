@@ -39,7 +39,9 @@ export type TPermission =
   | "requests.spotcheck"
   | "ledger.manage"
   | "ledger.report"
-  | "reports.edit";
+  | "reports.edit"
+  | "opinions.handle"
+  | "opinions.manage";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -68,6 +70,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "ledger.manage",
     "reports.edit",
+    "opinions.handle",
+    "opinions.manage",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -86,6 +90,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.manage",
     "reports.edit",
+    "opinions.handle",
+    "opinions.manage",
   ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
@@ -98,8 +104,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.report",
     "reports.edit",
+    "opinions.handle",
   ],
-  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
+  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report", "opinions.handle"],
 };
 
 export type TRoleGrant = { role: TRole; unitId: number | null };
