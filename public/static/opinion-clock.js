@@ -18,7 +18,8 @@
       el.classList.remove("clock-overdue", "clock-due-soon", "clock-running");
       el.classList.add(`clock-${state}`);
       const label = el.querySelector(".clock-state");
-      if (label) label.textContent = state === "overdue" ? "已超时" : state === "due-soon" ? "1 小时内到期" : "进行中";
+      if (label)
+        label.textContent = state === "overdue" ? "已超时" : state === "due-soon" ? "1 小时内到期" : "进行中";
     }
   };
   setInterval(tick, 30000);

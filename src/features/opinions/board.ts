@@ -9,7 +9,13 @@ import { clockState, type TClockState } from "./compute-clocks";
 import { boardCounts, listRunning } from "./opinions.repository";
 import type { TOpinionRow } from "./opinions.tables";
 
-export type TBoardUnit = { unitId: number | null; unitName: string; open: number; dueWithinHour: number; overdue: number };
+export type TBoardUnit = {
+  unitId: number | null;
+  unitName: string;
+  open: number;
+  dueWithinHour: number;
+  overdue: number;
+};
 
 /** Counts by unit in the caller's scope, the units with the most overdue first. */
 export async function boardByUnit(db: Db, p: TPrincipal, now: Date): Promise<TBoardUnit[]> {
@@ -17,10 +23,21 @@ export async function boardByUnit(db: Db, p: TPrincipal, now: Date): Promise<TBo
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   return counts
     .map((c) => ({ ...c, unitName: c.unitId ? (nameOf.get(c.unitId) ?? "") : "（未指定单位）" }))
-    .sort((a, b) => b.overdue - a.overdue || b.dueWithinHour - a.dueWithinHour || b.open - a.open || a.unitName.localeCompare(b.unitName, "zh"));
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue ||
+        b.dueWithinHour - a.dueWithinHour ||
+        b.open - a.open ||
+        a.unitName.localeCompare(b.unitName, "zh"),
+    );
 }
 
-export type TClockView = { kind: "release" | "press_conference" | "response"; dueAt: Date; doneAt: Date | null; state: TClockState };
+export type TClockView = {
+  kind: "release" | "press_conference" | "response";
+  dueAt: Date;
+  doneAt: Date | null;
+  state: TClockState;
+};
 
 /** The clocks that apply to an item, with their state at `now`. */
 export function clocksOf(row: TOpinionRow, now: Date): TClockView[] {

@@ -11,7 +11,11 @@ export const CLOCK_HOURS = { release: 5, press_conference: 24, response: 48 } as
 /** How long before a due time a clock counts as "due soon" (board, reminders, dashboard). */
 export const DUE_SOON_MS = HOUR;
 
-export type TClocks = { releaseDueAt: Date | null; pressConferenceDueAt: Date | null; responseDueAt: Date | null };
+export type TClocks = {
+  releaseDueAt: Date | null;
+  pressConferenceDueAt: Date | null;
+  responseDueAt: Date | null;
+};
 
 /** The due times that apply to an item; those that do not apply are null. */
 export function computeClocks(severity: TSeverity, discoveredAt: Date): TClocks {

@@ -1,4 +1,4 @@
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -12,7 +12,7 @@ export async function confirmTopic(db: Db, actor: TActor, p: TPrincipal, id: num
     const row = await lockOpinion(tx, id);
     if (!row || !canHandle(p, row.unitId)) throw new AppError("not_found", MSG.notFound);
     const topic = await findTopicByKey(tx, key);
-    if (!topic || !topic.isActive) {
+    if (!topic?.isActive) {
       const message = `没有名为“${key}”的舆情主题。`;
       throw new AppError("unprocessable", message, { issues: [{ path: "topic", message }] });
     }

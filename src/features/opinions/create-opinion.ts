@@ -1,4 +1,4 @@
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -47,7 +47,7 @@ export async function intakeOpinion(tx: Db, actor: TActor, input: TIntake): Prom
   const suggested = suggestTopic(`${input.title}\n${input.body}`, topics);
   if (input.topic && input.topic !== TOPIC_AUTO) {
     const topic = await findTopicByKey(tx, input.topic);
-    if (!topic || !topic.isActive) throw refuse("topic", `没有名为“${input.topic}”的舆情主题。`);
+    if (!topic?.isActive) throw refuse("topic", `没有名为“${input.topic}”的舆情主题。`);
     topicId = topic.id;
     isConfirmed = true;
   } else topicId = suggested;
@@ -93,7 +93,7 @@ export async function createOpinion(
   body: TCreateOpinionBody,
 ): Promise<TOpinionRow> {
   const unit = await findUnit(db, body.unitId);
-  if (!unit || !unit.isActive) throw refuse("unitId", "承办单位不存在或已撤销。");
+  if (!unit?.isActive) throw refuse("unitId", "承办单位不存在或已撤销。");
   if (!canHandle(p, unit.id)) throw refuse("unitId", "您不能为其他单位登记舆情。");
   return db.transaction((tx) => intakeOpinion(tx, actor, { ...body, unitId: unit.id }));
 }

@@ -1,7 +1,7 @@
 // 12345 work orders into 政务舆情: one transaction, idempotent on 工单编号 (a re-import of the same
 // file changes nothing; a changed row updates its item), every bad row named with its reason.
 
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { listUnits } from "../org";
@@ -15,7 +15,7 @@ import {
   type TWorkOrderUpdate,
   updateWorkOrders,
 } from "./opinions.repository";
-import { parseChinaTime, type TWorkOrderSheet, WORK_ORDER_COLUMNS as COL } from "./read-work-orders";
+import { WORK_ORDER_COLUMNS as COL, parseChinaTime, type TWorkOrderSheet } from "./read-work-orders";
 import { checkSpikes } from "./spikes";
 import { suggestTopic } from "./suggest-topic";
 
@@ -155,7 +155,12 @@ export async function importWorkOrders(
     for (let i = 0; i < parsed.length; i += BATCH) {
       const batch = parsed.slice(i, i + BATCH);
       const existing = new Map(
-        (await findByWorkOrders(tx, batch.map((r) => r.workOrderNo))).map((e) => [e.workOrderNo as string, e]),
+        (
+          await findByWorkOrders(
+            tx,
+            batch.map((r) => r.workOrderNo),
+          )
+        ).map((e) => [e.workOrderNo as string, e]),
       );
       const inserts: TNewOpinion[] = [];
       const updates: TWorkOrderUpdate[] = [];
@@ -175,7 +180,8 @@ export async function importWorkOrders(
         }
         const clocks = computeClocks("ordinary", r.discoveredAt);
         // A response staff recorded themselves stays; otherwise 办结 is the response.
-        const respondedAt = (old && !sameTime(old.respondedAt, old.handledAt) ? old.respondedAt : null) ?? r.handledAt;
+        const respondedAt =
+          (old && !sameTime(old.respondedAt, old.handledAt) ? old.respondedAt : null) ?? r.handledAt;
         const next = nextDueAt(clocks, { releasedAt: null, pressConferenceAt: null, respondedAt });
         if (r.topicId) touchedTopics.add(r.topicId);
         if (!from || r.discoveredAt < from) from = r.discoveredAt;

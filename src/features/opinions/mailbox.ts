@@ -38,7 +38,9 @@ export async function submitMailboxLetter(
   if (body.website) return DISCARDED;
   const limit = await hitRateLimit(db, `mailbox-submit:${ip}`, LETTERS_PER_HOUR, 3600);
   if (!limit.isAllowed)
-    throw new AppError("too_many_requests", MSG.tooManyRequests, { retryAfterSeconds: limit.retryAfterSeconds });
+    throw new AppError("too_many_requests", MSG.tooManyRequests, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   const office = (await listUnits(db, { isActiveOnly: true })).find((u) => u.kind === "office");
   const write = async (tx: Db): Promise<TMailboxReceipt> => {
     const now = new Date();

@@ -1,4 +1,4 @@
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { MSG } from "../../platform/messages";
@@ -8,7 +8,14 @@ import { loadSpikeRule, saveSpikeRule } from "./spikes";
 
 /** "噪音、异味, 污水" → ["噪音", "异味", "污水"]: split on Chinese or Latin commas, blanks dropped, no repeats. */
 export function splitKeywords(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\s]+/).map((k) => k.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\s]+/)
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** An office-defined topic, besides the twelve of the work plan. */
@@ -16,7 +23,9 @@ export async function createTopic(db: Db, actor: TActor, input: { name: string; 
   return db.transaction(async (tx) => {
     const existing = await listTopics(tx);
     if (existing.some((t) => t.name === input.name))
-      throw new AppError("conflict", "已有同名的舆情主题。", { issues: [{ path: "name", message: "已有同名的舆情主题。" }] });
+      throw new AppError("conflict", "已有同名的舆情主题。", {
+        issues: [{ path: "name", message: "已有同名的舆情主题。" }],
+      });
     const topic = await insertTopic(tx, {
       code: `custom_${existing.length + 1}_${Date.now().toString(36)}`,
       name: input.name,
@@ -52,13 +61,22 @@ export async function changeSpikeRule(db: Db, actor: TActor, rule: TSpikeRule) {
   return db.transaction(async (tx) => {
     const before = await loadSpikeRule(tx);
     await saveSpikeRule(tx, rule);
-    await recordAudit(tx, actor, { action: "opinion_spike_rule.update", entity: "opinion_alert", before, after: rule });
+    await recordAudit(tx, actor, {
+      action: "opinion_spike_rule.update",
+      entity: "opinion_alert",
+      before,
+      after: rule,
+    });
   });
 }
 
 export async function acknowledgeSpike(db: Db, actor: TActor, id: number) {
   return db.transaction(async (tx) => {
     if (!(await acknowledgeAlert(tx, id))) throw new AppError("not_found", MSG.notFound);
-    await recordAudit(tx, actor, { action: "opinion_alert.acknowledge", entity: "opinion_alert", entityId: id });
+    await recordAudit(tx, actor, {
+      action: "opinion_alert.acknowledge",
+      entity: "opinion_alert",
+      entityId: id,
+    });
   });
 }

@@ -42,7 +42,8 @@ describeDb("政务舆情 through the API: hour clocks, events, board, 12345 impo
   afterAll(() => t?.close());
 
   const opinionCount = async () => (await t.db.select({ n: count() }).from(opinions))[0]?.n ?? 0;
-  const create = (token: string, json: Record<string, unknown>) => api(t, "POST", "/api/v1/opinions", { token, json });
+  const create = (token: string, json: Record<string, unknown>) =>
+    api(t, "POST", "/api/v1/opinions", { token, json });
 
   describe("registering", () => {
     it("gives a serious emergency found late at night its 5 h and 24 h due times, across midnight and a month end", async () => {
@@ -87,12 +88,16 @@ describeDb("政务舆情 through the API: hour clocks, events, board, 12345 impo
       // No offset: which zone was meant cannot be known.
       expect((await create(office, { ...base, discoveredAt: "2026-01-31T22:30:00" })).status).toBe(400);
       expect((await create(office, { ...base, discoveredAt: hoursFromNow(2) })).status).toBe(422);
-      expect((await create(office, { ...base, topic: "不存在的主题", discoveredAt: hoursFromNow(-1) })).status).toBe(422);
+      expect(
+        (await create(office, { ...base, topic: "不存在的主题", discoveredAt: hoursFromNow(-1) })).status,
+      ).toBe(422);
       // a.head handles unit A only.
       const other = await create(aHead, { ...base, unitId: unitB, discoveredAt: hoursFromNow(-1) });
       expect(other.status).toBe(422);
       expect(other.data.error.issues[0].path).toBe("unitId");
-      expect((await create(office, { ...base, unitId: 2_147_483_647, discoveredAt: hoursFromNow(-1) })).status).toBe(422);
+      expect(
+        (await create(office, { ...base, unitId: 2_147_483_647, discoveredAt: hoursFromNow(-1) })).status,
+      ).toBe(422);
       expect((await create(office, {})).status).toBe(400);
       expect(await opinionCount()).toBe(before);
     });
@@ -140,7 +145,10 @@ describeDb("政务舆情 through the API: hour clocks, events, board, 12345 impo
     it("suggests a topic by keywords, left unconfirmed until staff confirm it", async () => {
       const r = await api(t, "GET", `/api/v1/opinions/${ordinary}`, { token: aHead });
       expect(r.data).toMatchObject({ topicName: "生态环境污染", isTopicConfirmed: false });
-      const c = await api(t, "POST", `/api/v1/opinions/${ordinary}/topic`, { token: aHead, json: { topic: "市场监管" } });
+      const c = await api(t, "POST", `/api/v1/opinions/${ordinary}/topic`, {
+        token: aHead,
+        json: { topic: "市场监管" },
+      });
       expect(c.status).toBe(200);
       expect((await api(t, "GET", `/api/v1/opinions/${ordinary}`, { token: aHead })).data).toMatchObject({
         topicName: "市场监管",
@@ -202,11 +210,20 @@ describeDb("政务舆情 through the API: hour clocks, events, board, 12345 impo
   });
 
   describe("the 12345 import", () => {
-    const csv = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n");
+    const csv = (rows: string[][]) =>
+      rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n");
     const header = ["工单编号", "受理时间", "诉求内容", "承办单位", "办结时间", "满意度", "来电人电话"];
     const rows = [
       header,
-      ["GD20260301001", "2026-03-01 23:10:00", "某工地拖欠农民工工资三个月", "区卫健局", "2026-03-02 09:00", "满意", "13800000000"],
+      [
+        "GD20260301001",
+        "2026-03-01 23:10:00",
+        "某工地拖欠农民工工资三个月",
+        "区卫健局",
+        "2026-03-02 09:00",
+        "满意",
+        "13800000000",
+      ],
       ["GD20260301002", "2026/3/2 8:05", "小区楼下餐馆油烟扰民", "区卫生健康局", "", "", ""],
       ["GD20260301003", "2026-02-30 10:00", "日期不存在的工单", "区卫生健康局", "", "", ""],
       ["GD20260301004", "2026-03-02 10:00", "承办单位不存在", "区不存在局", "", "", ""],
@@ -231,12 +248,18 @@ describeDb("政务舆情 through the API: hour clocks, events, board, 12345 impo
 
     it("is idempotent on 工单编号: the same file again changes nothing; a changed row updates its item", async () => {
       const before = await opinionCount();
-      const audits = (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "opinion.import")))[0]?.n;
+      const audits = (
+        await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "opinion.import"))
+      )[0]?.n;
       const again = await importCsv(t, office, csv(rows));
       expect(again.data).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
       expect(await opinionCount()).toBe(before);
-      expect((await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "opinion.import")))[0]?.n).toBe(audits);
-      const changed = rows.map((r) => (r[0] === "GD20260301002" ? [...r.slice(0, 4), "2026-03-02 18:00", "基本满意", ""] : r));
+      expect(
+        (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "opinion.import")))[0]?.n,
+      ).toBe(audits);
+      const changed = rows.map((r) =>
+        r[0] === "GD20260301002" ? [...r.slice(0, 4), "2026-03-02 18:00", "基本满意", ""] : r,
+      );
       const upd = await importCsv(t, office, csv(changed));
       expect(upd.data).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
       const [item] = await t.db.select().from(opinions).where(eq(opinions.workOrderNo, "GD20260301002"));

@@ -1,11 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  bearerSecurity,
-  errorResponses,
-  type TApi,
-  ZIdParam,
-  ZPageQuery,
-} from "../../platform/http/api";
+import { bearerSecurity, errorResponses, type TApi, ZIdParam, ZPageQuery } from "../../platform/http/api";
 import { actorOf, type TDeps } from "../../platform/http/context";
 import { requirePermission } from "../../platform/http/guards";
 import { zIdText } from "../../platform/validation";
@@ -26,8 +20,8 @@ import {
   ZPublishResponseBody,
 } from "./opinions.schemas";
 import { presentOpinion } from "./present";
-import { publishResponse } from "./publish-response";
 import { publicResponses } from "./public-responses";
+import { publishResponse } from "./publish-response";
 import { readWorkOrderUpload } from "./read-upload";
 import { recordOpinionEvent } from "./record-event";
 import { monthlyAnalysis } from "./trends";
@@ -85,7 +79,11 @@ export function registerOpinionsApi(api: TApi, deps: TDeps) {
       const now = new Date();
       const units = await boardByUnit(db, p, now);
       const total = units.reduce(
-        (a, u) => ({ open: a.open + u.open, dueWithinHour: a.dueWithinHour + u.dueWithinHour, overdue: a.overdue + u.overdue }),
+        (a, u) => ({
+          open: a.open + u.open,
+          dueWithinHour: a.dueWithinHour + u.dueWithinHour,
+          overdue: a.overdue + u.overdue,
+        }),
         { open: 0, dueWithinHour: 0, overdue: 0 },
       );
       return c.json({ generatedAt: toChinaIso(now), total, units }, 200);
@@ -213,7 +211,10 @@ export function registerOpinionsApi(api: TApi, deps: TDeps) {
           open: z.enum(["0", "1"]).optional(),
         }),
       },
-      responses: { 200: json(z.object({ total: z.number(), items: z.array(ZAny) }), "列表"), ...errorResponses(401, 403) },
+      responses: {
+        200: json(z.object({ total: z.number(), items: z.array(ZAny) }), "列表"),
+        ...errorResponses(401, 403),
+      },
     }),
     async (c) => {
       const p = requirePermission(c, "opinions.handle");
@@ -275,7 +276,10 @@ export function registerOpinionsApi(api: TApi, deps: TDeps) {
     async (c) => {
       const p = requirePermission(c, "opinions.handle");
       const r = await recordOpinionEvent(db, actorOf(c), p, c.req.valid("param").id, c.req.valid("json"));
-      return c.json({ ...r, at: toChinaIso(r.at), nextDueAt: r.nextDueAt ? toChinaIso(r.nextDueAt) : null }, 201);
+      return c.json(
+        { ...r, at: toChinaIso(r.at), nextDueAt: r.nextDueAt ? toChinaIso(r.nextDueAt) : null },
+        201,
+      );
     },
   );
 
@@ -323,7 +327,10 @@ export function registerOpinionsApi(api: TApi, deps: TDeps) {
       tags: TAGS,
       summary: "回应关切：已公开的问题与答复及相关文件（无需登录）",
       request: { query: ZPageQuery },
-      responses: { 200: json(z.object({ total: z.number(), items: z.array(ZAny) }), "列表"), ...errorResponses(400) },
+      responses: {
+        200: json(z.object({ total: z.number(), items: z.array(ZAny) }), "列表"),
+        ...errorResponses(400),
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -345,5 +352,4 @@ export function registerOpinionsApi(api: TApi, deps: TDeps) {
     }),
     async (c) => c.json(await submitMailboxLetter(db, c.get("clientIp"), c.req.valid("json")), 201),
   );
-
 }

@@ -24,7 +24,8 @@ export function MailboxFormPage({
       {sentReceipt && (
         <div class="notice" role="status">
           <p>
-            您已于 {sentReceipt.submittedOn} 来信，编号 {sentReceipt.receiptNo}。再次提交本页只会显示该来信的回执，不会重复来信。
+            您已于 {sentReceipt.submittedOn} 来信，编号 {sentReceipt.receiptNo}
+            。再次提交本页只会显示该来信的回执，不会重复来信。
           </p>
           <p>
             <a href="/mailbox/receipt">查看回执</a> · <a href="/mailbox?another=1">再写一封</a>
@@ -38,7 +39,13 @@ export function MailboxFormPage({
       <p>
         紧急求助请拨打 110、119、120；依申请公开政府信息请使用<a href="/requests/new">依申请公开</a>。
       </p>
-      <Form action="/mailbox" csrfToken={ctx.csrfToken} formToken={formToken} form={form} submitLabel="提交来信">
+      <Form
+        action="/mailbox"
+        csrfToken={ctx.csrfToken}
+        formToken={formToken}
+        form={form}
+        submitLabel="提交来信"
+      >
         <fieldset class="group">
           <legend>来信人（不公开）</legend>
           <TextField form={form} name="name" label="姓名" isRequired autocomplete="name" maxLength={50} />
@@ -87,7 +94,10 @@ export function MailboxReceiptPage({ ctx, receipt }: { ctx: TPageCtx; receipt: T
             <dt>来信日期</dt>
             <dd>{receipt.submittedOn}</dd>
           </dl>
-          <p>我们会在 48 小时内与您联系或答复。答复如公开，将刊登在“<a href="/responses">回应关切</a>”栏目，不含您的姓名和联系方式。</p>
+          <p>
+            我们会在 48 小时内与您联系或答复。答复如公开，将刊登在“<a href="/responses">回应关切</a>
+            ”栏目，不含您的姓名和联系方式。
+          </p>
         </>
       ) : (
         <p>

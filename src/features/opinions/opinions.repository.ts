@@ -116,7 +116,12 @@ export async function boardCounts(db: Db, scope: TUnitScope, now: Date): Promise
     .from(opinions)
     .where(and(isNotNull(opinions.nextDueAt), inUnitScope(opinions.unitId, scope)))
     .groupBy(opinions.unitId);
-  return rows.map((r) => ({ ...r, open: Number(r.open), dueWithinHour: Number(r.dueWithinHour), overdue: Number(r.overdue) }));
+  return rows.map((r) => ({
+    ...r,
+    open: Number(r.open),
+    dueWithinHour: Number(r.dueWithinHour),
+    overdue: Number(r.overdue),
+  }));
 }
 
 /** Running items in the caller's units, the most urgent first (the board's list). */
@@ -197,7 +202,10 @@ export async function findByWorkOrders(db: Db, numbers: string[]): Promise<TWork
     .where(inArray(opinions.workOrderNo, numbers));
 }
 
-export async function insertOpinions(db: Db, rows: TNewOpinion[]): Promise<{ id: number; topicId: number | null }[]> {
+export async function insertOpinions(
+  db: Db,
+  rows: TNewOpinion[],
+): Promise<{ id: number; topicId: number | null }[]> {
   if (rows.length === 0) return [];
   return db.insert(opinions).values(rows).returning({ id: opinions.id, topicId: opinions.topicId });
 }
@@ -271,7 +279,13 @@ export async function periodSummary(db: Db, from: Date, to: Date, scope: TUnitSc
     db,
     sql`select source, count(*) as n from opinions where ${where} group by 1 order by 2 desc`,
   );
-  const byUnit = await selectRows<{ unit_id: number | null; n: number | string; on_time: number | string; late: number | string; open_overdue: number | string }>(
+  const byUnit = await selectRows<{
+    unit_id: number | null;
+    n: number | string;
+    on_time: number | string;
+    late: number | string;
+    open_overdue: number | string;
+  }>(
     db,
     sql`select unit_id, count(*) as n,
         count(*) filter (where next_due_at is null and coalesce(released_at <= release_due_at, true)
@@ -321,7 +335,10 @@ export async function rollingTopicCounts(db: Db, topicIds: number[], from: Date,
 export async function latestAlertEnds(db: Db, topicIds: number[]) {
   if (topicIds.length === 0) return [];
   return db
-    .select({ topicId: opinionSpikeAlerts.topicId, windowEnd: sql<string>`max(${opinionSpikeAlerts.windowEnd})::text` })
+    .select({
+      topicId: opinionSpikeAlerts.topicId,
+      windowEnd: sql<string>`max(${opinionSpikeAlerts.windowEnd})::text`,
+    })
     .from(opinionSpikeAlerts)
     .where(inArray(opinionSpikeAlerts.topicId, topicIds))
     .groupBy(opinionSpikeAlerts.topicId);
@@ -332,7 +349,10 @@ export async function insertAlerts(db: Db, rows: (typeof opinionSpikeAlerts.$inf
   return db.insert(opinionSpikeAlerts).values(rows).returning();
 }
 
-export async function listAlerts(db: Db, opts: { isOpenOnly?: boolean; from?: Date; to?: Date; limit?: number }) {
+export async function listAlerts(
+  db: Db,
+  opts: { isOpenOnly?: boolean; from?: Date; to?: Date; limit?: number },
+) {
   return db
     .select({
       id: opinionSpikeAlerts.id,
@@ -393,7 +413,11 @@ export async function listPublished(db: Db, page: number, pageSize: number) {
 export async function eventDocuments(db: Db, opinionIds: number[]) {
   if (opinionIds.length === 0) return [];
   return db
-    .select({ opinionId: opinionEvents.opinionId, documentId: opinionEvents.documentId, type: opinionEvents.type })
+    .select({
+      opinionId: opinionEvents.opinionId,
+      documentId: opinionEvents.documentId,
+      type: opinionEvents.type,
+    })
     .from(opinionEvents)
     .where(and(inArray(opinionEvents.opinionId, opinionIds), isNotNull(opinionEvents.documentId)));
 }
@@ -411,7 +435,9 @@ export async function itemsToRemind(db: Db, kind: "due_soon" | "overdue", now: D
     .where(
       and(
         isNotNull(opinions.nextDueAt),
-        kind === "overdue" ? sql`${opinions.nextDueAt} < ${now}` : sql`${opinions.nextDueAt} >= ${now} and ${opinions.nextDueAt} <= ${until}`,
+        kind === "overdue"
+          ? sql`${opinions.nextDueAt} < ${now}`
+          : sql`${opinions.nextDueAt} >= ${now} and ${opinions.nextDueAt} <= ${until}`,
         sql`not exists (select 1 from opinion_reminders r where r.opinion_id = ${opinions.id} and r.kind = ${kind})`,
       ),
     )

@@ -25,7 +25,14 @@ import { confirmTopic } from "./confirm-topic";
 import { createOpinion } from "./create-opinion";
 import { importWorkOrders } from "./import-work-orders";
 import { MAILBOX_FORM_PURPOSE, submitMailboxLetter, type TMailboxReceipt } from "./mailbox";
-import { acknowledgeSpike, changeSpikeRule, createTopic, splitKeywords, updateTopicKeywords } from "./manage-topics";
+import {
+  acknowledgeSpike,
+  changeSpikeRule,
+  createTopic,
+  splitKeywords,
+  updateTopicKeywords,
+} from "./manage-topics";
+import { MailboxFormPage, MailboxReceiptPage, ResponsesPage } from "./opinions.public-pages";
 import { listAlerts, listEvents, listOpinions, listTopics } from "./opinions.repository";
 import {
   ZConfirmTopicBody,
@@ -36,7 +43,6 @@ import {
   ZSpikeRule,
   ZTopicBody,
 } from "./opinions.schemas";
-import { MailboxFormPage, MailboxReceiptPage, ResponsesPage } from "./opinions.public-pages";
 import {
   BoardPage,
   ImportPage,
@@ -90,7 +96,12 @@ export function opinionsRoutes(deps: TDeps) {
     const values = await readForm(c);
     const token = takeFormToken(c, values);
     const toReceipt = () => {
-      rememberReceipt(c, { purpose: MAILBOX_FORM_PURPOSE, token, path: "/mailbox", trustProxy: deps.config.trustProxy });
+      rememberReceipt(c, {
+        purpose: MAILBOX_FORM_PURPOSE,
+        token,
+        path: "/mailbox",
+        trustProxy: deps.config.trustProxy,
+      });
       return c.redirect("/mailbox/receipt", 303);
     };
     if (await receiptOf(db, MAILBOX_FORM_PURPOSE, token)) return toReceipt();
@@ -116,10 +127,18 @@ export function opinionsRoutes(deps: TDeps) {
   });
 
   app.get("/responses", async (c) => {
-    const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(c.req.query("page") ?? 1);
+    const page = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .catch(1)
+      .parse(c.req.query("page") ?? 1);
     const { total, items } = await publicResponses(db, page, PAGE_SIZE);
     markPublic(c, 300);
-    return c.html(<ResponsesPage ctx={await pageCtx(c)} total={total} items={items} page={page} pageSize={PAGE_SIZE} />);
+    return c.html(
+      <ResponsesPage ctx={await pageCtx(c)} total={total} items={items} page={page} pageSize={PAGE_SIZE} />,
+    );
   });
 
   // ---- back office
@@ -152,7 +171,13 @@ export function opinionsRoutes(deps: TDeps) {
 
   app.get("/admin/opinions/list", async (c) => {
     const p = requirePermission(c, "opinions.handle");
-    const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(c.req.query("page") ?? 1);
+    const page = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .catch(1)
+      .parse(c.req.query("page") ?? 1);
     const [{ total, items }, topics, names] = await Promise.all([
       listOpinions(db, { scope: opinionScope(p), unitId: idQuery(c, "unitId") }, page, PAGE_SIZE),
       listTopics(db),
@@ -165,16 +190,30 @@ export function opinionsRoutes(deps: TDeps) {
         items={items}
         topics={topics}
         unitNames={names}
-        pagination={<Pagination total={total} page={page} pageSize={PAGE_SIZE} baseQuery={new URLSearchParams()} />}
+        pagination={
+          <Pagination total={total} page={page} pageSize={PAGE_SIZE} baseQuery={new URLSearchParams()} />
+        }
       />,
     );
   });
 
-  const newForm = async (c: TCtx, form = emptyForm({ topic: "auto", severity: "ordinary", discoveredAt: localValue(new Date()) })) => {
+  const newForm = async (
+    c: TCtx,
+    form = emptyForm({ topic: "auto", severity: "ordinary", discoveredAt: localValue(new Date()) }),
+  ) => {
     const p = requirePermission(c, "opinions.handle");
     const scope = opinionScope(p);
-    const units = (await listUnits(db, { isActiveOnly: true })).filter((u) => scope === "all" || scope.includes(u.id));
-    return <NewOpinionPage ctx={await pageCtx(c)} form={form} units={units} topics={await listTopics(db, { isActiveOnly: true })} />;
+    const units = (await listUnits(db, { isActiveOnly: true })).filter(
+      (u) => scope === "all" || scope.includes(u.id),
+    );
+    return (
+      <NewOpinionPage
+        ctx={await pageCtx(c)}
+        form={form}
+        units={units}
+        topics={await listTopics(db, { isActiveOnly: true })}
+      />
+    );
   };
 
   app.get("/admin/opinions/new", async (c) => c.html(await newForm(c)));
@@ -236,7 +275,12 @@ export function opinionsRoutes(deps: TDeps) {
 
   const topicsPage = async (c: TCtx, form = emptyForm(), status: 200 | 422 = 200) =>
     c.html(
-      <TopicsPage ctx={await pageCtx(c)} topics={await listTopics(db)} rule={await loadSpikeRule(db)} form={form} />,
+      <TopicsPage
+        ctx={await pageCtx(c)}
+        topics={await listTopics(db)}
+        rule={await loadSpikeRule(db)}
+        form={form}
+      />,
       status,
     );
 
@@ -267,7 +311,12 @@ export function opinionsRoutes(deps: TDeps) {
     const id = idParam(c);
     const values = await readForm(c);
     const parsed = ZTopicBody.shape.keywords.safeParse(splitKeywords(String(values.keywords ?? "")));
-    if (!parsed.success) return topicsPage(c, { values: {}, errors: { name: "关键词过多或过长（每个不超过 20 字，最多 100 个）。" } }, 422);
+    if (!parsed.success)
+      return topicsPage(
+        c,
+        { values: {}, errors: { name: "关键词过多或过长（每个不超过 20 字，最多 100 个）。" } },
+        422,
+      );
     await updateTopicKeywords(db, actorOf(c), id, parsed.data);
     setFlash(c, MSG.saved);
     return c.redirect("/admin/opinions/topics", 303);
@@ -294,7 +343,12 @@ export function opinionsRoutes(deps: TDeps) {
   const detail = async (
     c: TCtx,
     id: number,
-    forms: Partial<Record<"event" | "topic" | "publish", { values: Record<string, unknown>; errors: Record<string, string> }>> = {},
+    forms: Partial<
+      Record<
+        "event" | "topic" | "publish",
+        { values: Record<string, unknown>; errors: Record<string, string> }
+      >
+    > = {},
     status: 200 | 409 | 422 = 200,
   ) => {
     const p = requirePermission(c, "opinions.handle");

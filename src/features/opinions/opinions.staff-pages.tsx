@@ -7,10 +7,10 @@ import type { TPageCtx } from "../../platform/ui/page-context";
 import { DataTable } from "../../platform/ui/table";
 import type { TUnitRow } from "../org";
 import { BarChart, ColumnChart } from "../statistics";
-import type { listAlerts } from "./opinions.repository";
-import { type TBoardUnit, clocksOf, type TClockView } from "./board";
+import { clocksOf, type TBoardUnit, type TClockView } from "./board";
 import { chinaDateTime, remainingText, toChinaIso } from "./compute-clocks";
 import type { TImportResult } from "./import-work-orders";
+import type { listAlerts } from "./opinions.repository";
 import {
   EVENT_LABELS,
   SEVERITIES,
@@ -112,19 +112,24 @@ export function BoardPage({
   topics: TTopicRow[];
   alerts: TAlert[];
 }) {
-  const total = units.reduce((a, u) => ({ open: a.open + u.open, soon: a.soon + u.dueWithinHour, over: a.over + u.overdue }), {
-    open: 0,
-    soon: 0,
-    over: 0,
-  });
+  const total = units.reduce(
+    (a, u) => ({ open: a.open + u.open, soon: a.soon + u.dueWithinHour, over: a.over + u.overdue }),
+    {
+      open: 0,
+      soon: 0,
+      over: 0,
+    },
+  );
   return (
     <AdminLayout ctx={ctx} title="政务舆情时限看板">
       <h1>政务舆情时限看板</h1>
       <SubNav ctx={ctx} />
       <p>
-        截至 <time datetime={toChinaIso(now)}>{chinaDateTime(now)}</time>（北京时间）：在办 <strong>{total.open}</strong> 条，1
-        小时内到期 <strong>{total.soon}</strong> 条，已超时 <strong class={total.over > 0 ? "overdue" : undefined}>{total.over}</strong> 条。
-        特别重大、重大突发事件舆情须在发现后 5 小时内发布权威信息、24 小时内举行新闻发布会；其他舆情 48 小时内回应。
+        截至 <time datetime={toChinaIso(now)}>{chinaDateTime(now)}</time>（北京时间）：在办{" "}
+        <strong>{total.open}</strong> 条，1 小时内到期 <strong>{total.soon}</strong> 条，已超时{" "}
+        <strong class={total.over > 0 ? "overdue" : undefined}>{total.over}</strong> 条。
+        特别重大、重大突发事件舆情须在发现后 5 小时内发布权威信息、24 小时内举行新闻发布会；其他舆情 48
+        小时内回应。
       </p>
       {alerts.length > 0 && (
         <section class="notice opinion-alerts" aria-labelledby="op-alerts">
@@ -132,7 +137,8 @@ export function BoardPage({
           <ul>
             {alerts.map((a) => (
               <li>
-                “{a.topicName}”主题 24 小时内 {a.itemCount} 条（阈值 {a.threshold}），截至 {chinaDateTime(a.windowEnd)}
+                “{a.topicName}”主题 24 小时内 {a.itemCount} 条（阈值 {a.threshold}），截至{" "}
+                {chinaDateTime(a.windowEnd)}
                 <form method="post" action={`/admin/opinions/alerts/${a.id}/ack`} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                   <button type="submit" class="button small">
@@ -165,7 +171,11 @@ export function BoardPage({
       {items.length === 0 ? (
         <p>没有在办的舆情。</p>
       ) : (
-        <DataTable caption="在办舆情及时限" columns={["舆情", "来源", "主题", "承办单位", "时限"]} className="opinion-board">
+        <DataTable
+          caption="在办舆情及时限"
+          columns={["舆情", "来源", "主题", "承办单位", "时限"]}
+          className="opinion-board"
+        >
           {items.map((o) => (
             <tr class={o.nextDueAt && o.nextDueAt < now ? "row-overdue" : undefined}>
               <td>
@@ -173,7 +183,10 @@ export function BoardPage({
                 {o.severity === "major_emergency" && <span class="tag tag-danger">重大突发</span>}
               </td>
               <td>{SOURCE_LABELS[o.source]}</td>
-              <td>{topics.find((t) => t.id === o.topicId)?.name ?? "未归类"}{!o.isTopicConfirmed && "（待确认）"}</td>
+              <td>
+                {topics.find((t) => t.id === o.topicId)?.name ?? "未归类"}
+                {!o.isTopicConfirmed && "（待确认）"}
+              </td>
               <td>{o.unitId ? unitNames.get(o.unitId) : "（未指定）"}</td>
               <td>
                 <ul class="clocks">
@@ -273,14 +286,22 @@ export function OpinionPage({
   ctx: TPageCtx;
   now: Date;
   row: TOpinionRow;
-  events: { type: keyof typeof EVENT_LABELS; at: Date; documentId: number | null; note: string; actorName: string }[];
+  events: {
+    type: keyof typeof EVENT_LABELS;
+    at: Date;
+    documentId: number | null;
+    note: string;
+    actorName: string;
+  }[];
   topics: TTopicRow[];
   unitName: string;
   forms: { event: TFormState; topic: TFormState; publish: TFormState };
 }) {
   const topic = topics.find((t) => t.id === row.topicId);
   const suggested = topics.find((t) => t.id === row.suggestedTopicId);
-  const openKinds = clocksOf(row, now).filter((c) => !c.doneAt).map((c) => c.kind);
+  const openKinds = clocksOf(row, now)
+    .filter((c) => !c.doneAt)
+    .map((c) => c.kind);
   return (
     <AdminLayout ctx={ctx} title={row.title}>
       <Crumbs current={row.title} />
@@ -299,7 +320,9 @@ export function OpinionPage({
         <dt>主题</dt>
         <dd>
           {topic?.name ?? "未归类"}
-          {row.isTopicConfirmed ? "（已确认）" : `（待确认${suggested ? `，关键词建议：${suggested.name}` : ""}）`}
+          {row.isTopicConfirmed
+            ? "（已确认）"
+            : `（待确认${suggested ? `，关键词建议：${suggested.name}` : ""}）`}
         </dd>
         <dt>发现时间</dt>
         <dd>{chinaDateTime(row.discoveredAt)}</dd>
@@ -345,7 +368,9 @@ export function OpinionPage({
               <tr>
                 <td>{EVENT_LABELS[e.type]}</td>
                 <td>{chinaDateTime(e.at)}</td>
-                <td>{e.documentId ? <a href={`/admin/documents/${e.documentId}`}>文件 {e.documentId}</a> : "—"}</td>
+                <td>
+                  {e.documentId ? <a href={`/admin/documents/${e.documentId}`}>文件 {e.documentId}</a> : "—"}
+                </td>
                 <td>{e.note || "—"}</td>
                 <td>{e.actorName}</td>
               </tr>
@@ -356,7 +381,12 @@ export function OpinionPage({
       {openKinds.length > 0 && (
         <section aria-labelledby="op-event">
           <h2 id="op-event">记录处置</h2>
-          <Form action={`/admin/opinions/${row.id}/events`} csrfToken={ctx.csrfToken} form={forms.event} submitLabel="记录">
+          <Form
+            action={`/admin/opinions/${row.id}/events`}
+            csrfToken={ctx.csrfToken}
+            form={forms.event}
+            submitLabel="记录"
+          >
             <SelectField
               form={forms.event}
               name="type"
@@ -364,7 +394,13 @@ export function OpinionPage({
               isRequired
               options={openKinds.map((k) => ({ value: k, label: EVENT_LABELS[k] }))}
             />
-            <TextField form={forms.event} name="at" label="时间（北京时间）" type="datetime-local" isRequired />
+            <TextField
+              form={forms.event}
+              name="at"
+              label="时间（北京时间）"
+              type="datetime-local"
+              isRequired
+            />
             <TextField
               form={forms.event}
               name="documentId"
@@ -378,7 +414,12 @@ export function OpinionPage({
       )}
       <section aria-labelledby="op-topic">
         <h2 id="op-topic">{row.isTopicConfirmed ? "更改主题" : "确认主题"}</h2>
-        <Form action={`/admin/opinions/${row.id}/topic`} csrfToken={ctx.csrfToken} form={forms.topic} submitLabel="确认主题">
+        <Form
+          action={`/admin/opinions/${row.id}/topic`}
+          csrfToken={ctx.csrfToken}
+          form={forms.topic}
+          submitLabel="确认主题"
+        >
           <SelectField
             form={forms.topic}
             name="topic"
@@ -395,7 +436,9 @@ export function OpinionPage({
             已于 {chinaDateTime(row.publishedAt)} 公开。<a href="/responses">查看栏目</a>
           </p>
         )}
-        <p>只公开问题和答复，不公开来信人、联系方式和工单编号。问题中的身份证号、手机号、银行卡号和来信人姓名会被拦下。</p>
+        <p>
+          只公开问题和答复，不公开来信人、联系方式和工单编号。问题中的身份证号、手机号、银行卡号和来信人姓名会被拦下。
+        </p>
         <Form
           action={`/admin/opinions/${row.id}/publish`}
           csrfToken={ctx.csrfToken}
@@ -456,7 +499,13 @@ export function OpinionListPage({
                 <td>{topics.find((t) => t.id === o.topicId)?.name ?? "未归类"}</td>
                 <td>{o.unitId ? unitNames.get(o.unitId) : "（未指定）"}</td>
                 <td class={worst?.state === "overdue" ? "overdue" : undefined}>
-                  {o.nextDueAt ? (worst?.state === "overdue" ? "已超时" : "在办") : worst ? "超时办结" : "按时办结"}
+                  {o.nextDueAt
+                    ? worst?.state === "overdue"
+                      ? "已超时"
+                      : "在办"
+                    : worst
+                      ? "超时办结"
+                      : "按时办结"}
                 </td>
               </tr>
             );
@@ -469,23 +518,34 @@ export function OpinionListPage({
 }
 
 /** The import form and, after an import, its result with each refused row. */
-export function ImportPage({ ctx, form, result }: { ctx: TPageCtx; form: TFormState; result: TImportResult | null }) {
+export function ImportPage({
+  ctx,
+  form,
+  result,
+}: {
+  ctx: TPageCtx;
+  form: TFormState;
+  result: TImportResult | null;
+}) {
   return (
     <AdminLayout ctx={ctx} title="导入 12345 工单">
       <Crumbs current="导入 12345 工单" />
       <h1>导入 12345 工单</h1>
       <p>
-        上传 12345 热线导出的 CSV（UTF-8）或 XLSX 文件。第一行为列名：工单编号、受理时间、诉求内容、承办单位（须与机构名称或别名一致）、办结时间、满意度。
+        上传 12345 热线导出的 CSV（UTF-8）或 XLSX
+        文件。第一行为列名：工单编号、受理时间、诉求内容、承办单位（须与机构名称或别名一致）、办结时间、满意度。
         受理时间即发现时间，按北京时间读取；办结时间视为回应时间。按工单编号去重：再次导入同一文件不会重复登记，内容有变化的工单会被更新。
       </p>
       {result && (
         <section class="notice" role="status" aria-labelledby="import-result">
           <h2 id="import-result">导入结果</h2>
           <p>
-            新增 {result.created} 条，更新 {result.updated} 条，未变化 {result.unchanged} 条，未导入 {result.failed.length} 行
-            {result.alerts > 0 && `，产生集中舆情预警 ${result.alerts} 条`}。
+            新增 {result.created} 条，更新 {result.updated} 条，未变化 {result.unchanged} 条，未导入{" "}
+            {result.failed.length} 行{result.alerts > 0 && `，产生集中舆情预警 ${result.alerts} 条`}。
           </p>
-          {result.unknownColumns.length > 0 && <p>以下列未识别，已忽略：{result.unknownColumns.join("、")}。</p>}
+          {result.unknownColumns.length > 0 && (
+            <p>以下列未识别，已忽略：{result.unknownColumns.join("、")}。</p>
+          )}
           {result.failed.length > 0 && (
             <DataTable caption="未导入的行" columns={["行号", "原因"]}>
               {result.failed.slice(0, 500).map((f) => (
@@ -586,7 +646,11 @@ export function TrendsPage({ ctx, a }: { ctx: TPageCtx; a: TMonthlyAnalysis }) {
         </Figure>
         {topicsWithItems.length > 0 && (
           <section class="stats-table wide" aria-label="各主题每日件数" tabindex={0}>
-            <DataTable caption="各主题每日件数" columns={["主题", ...a.days.map((d) => d.slice(8)), "合计"]} className="compact">
+            <DataTable
+              caption="各主题每日件数"
+              columns={["主题", ...a.days.map((d) => d.slice(8)), "合计"]}
+              className="compact"
+            >
               {topicsWithItems.map((t) => (
                 <tr>
                   <th scope="row">{t.name}</th>
@@ -628,7 +692,10 @@ export function TrendsPage({ ctx, a }: { ctx: TPageCtx; a: TMonthlyAnalysis }) {
         {a.byUnit.length === 0 ? (
           <p>本月没有舆情。</p>
         ) : (
-          <DataTable caption="按承办单位" columns={["承办单位", "件数", "按时办结", "超时办结", "超时未办结"]}>
+          <DataTable
+            caption="按承办单位"
+            columns={["承办单位", "件数", "按时办结", "超时办结", "超时未办结"]}
+          >
             {a.byUnit.map((u) => (
               <tr>
                 <th scope="row">{u.unitName}</th>
@@ -678,10 +745,18 @@ export function TopicsPage({
     <AdminLayout ctx={ctx} title="舆情主题与预警设置">
       <Crumbs current="主题与预警设置" />
       <h1>舆情主题与预警设置</h1>
-      <p>前十二项为工作要点第 28 项列明的主题。关键词用于为新登记和导入的舆情建议主题，以逗号或顿号分隔；建议须由工作人员确认。</p>
+      <p>
+        前十二项为工作要点第 28
+        项列明的主题。关键词用于为新登记和导入的舆情建议主题，以逗号或顿号分隔；建议须由工作人员确认。
+      </p>
       <section aria-labelledby="spike">
         <h2 id="spike">集中舆情预警</h2>
-        <Form action="/admin/opinions/spike-rule" csrfToken={ctx.csrfToken} form={form} submitLabel="保存阈值">
+        <Form
+          action="/admin/opinions/spike-rule"
+          csrfToken={ctx.csrfToken}
+          form={form}
+          submitLabel="保存阈值"
+        >
           <TextField
             form={{ values: { threshold: String(rule.threshold), ...form.values }, errors: form.errors }}
             name="threshold"

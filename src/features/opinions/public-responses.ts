@@ -49,7 +49,10 @@ export async function publicResponses(db: Db, page: number, pageSize: number) {
         publishedOn: chinaDay(i.publishedAt as Date),
         documents: links
           .filter((l) => l.opinionId === i.id && published.has(l.documentId as number))
-          .map((l) => ({ id: l.documentId as number, title: published.get(l.documentId as number) as string })),
+          .map((l) => ({
+            id: l.documentId as number,
+            title: published.get(l.documentId as number) as string,
+          })),
       }),
     ),
   };

@@ -1,4 +1,4 @@
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -40,13 +40,23 @@ export async function publishResponse(
       throw new AppError("conflict", "请先记录回应或权威信息发布，再公开回应内容。");
     const writer = { name: row.writerName, contact: row.writerContact };
     const issues = [
-      ...privacyIssues(body.question, writer).map((m) => ({ path: "question", message: `问题${m}，请删除后再公开。` })),
-      ...privacyIssues(body.answer, writer).map((m) => ({ path: "answer", message: `答复${m}，请删除后再公开。` })),
+      ...privacyIssues(body.question, writer).map((m) => ({
+        path: "question",
+        message: `问题${m}，请删除后再公开。`,
+      })),
+      ...privacyIssues(body.answer, writer).map((m) => ({
+        path: "answer",
+        message: `答复${m}，请删除后再公开。`,
+      })),
     ];
     if (issues.length > 0)
       throw new AppError("unprocessable", issues[0]?.message ?? MSG.validation, { issues });
     const publishedAt = row.publishedAt ?? new Date();
-    await updateOpinion(tx, row.id, { publicQuestion: body.question, responseText: body.answer, publishedAt });
+    await updateOpinion(tx, row.id, {
+      publicQuestion: body.question,
+      responseText: body.answer,
+      publishedAt,
+    });
     await recordAudit(tx, actor, {
       action: row.publishedAt ? "opinion_response.update" : "opinion_response.publish",
       entity: "opinion_response",

@@ -23,7 +23,10 @@ export async function readWorkOrderUpload(c: TCtx): Promise<{ sheet: TWorkOrderS
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("bad_request", "CSV 文件应为 UTF-8 编码。请在导出时选择 UTF-8，或另存为 XLSX 后导入。");
+    throw new AppError(
+      "bad_request",
+      "CSV 文件应为 UTF-8 编码。请在导出时选择 UTF-8，或另存为 XLSX 后导入。",
+    );
   }
   return { sheet: readWorkOrdersCsv(text), name };
 }

@@ -15,7 +15,10 @@ export const WORK_ORDER_COLUMNS = {
 } as const;
 const REQUIRED: (keyof typeof WORK_ORDER_COLUMNS)[] = ["workOrderNo", "acceptedAt", "content", "unit"];
 
-export type TWorkOrderRecord = { row: number; values: Partial<Record<keyof typeof WORK_ORDER_COLUMNS, string>> };
+export type TWorkOrderRecord = {
+  row: number;
+  values: Partial<Record<keyof typeof WORK_ORDER_COLUMNS, string>>;
+};
 export type TWorkOrderSheet = { records: TWorkOrderRecord[]; unknownColumns: string[] };
 
 /** A year of a district's 12345 orders fits: 200,000 rows of some ten columns. */

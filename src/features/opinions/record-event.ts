@@ -1,4 +1,4 @@
-import { type TActor, recordAudit } from "../../platform/audit";
+import { recordAudit, type TActor } from "../../platform/audit";
 import type { TPrincipal } from "../../platform/auth/permissions";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -50,7 +50,7 @@ export async function recordOpinionEvent(
     if (body.at.getTime() > Date.now() + FUTURE_SLACK_MS) throw refuse("at", "时间不能晚于当前时间。");
     if (body.documentId) {
       const [doc] = await documentTitles(tx, [body.documentId]);
-      if (!doc || doc.status !== "published") throw refuse("documentId", "所关联的文件不存在或尚未发布。");
+      if (doc?.status !== "published") throw refuse("documentId", "所关联的文件不存在或尚未发布。");
     }
     const done: TDone = {
       releasedAt: row.releasedAt,
@@ -73,8 +73,20 @@ export async function recordOpinionEvent(
       entity: "opinion",
       entityId: row.id,
       unitId: row.unitId,
-      after: { type: body.type, at: body.at, documentId: body.documentId ?? null, isOnTime: body.at <= (row[clock] as Date) },
+      after: {
+        type: body.type,
+        at: body.at,
+        documentId: body.documentId ?? null,
+        isOnTime: body.at <= (row[clock] as Date),
+      },
     });
-    return { id: eventId, opinionId: row.id, type: body.type, at: body.at, isOnTime: body.at <= (row[clock] as Date), nextDueAt: next };
+    return {
+      id: eventId,
+      opinionId: row.id,
+      type: body.type,
+      at: body.at,
+      isOnTime: body.at <= (row[clock] as Date),
+      nextDueAt: next,
+    };
   });
 }

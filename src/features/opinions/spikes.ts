@@ -31,7 +31,13 @@ export async function checkSpikes(db: Db, topicIds: number[], from: Date, to: Da
   const lastEnd = new Map<number, number>(
     (await latestAlertEnds(db, ids)).map((r) => [r.topicId, new Date(r.windowEnd).getTime()]),
   );
-  const alerts: { topicId: number; windowStart: Date; windowEnd: Date; itemCount: number; threshold: number }[] = [];
+  const alerts: {
+    topicId: number;
+    windowStart: Date;
+    windowEnd: Date;
+    itemCount: number;
+    threshold: number;
+  }[] = [];
   for (const r of await rollingTopicCounts(db, ids, from, to)) {
     if (r.count < threshold) continue;
     const previous = lastEnd.get(r.topicId);

@@ -13,7 +13,8 @@ export function suggestTopic(text: string, topics: TTopicRule[]): number | null 
     const matched = t.keywords.filter((k) => k && text.includes(k));
     if (matched.length === 0) continue;
     const score = { id: t.id, hits: matched.length, chars: matched.reduce((n, k) => n + k.length, 0) };
-    if (!best || score.hits > best.hits || (score.hits === best.hits && score.chars > best.chars)) best = score;
+    if (!best || score.hits > best.hits || (score.hits === best.hits && score.chars > best.chars))
+      best = score;
   }
   return best?.id ?? null;
 }

@@ -47,7 +47,11 @@ export async function monthlyAnalysis(db: Db, p: TPrincipal, month: string) {
     rows.set(c.topicId, perDay);
   }
   const byTopic = [
-    ...topics.map((t) => ({ topicId: t.id as number | null, name: t.name, perDay: rows.get(t.id) ?? days.map(() => 0) })),
+    ...topics.map((t) => ({
+      topicId: t.id as number | null,
+      name: t.name,
+      perDay: rows.get(t.id) ?? days.map(() => 0),
+    })),
     { topicId: null, name: "未归类", perDay: rows.get(null) ?? days.map(() => 0) },
   ]
     .map((t) => ({ ...t, total: t.perDay.reduce((a, b) => a + b, 0) }))
@@ -61,7 +65,10 @@ export async function monthlyAnalysis(db: Db, p: TPrincipal, month: string) {
     perDay,
     total: perDay.reduce((a, b) => a + b, 0),
     bySource: summary.bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source as TSource] ?? s.source })),
-    byUnit: summary.byUnit.map((u) => ({ ...u, unitName: u.unitId ? (unitName.get(u.unitId) ?? "") : "（未指定单位）" })),
+    byUnit: summary.byUnit.map((u) => ({
+      ...u,
+      unitName: u.unitId ? (unitName.get(u.unitId) ?? "") : "（未指定单位）",
+    })),
     // Alerts concern topics across units: shown to district roles only.
     alerts: scope === "all" ? alerts : [],
   };
@@ -83,6 +90,11 @@ export async function monthlyAnalysisXlsx(a: TMonthlyAnalysis): Promise<Buffer> 
   const alerts = wb.addWorksheet("集中舆情预警");
   alerts.addRow(["主题", "24 小时窗口结束（北京时间）", "件数", "阈值"]);
   for (const al of a.alerts)
-    alerts.addRow([al.topicName, `${new Date(al.windowEnd.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ")}`, al.itemCount, al.threshold]);
+    alerts.addRow([
+      al.topicName,
+      `${new Date(al.windowEnd.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ")}`,
+      al.itemCount,
+      al.threshold,
+    ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
