@@ -471,17 +471,22 @@ export async function nextMailboxNo(db: Db, year: number): Promise<string> {
 /** Per clock: items where it runs, runs out within the hour, or has run out (the dashboard's cards). */
 export async function clockCounts(db: Db, scope: TUnitScope, now: Date) {
   const soon = new Date(now.getTime() + 3_600_000);
-  const per = (due: SQL, done: SQL) => sql`
-    (count(*) filter (where ${due} is not null and ${done} is null))::int,
-    (count(*) filter (where ${done} is null and ${due} >= ${now} and ${due} <= ${soon}))::int,
-    (count(*) filter (where ${done} is null and ${due} < ${now}))::int`;
+  // Each count needs its own name: rows come back as objects keyed by column name.
+  const per = (k: string, due: SQL, done: SQL) => sql`
+    (count(*) filter (where ${due} is not null and ${done} is null))::int as ${sql.raw(`${k}_open`)},
+    (count(*) filter (where ${done} is null and ${due} >= ${now} and ${due} <= ${soon}))::int as ${sql.raw(`${k}_soon`)},
+    (count(*) filter (where ${done} is null and ${due} < ${now}))::int as ${sql.raw(`${k}_over`)}`;
   const [row] = await selectRows<Record<string, number | string>>(
     db,
-    sql`select ${per(sql`release_due_at`, sql`released_at`)}, ${per(sql`press_conference_due_at`, sql`press_conference_at`)},
-      ${per(sql`response_due_at`, sql`responded_at`)}
+    sql`select ${per("release", sql`release_due_at`, sql`released_at`)},
+      ${per("press", sql`press_conference_due_at`, sql`press_conference_at`)},
+      ${per("response", sql`response_due_at`, sql`responded_at`)}
       from opinions where next_due_at is not null and ${inUnitScope(opinions.unitId, scope)}`,
   );
-  const v = Object.values(row ?? {}).map(Number);
-  const at = (i: number) => ({ open: v[i] ?? 0, dueWithinHour: v[i + 1] ?? 0, overdue: v[i + 2] ?? 0 });
-  return { release: at(0), press_conference: at(3), response: at(6) };
+  const at = (k: string) => ({
+    open: Number(row?.[`${k}_open`] ?? 0),
+    dueWithinHour: Number(row?.[`${k}_soon`] ?? 0),
+    overdue: Number(row?.[`${k}_over`] ?? 0),
+  });
+  return { release: at("release"), press_conference: at("press"), response: at("response") };
 }
