@@ -17,6 +17,9 @@ import {
 
 export type TNewOpinion = typeof opinions.$inferInsert;
 
+/** A timestamp as a raw SQL parameter: postgres.js takes no Date inside sql``, PGlite does; text works for both. */
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
 export async function listTopics(db: Db, opts: { isActiveOnly?: boolean } = {}): Promise<TTopicRow[]> {
   return db
     .select()
@@ -110,8 +113,8 @@ export async function boardCounts(db: Db, scope: TUnitScope, now: Date): Promise
     .select({
       unitId: opinions.unitId,
       open: sql<number>`count(*)::int`,
-      dueWithinHour: sql<number>`(count(*) filter (where ${opinions.nextDueAt} >= ${now} and ${opinions.nextDueAt} <= ${soon}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${opinions.nextDueAt} < ${now}))::int`,
+      dueWithinHour: sql<number>`(count(*) filter (where ${opinions.nextDueAt} >= ${ts(now)} and ${opinions.nextDueAt} <= ${ts(soon)}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${opinions.nextDueAt} < ${ts(now)}))::int`,
     })
     .from(opinions)
     .where(and(isNotNull(opinions.nextDueAt), inUnitScope(opinions.unitId, scope)))
@@ -202,12 +205,40 @@ export async function findByWorkOrders(db: Db, numbers: string[]): Promise<TWork
     .where(inArray(opinions.workOrderNo, numbers));
 }
 
-export async function insertOpinions(
-  db: Db,
-  rows: TNewOpinion[],
-): Promise<{ id: number; topicId: number | null }[]> {
-  if (rows.length === 0) return [];
-  return db.insert(opinions).values(rows).returning({ id: opinions.id, topicId: opinions.topicId });
+/** Many work orders at once: one statement per batch from a JSON array (one parameter, however many rows). */
+export async function insertOpinions(db: Db, rows: TNewOpinion[]): Promise<void> {
+  if (rows.length === 0) return;
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  const payload = rows.map((r) => ({
+    title: r.title,
+    body: r.body ?? "",
+    source: r.source,
+    topic_id: r.topicId ?? null,
+    suggested_topic_id: r.suggestedTopicId ?? null,
+    unit_id: r.unitId ?? null,
+    severity: r.severity,
+    discovered_at: iso(r.discoveredAt),
+    release_due_at: iso(r.releaseDueAt),
+    press_conference_due_at: iso(r.pressConferenceDueAt),
+    response_due_at: iso(r.responseDueAt),
+    responded_at: iso(r.respondedAt),
+    next_due_at: iso(r.nextDueAt),
+    work_order_no: r.workOrderNo ?? null,
+    handled_at: iso(r.handledAt),
+    satisfaction: r.satisfaction ?? "",
+  }));
+  await db.execute(sql`
+    insert into opinions (title, body, source, topic_id, suggested_topic_id, unit_id, severity, discovered_at,
+      release_due_at, press_conference_due_at, response_due_at, responded_at, next_due_at, work_order_no,
+      handled_at, satisfaction)
+    select title, body, source, topic_id, suggested_topic_id, unit_id, severity, discovered_at,
+      release_due_at, press_conference_due_at, response_due_at, responded_at, next_due_at, work_order_no,
+      handled_at, satisfaction
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as v(title text, body text, source text,
+      topic_id int, suggested_topic_id int, unit_id int, severity text, discovered_at timestamptz,
+      release_due_at timestamptz, press_conference_due_at timestamptz, response_due_at timestamptz,
+      responded_at timestamptz, next_due_at timestamptz, work_order_no text, handled_at timestamptz,
+      satisfaction text)`);
 }
 
 export type TWorkOrderUpdate = {
@@ -274,7 +305,7 @@ export async function countsPerTopicDay(db: Db, fromDay: string, toDay: string, 
 
 /** Items per source and per unit, and how many were answered on time, for a period. */
 export async function periodSummary(db: Db, from: Date, to: Date, scope: TUnitScope) {
-  const where = sql`discovered_at >= ${from} and discovered_at < ${to} and ${inUnitScope(opinions.unitId, scope)}`;
+  const where = sql`discovered_at >= ${ts(from)} and discovered_at < ${ts(to)} and ${inUnitScope(opinions.unitId, scope)}`;
   const bySource = await selectRows<{ source: string; n: number | string }>(
     db,
     sql`select source, count(*) as n from opinions where ${where} group by 1 order by 2 desc`,
@@ -325,8 +356,8 @@ export async function rollingTopicCounts(db: Db, topicIds: number[], from: Date,
           topicIds.map((id) => sql`${id}`),
           sql`, `,
         )})
-          and discovered_at >= ${new Date(from.getTime() - 86_400_000)} and discovered_at <= ${to}
-      ) w where discovered_at >= ${from}
+          and discovered_at >= ${ts(new Date(from.getTime() - 86_400_000))} and discovered_at <= ${ts(to)}
+      ) w where discovered_at >= ${ts(from)}
       order by topic_id, discovered_at`,
   );
   return rows.map((r) => ({ topicId: r.topic_id, at: new Date(r.at), count: Number(r.n) }));
@@ -337,7 +368,7 @@ export async function latestAlertEnds(db: Db, topicIds: number[]) {
   return db
     .select({
       topicId: opinionSpikeAlerts.topicId,
-      windowEnd: sql<string>`max(${opinionSpikeAlerts.windowEnd})::text`,
+      windowEnd: sql<string>`to_char(max(${opinionSpikeAlerts.windowEnd}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     })
     .from(opinionSpikeAlerts)
     .where(inArray(opinionSpikeAlerts.topicId, topicIds))
@@ -369,8 +400,8 @@ export async function listAlerts(
     .where(
       and(
         opts.isOpenOnly ? sql`${opinionSpikeAlerts.acknowledgedAt} is null` : undefined,
-        opts.from ? sql`${opinionSpikeAlerts.windowEnd} >= ${opts.from}` : undefined,
-        opts.to ? sql`${opinionSpikeAlerts.windowEnd} < ${opts.to}` : undefined,
+        opts.from ? sql`${opinionSpikeAlerts.windowEnd} >= ${ts(opts.from)}` : undefined,
+        opts.to ? sql`${opinionSpikeAlerts.windowEnd} < ${ts(opts.to)}` : undefined,
       ),
     )
     .orderBy(desc(opinionSpikeAlerts.windowEnd))
@@ -436,8 +467,8 @@ export async function itemsToRemind(db: Db, kind: "due_soon" | "overdue", now: D
       and(
         isNotNull(opinions.nextDueAt),
         kind === "overdue"
-          ? sql`${opinions.nextDueAt} < ${now}`
-          : sql`${opinions.nextDueAt} >= ${now} and ${opinions.nextDueAt} <= ${until}`,
+          ? sql`${opinions.nextDueAt} < ${ts(now)}`
+          : sql`${opinions.nextDueAt} >= ${ts(now)} and ${opinions.nextDueAt} <= ${ts(until)}`,
         sql`not exists (select 1 from opinion_reminders r where r.opinion_id = ${opinions.id} and r.kind = ${kind})`,
       ),
     )
@@ -474,8 +505,8 @@ export async function clockCounts(db: Db, scope: TUnitScope, now: Date) {
   // Each count needs its own name: rows come back as objects keyed by column name.
   const per = (k: string, due: SQL, done: SQL) => sql`
     (count(*) filter (where ${due} is not null and ${done} is null))::int as ${sql.raw(`${k}_open`)},
-    (count(*) filter (where ${done} is null and ${due} >= ${now} and ${due} <= ${soon}))::int as ${sql.raw(`${k}_soon`)},
-    (count(*) filter (where ${done} is null and ${due} < ${now}))::int as ${sql.raw(`${k}_over`)}`;
+    (count(*) filter (where ${done} is null and ${due} >= ${ts(now)} and ${due} <= ${ts(soon)}))::int as ${sql.raw(`${k}_soon`)},
+    (count(*) filter (where ${done} is null and ${due} < ${ts(now)}))::int as ${sql.raw(`${k}_over`)}`;
   const [row] = await selectRows<Record<string, number | string>>(
     db,
     sql`select ${per("release", sql`release_due_at`, sql`released_at`)},
