@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDemoDocuments } from "./demo-documents";
 import { importPlan, loadDemoProgress, readPlanCsv } from "./features/ledger";
+import { loadDemoOpinions } from "./features/opinions";
 import {
   createUnit,
   createUser,
@@ -169,4 +170,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
     courtName: "济南市市中区人民法院",
   });
   await loadDemoDocuments(db, SYSTEM_ACTOR, units);
+  await loadDemoOpinions(db, SYSTEM_ACTOR, unitId("区卫生健康局"), unitId("区财政局"));
 }

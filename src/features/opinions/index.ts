@@ -2,6 +2,7 @@
 // import, the public 领导信箱 and 回应关切, trends with spike alerts, liaison reminders.
 
 export { opinionDashboardCards } from "./dashboard-cards";
+export { loadDemoOpinions } from "./demo-opinions";
 export { registerOpinionsApi } from "./opinions.api";
 export { opinionsRoutes } from "./opinions.routes";
 export { sendOpinionReminders } from "./reminders";
