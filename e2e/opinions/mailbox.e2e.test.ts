@@ -69,7 +69,7 @@ describeBrowser("领导信箱与回应关切", () => {
         await page.context().close();
       });
 
-  it("shows the published demo answer on 回应关切, without anyone's contact", async () => {
+  it("shows the published demo answer on 回应关切", async () => {
     const page = await newPage(browser, server.baseUrl);
     await page.goto("/responses");
     await expect(page.getByText("老旧小区加装电梯").first().isVisible()).resolves.toBe(true);
