@@ -26,6 +26,7 @@ import {
 } from "./features/documents";
 import { engagementRoutes, registerEngagementApi } from "./features/engagement";
 import { accountabilityRoutes, ledgerRoutes, registerLedgerApi } from "./features/ledger";
+import { opinionsRoutes, registerOpinionsApi } from "./features/opinions";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
 import { registriesRoutes } from "./features/registries";
@@ -71,6 +72,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/consultations", label: "意见征集" },
   { href: "/participation", label: "公众参与" },
   { href: "/catalogues", label: "标准目录" },
+  { href: "/responses", label: "回应关切" },
+  { href: "/mailbox", label: "领导信箱" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.
@@ -79,6 +82,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
+  { href: "/admin/opinions", label: "政务舆情", permission: "opinions.handle" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/decisions", label: "重大行政决策", permission: "documents.edit" },
   { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
@@ -157,9 +161,14 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   };
   const smallBodies = bodyLimit({ maxSize: opts.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge });
   const uploads = bodyLimit({ maxSize: 12 * 1024 * 1024, onError: tooLarge });
+  // A year of 12345 work orders (CSV or XLSX) is larger than any attachment.
+  const workOrders = bodyLimit({ maxSize: 64 * 1024 * 1024, onError: tooLarge });
+  const WORK_ORDER_IMPORTS = new Set(["/api/v1/opinions/import", "/admin/opinions/import"]);
   app.use((c, next) =>
     (c.req.header("content-type") ?? "").startsWith("multipart/form-data")
-      ? uploads(c, next)
+      ? WORK_ORDER_IMPORTS.has(c.req.path)
+        ? workOrders(c, next)
+        : uploads(c, next)
       : smallBodies(c, next),
   );
   // Inside the size limits, so that reading the body to look for NUL counts against them.
@@ -200,6 +209,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerEngagementApi(api, deps);
   registerCataloguesApi(api, deps);
   registerCatalogueDocumentHooks();
+  registerOpinionsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -230,6 +240,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", engagementRoutes(deps));
   app.route("/", accountabilityRoutes(deps));
   app.route("/", cataloguesRoutes(deps));
+  app.route("/", opinionsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

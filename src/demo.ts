@@ -7,6 +7,7 @@ import { loadDemoCatalogues } from "./features/catalogues";
 import { loadParticipationDemo } from "./features/consultations";
 import { loadDemoEngagement } from "./features/engagement";
 import { importPlan, loadDemoProgress, readPlanCsv, setPlanPublic } from "./features/ledger";
+import { loadDemoOpinions } from "./features/opinions";
 import {
   createUnit,
   createUser,
@@ -183,4 +184,5 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
   await loadParticipationDemo(db, SYSTEM_ACTOR, unitId("区卫生健康局"));
   await loadDemoAlerts(db);
   await loadDemoCatalogues(db, SYSTEM_ACTOR, units);
+  await loadDemoOpinions(db, SYSTEM_ACTOR, unitId("区卫生健康局"), unitId("区财政局"));
 }

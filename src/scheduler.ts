@@ -1,6 +1,7 @@
 import { sendOutbox } from "./features/alerts";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
 import { sendOverdueReminders } from "./features/ledger";
+import { sendOpinionReminders } from "./features/opinions";
 import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
 import { purgeExpiredNotices } from "./features/subsidies";
 import type { TActor } from "./platform/audit";
@@ -86,6 +87,15 @@ export function appJobs(
       run: async () => {
         const r = await sendOverdueReminders(db, mailer, todayInChina());
         if (r.sent) logger.info(r, "ledger overdue reminders sent");
+      },
+    });
+    // 舆情 clocks run in hours: each unit's liaison hears of items due within the hour or overdue.
+    jobs.push({
+      name: "opinion-reminders",
+      everyMs: 5 * 60_000,
+      run: async () => {
+        const r = await sendOpinionReminders(db, mailer, new Date());
+        if (r.sent) logger.info(r, "opinion reminders sent");
       },
     });
   }

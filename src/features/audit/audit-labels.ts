@@ -12,6 +12,17 @@ import { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "../requests";
 
 /** Every action passed to recordAudit anywhere; audit-labels.test.ts fails when one is missing. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "opinion.create": "登记舆情",
+  "opinion.event": "记录舆情回应",
+  "opinion.confirm_topic": "确认舆情主题",
+  "opinion.import": "导入 12345 工单",
+  "opinion_response.publish": "公开回应",
+  "opinion_response.update": "修改公开的回应",
+  "opinion_response.unpublish": "撤下公开的回应",
+  "opinion_topic.create": "新增舆情主题",
+  "opinion_topic.update": "修改舆情主题关键词",
+  "opinion_spike_rule.update": "修改集中舆情预警阈值",
+  "opinion_alert.acknowledge": "确认集中舆情预警",
   "auth.login": "登录",
   "auth.logout": "退出登录",
   "auth.token_issued": "申请接口令牌",
@@ -122,6 +133,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  opinion: "政务舆情",
+  opinion_response: "回应关切",
+  opinion_topic: "舆情主题",
+  opinion_alert: "集中舆情预警",
   portal_notice: "置顶公告",
   user: "用户",
   api_token: "接口令牌",

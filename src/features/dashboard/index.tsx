@@ -9,6 +9,7 @@ import { participationCard } from "../consultations";
 import { documentsAwaitingReview } from "../documents";
 import { EngagementCard } from "../engagement";
 import { ledgerTasksDue } from "../ledger";
+import { opinionDashboardCards } from "../opinions";
 import { currentLiaisons, listUnits } from "../org";
 import { annualReportStatus } from "../reports";
 import { requestsWaiting } from "../requests";
@@ -65,6 +66,7 @@ export function dashboardRoutes(deps: TDeps) {
         <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
           <EngagementCard db={deps.db} principal={p} today={today} />
+          {await opinionDashboardCards(deps.db, p)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

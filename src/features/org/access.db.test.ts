@@ -2083,6 +2083,254 @@ describeDb("unit scoping and the audit of every staff write", () => {
     expect(await t.db.select({ n: count() }).from(auditLog)).toEqual(before);
   });
 
+  // 政务舆情: intake, events, topic, publication, import, settings; API and pages.
+  const opinionBody = (title: string, severity = "ordinary") => ({
+    title,
+    source: "media",
+    topic: "安全生产",
+    unitId: unitA,
+    severity,
+    discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  });
+  const newOpinion = async (title: string, severity = "ordinary") =>
+    (
+      await api(t, "POST", "/api/v1/opinions", {
+        token: await tokenOnce("office"),
+        json: opinionBody(title, severity),
+      })
+    ).data.id as number;
+  const answeredOpinion = async (title: string) => {
+    const id = await newOpinion(title);
+    await api(t, "POST", `/api/v1/opinions/${id}/events`, {
+      token: await tokenOnce("office"),
+      json: { type: "response", at: new Date().toISOString() },
+    });
+    return id;
+  };
+  const opinionPage = async (user: string, id: number, path: string, fields: Record<string, string>) => {
+    const v = await pageVisitor(user);
+    await v.get(`/admin/opinions/${id}`);
+    return (await v.post(path, fields)).status;
+  };
+  const workOrders = () => {
+    const form = new FormData();
+    const csv = `工单编号,受理时间,诉求内容,承办单位\nAUD${Date.now()},2026-03-01 10:00,审计用工单,区卫生健康局\n`;
+    form.set("file", new File([new TextEncoder().encode(csv)], "orders.csv", { type: "text/csv" }));
+    return form;
+  };
+  const publishBody = { question: "有市民反映的问题", answer: "已处理" };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/opinions",
+      action: "opinion.create",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/opinions", {
+            token: await tokenOnce("a.head"),
+            json: opinionBody("审计用舆情"),
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/opinions/:id/events",
+      action: "opinion.event",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/opinions/${await newOpinion("审计用舆情事件")}/events`, {
+            token: await tokenOnce("a.liaison"),
+            json: { type: "response", at: new Date().toISOString() },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/opinions/:id/topic",
+      action: "opinion.confirm_topic",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/opinions/${await newOpinion("审计用舆情主题")}/topic`, {
+            token: await tokenOnce("a.head"),
+            json: { topic: "市场监管" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/opinions/:id/publish",
+      action: "opinion_response.publish",
+      run: async () =>
+        (
+          await api(t, "POST", `/api/v1/opinions/${await answeredOpinion("审计用舆情公开")}/publish`, {
+            token: await tokenOnce("a.head"),
+            json: publishBody,
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/opinions/import",
+      action: "opinion.import",
+      run: async () => formPost("office", "/api/v1/opinions/import", workOrders()),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/public/mailbox",
+      action: "opinion.create",
+      run: async () =>
+        (
+          await api(t, "POST", "/api/v1/public/mailbox", {
+            headers: { "x-forwarded-for": "203.0.113.77" },
+            json: { name: "张三", contact: "zhang@example.com", title: "审计用来信", body: "来信内容" },
+          })
+        ).status,
+    },
+    {
+      method: "POST",
+      path: "/mailbox",
+      action: "opinion.create",
+      run: async () => {
+        const v = new Visitor(t, { "x-forwarded-for": "203.0.113.78" });
+        await v.get("/mailbox");
+        return (
+          await v.post("/mailbox", {
+            name: "李四",
+            contact: "13800001111",
+            title: "审计用来信",
+            body: "内容",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/new",
+      action: "opinion.create",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions/new");
+        return (
+          await v.post("/admin/opinions/new", {
+            title: "审计用页面舆情",
+            source: "media",
+            topic: "auto",
+            unitId: String(unitA),
+            severity: "ordinary",
+            discoveredAt: "2026-03-01T10:00",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/:id/events",
+      action: "opinion.event",
+      run: async () => {
+        const id = await newOpinion("审计用页面事件");
+        return opinionPage("a.head", id, `/admin/opinions/${id}/events`, {
+          type: "response",
+          at: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16),
+        });
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/:id/topic",
+      action: "opinion.confirm_topic",
+      run: async () => {
+        const id = await newOpinion("审计用页面主题");
+        return opinionPage("a.head", id, `/admin/opinions/${id}/topic`, { topic: "health" });
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/:id/publish",
+      action: "opinion_response.publish",
+      run: async () => {
+        const id = await answeredOpinion("审计用页面公开");
+        return opinionPage("a.head", id, `/admin/opinions/${id}/publish`, publishBody);
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/:id/unpublish",
+      action: "opinion_response.unpublish",
+      run: async () => {
+        const id = await answeredOpinion("审计用页面撤下");
+        await api(t, "POST", `/api/v1/opinions/${id}/publish`, {
+          token: await tokenOnce("office"),
+          json: publishBody,
+        });
+        return opinionPage("a.head", id, `/admin/opinions/${id}/unpublish`, {});
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/import",
+      action: "opinion.import",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions/import");
+        const form = workOrders();
+        form.set("_csrf", v.csrf);
+        return (
+          await t.app.request("/admin/opinions/import", {
+            method: "POST",
+            headers: { cookie: v.cookie },
+            body: form,
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/topics",
+      action: "opinion_topic.create",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions/topics");
+        return (await v.post("/admin/opinions/topics", { name: "审计用主题", keywords: "审计" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/topics/:id",
+      action: "opinion_topic.update",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions/topics");
+        return (await v.post("/admin/opinions/topics/1", { keywords: "疫情、核酸" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/spike-rule",
+      action: "opinion_spike_rule.update",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions/topics");
+        return (await v.post("/admin/opinions/spike-rule", { threshold: "2" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/opinions/alerts/:id/ack",
+      action: "opinion_alert.acknowledge",
+      run: async () => {
+        // With the threshold at 2 (above), two items on one topic within 24 hours raise an alert.
+        await newOpinion("审计用预警一");
+        await newOpinion("审计用预警二");
+        const [alert] = await t.database.query<{ id: number }>(
+          "select id from opinion_spike_alerts where acknowledged_at is null order by id desc limit 1",
+        );
+        const v = await pageVisitor("office");
+        await v.get("/admin/opinions");
+        return (await v.post(`/admin/opinions/alerts/${alert?.id}/ack`, {})).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));

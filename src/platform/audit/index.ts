@@ -42,6 +42,9 @@ const PRIVATE_ENTITIES = new Set([
   "webhook",
   "meeting_registration",
   "open_day_registration",
+  // 政务舆情 items hold letters' writers and work orders; only published responses show publicly.
+  "opinion",
+  "opinion_alert",
 ]);
 
 /**

@@ -45,7 +45,9 @@ export type TPermission =
   | "registries.manage"
   | "newmedia.register"
   | "training.record"
-  | "engagement.manage";
+  | "engagement.manage"
+  | "opinions.handle"
+  | "opinions.manage";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -80,6 +82,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "newmedia.register",
     "training.record",
     "engagement.manage",
+    "opinions.handle",
+    "opinions.manage",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -104,6 +108,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "newmedia.register",
     "training.record",
     "engagement.manage",
+    "opinions.handle",
+    "opinions.manage",
   ],
   // A village's (or its 街道's) editors publish its subsidy notices; see features/subsidies.
   unit_editor: [
@@ -137,6 +143,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "newmedia.register",
     "training.record",
     "engagement.manage",
+    "opinions.handle",
   ],
   unit_liaison: [
     "unit.read",
@@ -146,6 +153,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "subsidies.read",
     "newmedia.register",
     "training.record",
+    "opinions.handle",
   ],
 };
 
