@@ -2,6 +2,7 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { onDocumentChange } from "./features/answers";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
@@ -9,6 +10,7 @@ import {
   documentsRoutes,
   documentsStaffRoutes,
   nextScheduledPublication,
+  registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
@@ -104,6 +106,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  registerDocumentHooks("answers", { afterChange: onDocumentChange });
 
   const app = new Hono<TAppEnv>();
   app.use(async (c, next) => {
