@@ -2,7 +2,7 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { onDocumentChange } from "./features/answers";
+import { answersRoutes, onDocumentChange, registerAnswersApi } from "./features/answers";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import { dashboardRoutes } from "./features/dashboard";
@@ -45,6 +45,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/normative", label: "规范性文件" },
   { href: "/gazette", label: "政府公报" },
   { href: "/guide", label: "政府信息公开指南" },
+  { href: "/answers", label: "政策问答" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/units", label: "机构设置" },
@@ -56,6 +57,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin", label: "工作台" },
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
+  { href: "/admin/questions", label: "政策问答", permission: "answers.reply" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
@@ -162,6 +164,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerAnswersApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -185,6 +188,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", answersRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

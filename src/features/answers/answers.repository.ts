@@ -138,3 +138,193 @@ export async function clauseCandidates(
         limit ${opts.limit}`,
   );
 }
+
+// ---- the question queue and the 问答库
+
+export type TQuestionRow = {
+  id: number;
+  question: string;
+  contact: string;
+  status: string;
+  unitId: number | null;
+  unitName: string | null;
+  dueOn: string | null;
+  answer: string;
+  citations: TStoredCitation[];
+  answeredBy: string | null;
+  answeredAt: string | null;
+  publishedAt: string | null;
+  createdOn: string;
+};
+
+export type TStoredCitation = { documentId: number; title: string; docNumber: string; clause: string; url: string };
+
+const QUESTION_COLUMNS = sql`q.id, q.question, q.contact, q.status, q.unit_id as "unitId", u.name as "unitName",
+  to_char(q.due_on, 'YYYY-MM-DD') as "dueOn", q.answer, q.citations, q.answered_by as "answeredBy",
+  to_char(q.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "answeredAt",
+  to_char(q.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "publishedAt",
+  to_char(q.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "createdOn"`;
+
+export async function insertQuestion(db: Db, question: string, contact: string, words: string): Promise<number> {
+  const [row] = await selectRows<{ id: number }>(
+    db,
+    sql`insert into policy_questions (question, contact, search_vector)
+        values (${question}, ${contact}, to_tsvector('simple', ${words})) returning id`,
+  );
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function findQuestion(db: Db, id: number, forUpdate = false): Promise<TQuestionRow | null> {
+  const [row] = await selectRows<TQuestionRow>(
+    db,
+    sql`select ${QUESTION_COLUMNS} from policy_questions q left join units u on u.id = q.unit_id
+        where q.id = ${id} ${forUpdate ? sql`for update of q` : sql``}`,
+  );
+  return row ?? null;
+}
+
+/** The queue for staff: everything for district roles, else only questions routed to their units. */
+export async function listQuestions(
+  db: Db,
+  opts: { units: "all" | number[]; status?: string; limit: number },
+): Promise<TQuestionRow[]> {
+  const scope =
+    opts.units === "all"
+      ? sql`true`
+      : opts.units.length === 0
+        ? sql`false`
+        : sql`q.unit_id in (${sql.join(
+            opts.units.map((u) => sql`${u}`),
+            sql`, `,
+          )})`;
+  const status = opts.status ? sql`q.status = ${opts.status}` : sql`true`;
+  return selectRows<TQuestionRow>(
+    db,
+    sql`select ${QUESTION_COLUMNS} from policy_questions q left join units u on u.id = q.unit_id
+        where ${scope} and ${status}
+        order by (q.status in ('new', 'routed')) desc, q.due_on nulls last, q.id desc limit ${opts.limit}`,
+  );
+}
+
+export async function updateQuestion(
+  db: Db,
+  id: number,
+  set: { status: string; unitId?: number; dueOn?: string; answer?: string; citations?: TStoredCitation[]; answeredBy?: string },
+): Promise<void> {
+  await db.execute(sql`update policy_questions set status = ${set.status},
+      unit_id = coalesce(${set.unitId ?? null}::int, unit_id),
+      due_on = coalesce(${set.dueOn ?? null}::date, due_on),
+      answer = coalesce(${set.answer ?? null}, answer),
+      citations = coalesce(${set.citations ? JSON.stringify(set.citations) : null}::jsonb, citations),
+      answered_by = coalesce(${set.answeredBy ?? null}, answered_by),
+      answered_at = case when ${set.status} = 'answered' then now() else answered_at end,
+      published_at = case when ${set.status} = 'published' then now() when ${set.status} = 'closed' then null else published_at end,
+      updated_at = now()
+    where id = ${id}`);
+}
+
+/** Questions routed and not answered whose due date has passed, per unit (the dashboard). */
+export async function overdueQuestions(db: Db, units: "all" | number[], today: string) {
+  const scope =
+    units === "all"
+      ? sql`true`
+      : units.length === 0
+        ? sql`false`
+        : sql`q.unit_id in (${sql.join(
+            units.map((u) => sql`${u}`),
+            sql`, `,
+          )})`;
+  return selectRows<{ id: number; question: string; unitName: string | null; dueOn: string }>(
+    db,
+    sql`select q.id, left(q.question, 60) as question, u.name as "unitName", to_char(q.due_on, 'YYYY-MM-DD') as "dueOn"
+        from policy_questions q left join units u on u.id = q.unit_id
+        where q.status = 'routed' and q.due_on < ${today}::date and ${scope}
+        order by q.due_on, q.id limit 50`,
+  );
+}
+
+/** Published answers, best match first when there is a query; never the contact. */
+export async function searchFaq(
+  db: Db,
+  opts: { match: string | null; page: number; pageSize: number },
+): Promise<{ total: number; items: Omit<TQuestionRow, "contact">[] }> {
+  const where = sql`q.status = 'published' ${opts.match ? sql`and q.search_vector @@ ${tsq(opts.match)}` : sql``}`;
+  const order = opts.match
+    ? sql`ts_rank_cd(q.search_vector, ${tsq(opts.match)}) desc, q.published_at desc`
+    : sql`q.published_at desc, q.id desc`;
+  const [count] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from policy_questions q where ${where}`);
+  const items = await selectRows<TQuestionRow>(
+    db,
+    sql`select ${QUESTION_COLUMNS} from policy_questions q left join units u on u.id = q.unit_id
+        where ${where} order by ${order} limit ${opts.pageSize} offset ${(opts.page - 1) * opts.pageSize}`,
+  );
+  return { total: count?.n ?? 0, items: items.map(({ contact: _c, ...rest }) => rest) };
+}
+
+/** The clause a staff answer cites, if that document is public and valid today and has it. */
+export async function findCitableClause(db: Db, documentId: number, label: string, today: string) {
+  const [row] = await selectRows<{ title: string; docNumber: string; anchor: string; label: string }>(
+    db,
+    sql`select ${s.title} as title, d.doc_number as "docNumber", c.anchor, c.label
+        from answer_clauses c join ${s} on ${s.documentId} = c.document_id join documents d on d.id = c.document_id
+        where c.document_id = ${documentId} and c.label = ${label}
+          and ${publicIn(s)} and ${effectiveValiditySql(today, s)} = 'valid'
+        limit 1`,
+  );
+  return row ?? null;
+}
+
+// ---- enquiries
+
+export async function insertEnquiry(
+  db: Db,
+  v: { channel: string; unitId: number; occurredOn: string; topic: string; answer: string; createdBy: string },
+): Promise<number> {
+  const [row] = await selectRows<{ id: number }>(
+    db,
+    sql`insert into policy_enquiries (channel, unit_id, occurred_on, topic, answer, created_by)
+        values (${v.channel}, ${v.unitId}, ${v.occurredOn}, ${v.topic}, ${v.answer}, ${v.createdBy}) returning id`,
+  );
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+/** Enquiries of one year counted by unit, month and channel, within the caller's units. */
+export async function enquiryCounts(db: Db, units: "all" | number[], year: number) {
+  const scope =
+    units === "all"
+      ? sql`true`
+      : units.length === 0
+        ? sql`false`
+        : sql`e.unit_id in (${sql.join(
+            units.map((u) => sql`${u}`),
+            sql`, `,
+          )})`;
+  return selectRows<{ unitId: number; unitName: string; month: number; channel: string; count: number }>(
+    db,
+    sql`select e.unit_id as "unitId", u.name as "unitName", extract(month from e.occurred_on)::int as month,
+          e.channel, count(*)::int as count
+        from policy_enquiries e join units u on u.id = e.unit_id
+        where ${scope} and e.occurred_on >= ${`${year}-01-01`}::date and e.occurred_on < ${`${year + 1}-01-01`}::date
+        group by 1, 2, 3, 4 order by 2, 3, 4`,
+  );
+}
+
+export async function recentEnquiries(db: Db, units: "all" | number[], limit: number) {
+  const scope =
+    units === "all"
+      ? sql`true`
+      : units.length === 0
+        ? sql`false`
+        : sql`e.unit_id in (${sql.join(
+            units.map((u) => sql`${u}`),
+            sql`, `,
+          )})`;
+  return selectRows<{ id: number; channel: string; unitName: string; occurredOn: string; topic: string; answer: string }>(
+    db,
+    sql`select e.id, e.channel, u.name as "unitName", to_char(e.occurred_on, 'YYYY-MM-DD') as "occurredOn", e.topic, e.answer
+        from policy_enquiries e join units u on u.id = e.unit_id where ${scope}
+        order by e.occurred_on desc, e.id desc limit ${limit}`,
+  );
+}

@@ -4,6 +4,7 @@ import type { TAppEnv, TDeps } from "../../platform/http/context";
 import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
+import { overdueQuestionsCard } from "../answers";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { documentsAwaitingReview } from "../documents";
 import { ledgerTasksDue } from "../ledger";
@@ -62,6 +63,7 @@ export function dashboardRoutes(deps: TDeps) {
         </p>
         <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
+          {await overdueQuestionsCard(deps.db, p, today)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -27,7 +27,15 @@ export const PUBLIC_CHANGE_CHANNEL = "gongkai_public_change";
 
 // Entities that never show on a public page: their changes leave the public page cache alone, so
 // that neither an applicant's request nor a staff member's case work empties it.
-const PRIVATE_ENTITIES = new Set(["request", "appeal", "spot_check", "api_token", "user"]);
+const PRIVATE_ENTITIES = new Set([
+  "request",
+  "appeal",
+  "spot_check",
+  "api_token",
+  "user",
+  "policy_question",
+  "policy_enquiry",
+]);
 
 /**
  * Marks, for the request that runs inside it, whether a public change was recorded: the process

@@ -39,7 +39,11 @@ export type TPermission =
   | "requests.spotcheck"
   | "ledger.manage"
   | "ledger.report"
-  | "reports.edit";
+  | "reports.edit"
+  /** 政策问答: route questions to units, publish answers to the 问答库, edit the synonym list. */
+  | "answers.manage"
+  /** 政策问答: answer the questions routed to one's unit, log phone and in-person enquiries. */
+  | "answers.reply";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -68,6 +72,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "ledger.manage",
     "reports.edit",
+    "answers.manage",
+    "answers.reply",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -86,6 +92,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.manage",
     "reports.edit",
+    "answers.manage",
+    "answers.reply",
   ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
@@ -98,8 +106,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.report",
     "reports.edit",
+    "answers.reply",
   ],
-  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
+  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report", "answers.reply"],
 };
 
 export type TRoleGrant = { role: TRole; unitId: number | null };
