@@ -29,7 +29,10 @@ const ZEnv = z.object({
     .optional(),
   GONGKAI_REDIS_URL: z.string().min(1).optional(),
   GONGKAI_LLM_URL: z
-    .url({ protocol: /^https?$/, error: "GONGKAI_LLM_URL 应为 http(s):// 开头的网址（OpenAI 兼容的 chat completions 接口）" })
+    .url({
+      protocol: /^https?$/,
+      error: "GONGKAI_LLM_URL 应为 http(s):// 开头的网址（OpenAI 兼容的 chat completions 接口）",
+    })
     .optional(),
   GONGKAI_LLM_MODEL: z.string().min(1).max(200).default("default"),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

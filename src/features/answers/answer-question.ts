@@ -2,7 +2,7 @@ import type { Db } from "../../platform/db";
 import { toSearchQuery } from "../../platform/text";
 import { todayInChina } from "../calendar";
 import { loadSynonyms, PHRASINGS, searchDocuments } from "../documents";
-import { type TClauseCandidate, clauseCandidates } from "./answers.repository";
+import { clauseCandidates, type TClauseCandidate } from "./answers.repository";
 import { ensureClauseIndex } from "./clause-index";
 
 export type TCitation = {
@@ -130,12 +130,15 @@ export async function retrieveClauses(db: Db, question: string): Promise<TRetrie
       (0.4 * Number(c.density)) / maxDensity +
       0.4 / (1 + (docRank.get(c.documentId) ?? CANDIDATE_DOCUMENTS));
     // Kind words (通知, 办法) count when the clause itself says them, not when only the title does.
-    const covered = query.required.filter((_t, i) => c.hits[i] || (weights[i] === 1 && c.titleHits[i])).length;
+    const covered = query.required.filter(
+      (_t, i) => c.hits[i] || (weights[i] === 1 && c.titleHits[i]),
+    ).length;
     const inClause = query.required.some((_t, i) => c.hits[i] && (weights[i] === 1 || subjectTerms === 0));
     return { c, score, isAboveFloor: inClause && covered >= needed };
   });
   scored.sort(
-    (a, b) => b.score - a.score || (b.c.publishedAt ?? "").localeCompare(a.c.publishedAt ?? "") || a.c.seq - b.c.seq,
+    (a, b) =>
+      b.score - a.score || (b.c.publishedAt ?? "").localeCompare(a.c.publishedAt ?? "") || a.c.seq - b.c.seq,
   );
   const best = scored.filter((s) => s.isAboveFloor);
   const perDoc = new Map<number, number>();

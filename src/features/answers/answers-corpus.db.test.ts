@@ -13,7 +13,10 @@ describeDb("policy answers over the demo library: the right article in the top t
   beforeAll(async () => {
     t = await createTestApp();
     const { unitA } = await seedOrg(t.db);
-    await importDocuments(t.db, TEST_ACTOR, { root: path.join(PROJECT_ROOT, "demo", "documents"), unitId: unitA.id });
+    await importDocuments(t.db, TEST_ACTOR, {
+      root: path.join(PROJECT_ROOT, "demo", "documents"),
+      unitId: unitA.id,
+    });
     // The import writes in bulk, past the document hooks: the index catches up on its own.
     expect(await syncClauseIndex(t.db)).toBeGreaterThan(200);
   }, 600_000);
@@ -24,9 +27,13 @@ describeDb("policy answers over the demo library: the right article in the top t
     for (const [question, ...answers] of QUESTIONS) {
       const r = await retrieveClauses(t.db, question);
       const top = r.citations.slice(0, 3);
-      const isRight = top.some((c) => answers.some(([law, article]) => c.title.includes(law) && c.clause === article));
+      const isRight = top.some((c) =>
+        answers.some(([law, article]) => c.title.includes(law) && c.clause === article),
+      );
       if (!isRight)
-        misses.push(`${question} → 应为 ${answers.map(([l, a]) => l + a).join(" 或 ")}，得到 ${top.map((c) => `${c.title}${c.clause}`).join("；") || "（拒答）"}`);
+        misses.push(
+          `${question} → 应为 ${answers.map(([l, a]) => l + a).join(" 或 ")}，得到 ${top.map((c) => `${c.title}${c.clause}`).join("；") || "（拒答）"}`,
+        );
     }
     if (misses.length > 0) console.log(misses.join("\n"));
     expect(misses.length).toBeLessThanOrEqual(3);

@@ -45,7 +45,10 @@ export function registerAnswersApi(api: TApi, deps: TDeps) {
       tags: ["政策问答"],
       summary: "留下问题（无需登录）：联系方式可不填，且从不公开；同一地址每小时最多 10 个",
       request: { body: { content: { "application/json": { schema: ZCreateQuestionBody } }, required: true } },
-      responses: { 201: json(z.object({ id: z.number().int() }), "已收到"), ...errorResponses(400, 422, 429) },
+      responses: {
+        201: json(z.object({ id: z.number().int() }), "已收到"),
+        ...errorResponses(400, 422, 429),
+      },
     }),
     async (c) => c.json(await submitQuestion(db, c.get("clientIp"), c.req.valid("json")), 201),
   );

@@ -114,7 +114,10 @@ describeDb("policy answers: API, index in step with publishing, questions and th
     expect(row?.due_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // A clause that is not in a valid published document cannot be cited.
     await expect(
-      replyToQuestion(t.db, TEST_ACTOR, office, id, { answer: "x", citations: [{ documentId: docId, clause: "第九十九条" }] }),
+      replyToQuestion(t.db, TEST_ACTOR, office, id, {
+        answer: "x",
+        citations: [{ documentId: docId, clause: "第九十九条" }],
+      }),
     ).rejects.toThrow();
     await replyToQuestion(t.db, TEST_ACTOR, office, id, {
       answer: "供热期内室内温度不低于18℃，可向供热单位反映。",
@@ -137,9 +140,13 @@ describeDb("policy answers: API, index in step with publishing, questions and th
 
   it("refuses a question that is empty or too long, and drops a filled honeypot", async () => {
     expect((await api(t, "POST", "/api/v1/public/questions", { json: { question: "" } })).status).toBe(400);
-    expect((await api(t, "POST", "/api/v1/public/questions", { json: { question: "问".repeat(2000) } })).status).toBe(400);
+    expect(
+      (await api(t, "POST", "/api/v1/public/questions", { json: { question: "问".repeat(2000) } })).status,
+    ).toBe(400);
     const before = await t.database.query<{ n: number }>("select count(*)::int as n from policy_questions");
-    const bot = await api(t, "POST", "/api/v1/public/questions", { json: { question: "机器人填写的问题内容", website: "x" } });
+    const bot = await api(t, "POST", "/api/v1/public/questions", {
+      json: { question: "机器人填写的问题内容", website: "x" },
+    });
     expect(bot.status).toBe(201);
     const after = await t.database.query<{ n: number }>("select count(*)::int as n from policy_questions");
     expect(after[0]?.n).toBe(before[0]?.n);
@@ -149,7 +156,10 @@ describeDb("policy answers: API, index in step with publishing, questions and th
     const v = new Visitor(t, { "x-forwarded-for": "203.0.113.9" });
     await v.get("/answers?q=%E6%9A%96%E6%B0%94");
     const fields = { question: "暖气费怎么交？", contact: "" };
-    const [a, b] = await Promise.all([v.post("/answers/questions", fields), v.post("/answers/questions", fields)]);
+    const [a, b] = await Promise.all([
+      v.post("/answers/questions", fields),
+      v.post("/answers/questions", fields),
+    ]);
     expect([a.status, b.status]).toEqual([303, 303]);
     const rows = await t.database.query<{ n: number }>(
       "select count(*)::int as n from policy_questions where question = '暖气费怎么交？'",

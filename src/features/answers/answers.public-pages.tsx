@@ -12,10 +12,17 @@ const validityLabel = (v: string) => VALIDITY_LABELS[v as keyof typeof VALIDITY_
 export function AskBox(props: { q?: string; id?: string }) {
   const id = props.id ?? "ask-q";
   return (
-    <form method="get" action="/answers" class="ask-box" role="search" aria-label="政策问答">
+    <form method="get" action="/answers" class="ask-box" aria-label="政策问答">
       <label for={id}>用日常的话问一个政策问题</label>
       <div class="ask-row">
-        <input id={id} name="q" type="search" maxlength={200} value={props.q ?? ""} placeholder="例如：公积金什么情况下可以提取" />
+        <input
+          id={id}
+          name="q"
+          type="search"
+          maxlength={200}
+          value={props.q ?? ""}
+          placeholder="例如：公积金什么情况下可以提取"
+        />
         <button type="submit" class="button">
           提问
         </button>
@@ -60,7 +67,10 @@ function LeaveQuestion(props: { ctx: TPageCtx; form: TFormState; formToken: stri
   return (
     <section class="leave-question" aria-labelledby="leave-h" id="leave">
       <h2 id="leave-h">留下问题</h2>
-      <p>政务公开办公室会把问题交给承办单位，一般在 5 个工作日内答复；答复经审核后收入问答库。联系方式只用于答复您，不会公开。</p>
+      <p>
+        政务公开办公室会把问题交给承办单位，一般在 5
+        个工作日内答复；答复经审核后收入问答库。联系方式只用于答复您，不会公开。
+      </p>
       <Form
         action="/answers/questions"
         csrfToken={props.ctx.csrfToken}
@@ -118,7 +128,9 @@ export function AnswersPage(props: {
             <>
               {result.generated && (
                 <div class="answer-generated">
-                  <p class="answer-generated-label">简要回答（由系统依据下列条款自动生成，以条款原文为准）：</p>
+                  <p class="answer-generated-label">
+                    简要回答（由系统依据下列条款自动生成，以条款原文为准）：
+                  </p>
                   <p>{result.generated}</p>
                 </div>
               )}
@@ -168,18 +180,35 @@ export function AnswersPage(props: {
           )}
         </section>
       )}
-      <LeaveQuestion ctx={props.ctx} form={props.form ?? emptyForm({ question: q })} formToken={props.formToken} />
+      <LeaveQuestion
+        ctx={props.ctx}
+        form={props.form ?? emptyForm({ question: q })}
+        formToken={props.formToken}
+      />
     </PortalLayout>
   );
 }
 
 /** 问答库: published answers, searchable. */
-export function FaqPage(props: { ctx: TPageCtx; q: string; total: number; items: TFaqItem[]; page: number; pages: number }) {
+export function FaqPage(props: {
+  ctx: TPageCtx;
+  q: string;
+  total: number;
+  items: TFaqItem[];
+  page: number;
+  pages: number;
+}) {
   return (
     <PortalLayout ctx={props.ctx} title="问答库">
-      <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: "/answers", label: "政策问答" }]} current="问答库" />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "首页" },
+          { href: "/answers", label: "政策问答" },
+        ]}
+        current="问答库"
+      />
       <h1>问答库</h1>
-      <form method="get" action="/faq" class="ask-box" role="search" aria-label="检索问答库">
+      <form method="get" action="/faq" class="ask-box" aria-label="检索问答库">
         <label for="faq-q">检索问答库</label>
         <div class="ask-row">
           <input id="faq-q" name="q" type="search" maxlength={200} value={props.q} />
@@ -189,10 +218,18 @@ export function FaqPage(props: { ctx: TPageCtx; q: string; total: number; items:
         </div>
       </form>
       <p role="status">共 {props.total} 条</p>
-      {props.items.length > 0 ? <FaqList items={props.items} headingLevel={2} /> : <p>没有找到相关的问答。</p>}
+      {props.items.length > 0 ? (
+        <FaqList items={props.items} headingLevel={2} />
+      ) : (
+        <p>没有找到相关的问答。</p>
+      )}
       <nav aria-label="分页" class="pager">
-        {props.page > 1 && <a href={`/faq?q=${encodeURIComponent(props.q)}&page=${props.page - 1}`}>上一页</a>}
-        {props.page < props.pages && <a href={`/faq?q=${encodeURIComponent(props.q)}&page=${props.page + 1}`}>下一页</a>}
+        {props.page > 1 && (
+          <a href={`/faq?q=${encodeURIComponent(props.q)}&page=${props.page - 1}`}>上一页</a>
+        )}
+        {props.page < props.pages && (
+          <a href={`/faq?q=${encodeURIComponent(props.q)}&page=${props.page + 1}`}>下一页</a>
+        )}
       </nav>
     </PortalLayout>
   );

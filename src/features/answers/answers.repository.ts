@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, selectRows } from "../../platform/db";
-import { documentSearch as s, effectiveValiditySql, publicIn } from "../documents";
+import { effectiveValiditySql, publicIn, documentSearch as s } from "../documents";
 import type { TClause } from "./split-clauses";
 
 // The only place with SQL for policy answers: the clause index, the question queue and enquiries.
@@ -106,7 +106,9 @@ export async function clauseCandidates(
   const any = opts.terms.map((t) => (t.includes(" ") && !t.startsWith("(") ? `(${t})` : t)).join(" | ");
   const hitCols = (vector: SQL, rank: boolean) =>
     sql`array[${sql.join(
-      opts.terms.map((t) => (rank ? sql`${vector} @@ document_rank_query(${tsq(t)})` : sql`${vector} @@ ${tsq(t)}`)),
+      opts.terms.map((t) =>
+        rank ? sql`${vector} @@ document_rank_query(${tsq(t)})` : sql`${vector} @@ ${tsq(t)}`,
+      ),
       sql`, `,
     )}]::boolean[]`;
   const phraseCount =
@@ -157,7 +159,13 @@ export type TQuestionRow = {
   createdOn: string;
 };
 
-export type TStoredCitation = { documentId: number; title: string; docNumber: string; clause: string; url: string };
+export type TStoredCitation = {
+  documentId: number;
+  title: string;
+  docNumber: string;
+  clause: string;
+  url: string;
+};
 
 const QUESTION_COLUMNS = sql`q.id, q.question, q.contact, q.status, q.unit_id as "unitId", u.name as "unitName",
   to_char(q.due_on, 'YYYY-MM-DD') as "dueOn", q.answer, q.citations, q.answered_by as "answeredBy",
@@ -165,7 +173,12 @@ const QUESTION_COLUMNS = sql`q.id, q.question, q.contact, q.status, q.unit_id as
   to_char(q.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "publishedAt",
   to_char(q.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "createdOn"`;
 
-export async function insertQuestion(db: Db, question: string, contact: string, words: string): Promise<number> {
+export async function insertQuestion(
+  db: Db,
+  question: string,
+  contact: string,
+  words: string,
+): Promise<number> {
   const [row] = await selectRows<{ id: number }>(
     db,
     sql`insert into policy_questions (question, contact, search_vector)
@@ -210,7 +223,14 @@ export async function listQuestions(
 export async function updateQuestion(
   db: Db,
   id: number,
-  set: { status: string; unitId?: number; dueOn?: string; answer?: string; citations?: TStoredCitation[]; answeredBy?: string },
+  set: {
+    status: string;
+    unitId?: number;
+    dueOn?: string;
+    answer?: string;
+    citations?: TStoredCitation[];
+    answeredBy?: string;
+  },
 ): Promise<void> {
   await db.execute(sql`update policy_questions set status = ${set.status},
       unit_id = coalesce(${set.unitId ?? null}::int, unit_id),
@@ -253,7 +273,10 @@ export async function searchFaq(
   const order = opts.match
     ? sql`ts_rank_cd(q.search_vector, ${tsq(opts.match)}) desc, q.published_at desc`
     : sql`q.published_at desc, q.id desc`;
-  const [count] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from policy_questions q where ${where}`);
+  const [count] = await selectRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from policy_questions q where ${where}`,
+  );
   const items = await selectRows<TQuestionRow>(
     db,
     sql`select ${QUESTION_COLUMNS} from policy_questions q left join units u on u.id = q.unit_id
@@ -279,7 +302,14 @@ export async function findCitableClause(db: Db, documentId: number, label: strin
 
 export async function insertEnquiry(
   db: Db,
-  v: { channel: string; unitId: number; occurredOn: string; topic: string; answer: string; createdBy: string },
+  v: {
+    channel: string;
+    unitId: number;
+    occurredOn: string;
+    topic: string;
+    answer: string;
+    createdBy: string;
+  },
 ): Promise<number> {
   const [row] = await selectRows<{ id: number }>(
     db,
@@ -321,7 +351,14 @@ export async function recentEnquiries(db: Db, units: "all" | number[], limit: nu
             units.map((u) => sql`${u}`),
             sql`, `,
           )})`;
-  return selectRows<{ id: number; channel: string; unitName: string; occurredOn: string; topic: string; answer: string }>(
+  return selectRows<{
+    id: number;
+    channel: string;
+    unitName: string;
+    occurredOn: string;
+    topic: string;
+    answer: string;
+  }>(
     db,
     sql`select e.id, e.channel, u.name as "unitName", to_char(e.occurred_on, 'YYYY-MM-DD') as "occurredOn", e.topic, e.answer
         from policy_enquiries e join units u on u.id = e.unit_id where ${scope}

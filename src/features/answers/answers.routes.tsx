@@ -22,8 +22,8 @@ import { loadWorkCalendar, todayInChina } from "../calendar";
 import { activeUnits } from "../org";
 import { answerFor } from "./answer-for";
 import { retrieveClauses } from "./answer-question";
-import { enquiryCounts, recentEnquiries } from "./answers.repository";
 import { AnswersPage, FaqPage } from "./answers.public-pages";
+import { enquiryCounts, recentEnquiries } from "./answers.repository";
 import {
   ZAnswersQuery,
   ZCreateQuestionBody,
@@ -57,9 +57,12 @@ function parseCitationLines(text: string) {
     .filter(Boolean)
     .map((line) => {
       const m = /^(\d{1,9})\s+(第\S+)$/.exec(line);
-      if (!m) throw new AppError("unprocessable", `无法识别的引用：“${line.slice(0, 40)}”，应为“文件编号 第X条”`, {
-        issues: [{ path: "citations", message: `无法识别的引用：“${line.slice(0, 40)}”，应为“文件编号 第X条”` }],
-      });
+      if (!m)
+        throw new AppError("unprocessable", `无法识别的引用：“${line.slice(0, 40)}”，应为“文件编号 第X条”`, {
+          issues: [
+            { path: "citations", message: `无法识别的引用：“${line.slice(0, 40)}”，应为“文件编号 第X条”` },
+          ],
+        });
       return { documentId: Number(m[1]), clause: m[2] as string };
     });
 }
@@ -75,9 +78,16 @@ export function answersRoutes(deps: TDeps) {
     const ctx = await pageCtx(c);
     const result = q ? await answerFor(db, deps.config, q) : null;
     const sent = rememberedToken(c, QUESTION_FORM_PURPOSE);
-    const isSent = c.req.query("sent") === "1" && !!sent && !!(await receiptOf(db, QUESTION_FORM_PURPOSE, sent));
+    const isSent =
+      c.req.query("sent") === "1" && !!sent && !!(await receiptOf(db, QUESTION_FORM_PURPOSE, sent));
     return c.html(
-      <AnswersPage ctx={ctx} q={q} result={result} formToken={issueFormToken(ctx.csrfToken)} isSent={isSent} />,
+      <AnswersPage
+        ctx={ctx}
+        q={q}
+        result={result}
+        formToken={issueFormToken(ctx.csrfToken)}
+        isSent={isSent}
+      />,
     );
   });
 
@@ -85,7 +95,12 @@ export function answersRoutes(deps: TDeps) {
     const values = await readForm(c);
     const token = takeFormToken(c, values);
     const done = () => {
-      rememberReceipt(c, { purpose: QUESTION_FORM_PURPOSE, token, path: "/answers", trustProxy: deps.config.trustProxy });
+      rememberReceipt(c, {
+        purpose: QUESTION_FORM_PURPOSE,
+        token,
+        path: "/answers",
+        trustProxy: deps.config.trustProxy,
+      });
       return c.redirect("/answers?sent=1", 303);
     };
     if (await receiptOf(db, QUESTION_FORM_PURPOSE, token)) return done();
@@ -95,9 +110,13 @@ export function answersRoutes(deps: TDeps) {
       values,
       input: { ...values, website: values.website || undefined, contact: values.contact || undefined },
       conflictField: "question",
-      render: (form) => <AnswersPage ctx={ctx} q="" result={null} form={form} formToken={token} isSent={false} />,
+      render: (form) => (
+        <AnswersPage ctx={ctx} q="" result={null} form={form} formToken={token} isSent={false} />
+      ),
       run: async (body) => {
-        await submitOnce(db, QUESTION_FORM_PURPOSE, token, (tx) => submitQuestion(tx, c.get("clientIp"), body));
+        await submitOnce(db, QUESTION_FORM_PURPOSE, token, (tx) =>
+          submitQuestion(tx, c.get("clientIp"), body),
+        );
         return done();
       },
     });
@@ -130,14 +149,19 @@ export function answersRoutes(deps: TDeps) {
     return c.html(<QuestionsPage ctx={await pageCtx(c)} rows={rows} today={todayInChina()} />);
   });
 
-  const questionPage = async (c: TCtx, id: number, forms: { routeForm?: ReturnType<typeof emptyForm>; replyForm?: ReturnType<typeof emptyForm> } = {}) => {
+  const questionPage = async (
+    c: TCtx,
+    id: number,
+    forms: { routeForm?: ReturnType<typeof emptyForm>; replyForm?: ReturnType<typeof emptyForm> } = {},
+  ) => {
     const p = requirePermission(c, "answers.reply");
     const q = await findQuestion(db, id);
     const canManage = can(p, "answers.manage");
     if (!q || !(canManage || (q.unitId !== null && can(p, "answers.reply", q.unitId))))
       throw new AppError("not_found", MSG.notFound);
     const canReply = canManage || (q.unitId !== null && can(p, "answers.reply", q.unitId));
-    const suggestions = canReply && q.status !== "published" ? (await retrieveClauses(db, q.question)).citations : [];
+    const suggestions =
+      canReply && q.status !== "published" ? (await retrieveClauses(db, q.question)).citations : [];
     const defaultDue = (await loadWorkCalendar(db)).addWorkdays(todayInChina(), ANSWER_WORKDAYS).date;
     return (
       <QuestionPage
@@ -181,7 +205,8 @@ export function answersRoutes(deps: TDeps) {
     try {
       citations = parseCitationLines(String(values.citations ?? ""));
     } catch (err) {
-      if (err instanceof AppError) return c.html(await render({ values, errors: { citations: err.message } }), 422);
+      if (err instanceof AppError)
+        return c.html(await render({ values, errors: { citations: err.message } }), 422);
       throw err;
     }
     return submitForm(c, {

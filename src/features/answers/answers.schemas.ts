@@ -31,7 +31,13 @@ export const ZFaqItem = z.object({
   unitName: z.string(),
   publishedAt: z.string().nullable(),
   citations: z.array(
-    z.object({ documentId: z.number().int(), title: z.string(), docNumber: z.string(), clause: z.string(), url: z.string() }),
+    z.object({
+      documentId: z.number().int(),
+      title: z.string(),
+      docNumber: z.string(),
+      clause: z.string(),
+      url: z.string(),
+    }),
   ),
 });
 export type TFaqItem = z.infer<typeof ZFaqItem>;

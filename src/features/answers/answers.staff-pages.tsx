@@ -1,7 +1,7 @@
-import { DataTable } from "../../platform/ui/table";
 import { emptyForm, Form, SelectField, TextArea, TextField, type TFormState } from "../../platform/ui/forms";
 import { AdminLayout } from "../../platform/ui/layout";
 import type { TPageCtx } from "../../platform/ui/page-context";
+import { DataTable } from "../../platform/ui/table";
 import type { TCitation } from "./answer-question";
 import type { TQuestionRow } from "./answers.repository";
 import { ENQUIRY_CHANNEL_LABELS, QUESTION_STATUS_LABELS } from "./answers.schemas";
@@ -93,9 +93,16 @@ export function QuestionPage(props: {
       {props.canManage && (q.status === "new" || q.status === "routed") && (
         <section aria-labelledby="route-h">
           <h2 id="route-h">分办</h2>
-          <Form action={`/admin/questions/${q.id}/route`} csrfToken={props.ctx.csrfToken} form={props.routeForm} submitLabel="分办">
+          <Form
+            action={`/admin/questions/${q.id}/route`}
+            csrfToken={props.ctx.csrfToken}
+            form={props.routeForm}
+            submitLabel="分办"
+          >
             <SelectField
-              form={props.routeForm ?? emptyForm({ unitId: q.unitId ?? "", dueOn: q.dueOn ?? props.defaultDue })}
+              form={
+                props.routeForm ?? emptyForm({ unitId: q.unitId ?? "", dueOn: q.dueOn ?? props.defaultDue })
+              }
               name="unitId"
               label="承办单位"
               options={props.units.map((u) => ({ value: String(u.id), label: u.name }))}
@@ -133,8 +140,19 @@ export function QuestionPage(props: {
               </ul>
             </>
           )}
-          <Form action={`/admin/questions/${q.id}/reply`} csrfToken={props.ctx.csrfToken} form={props.replyForm} submitLabel="保存答复">
-            <TextArea form={props.replyForm ?? emptyForm({ answer: q.answer })} name="answer" label="答复" rows={6} isRequired />
+          <Form
+            action={`/admin/questions/${q.id}/reply`}
+            csrfToken={props.ctx.csrfToken}
+            form={props.replyForm}
+            submitLabel="保存答复"
+          >
+            <TextArea
+              form={props.replyForm ?? emptyForm({ answer: q.answer })}
+              name="answer"
+              label="答复"
+              rows={6}
+              isRequired
+            />
             <TextArea
               form={
                 props.replyForm ??
@@ -152,9 +170,18 @@ export function QuestionPage(props: {
         <section aria-labelledby="decide-h">
           <h2 id="decide-h">发布</h2>
           {q.status === "answered" && (
-            <Form action={`/admin/questions/${q.id}/publish`} csrfToken={props.ctx.csrfToken} submitLabel="发布到问答库" />
+            <Form
+              action={`/admin/questions/${q.id}/publish`}
+              csrfToken={props.ctx.csrfToken}
+              submitLabel="发布到问答库"
+            />
           )}
-          <Form action={`/admin/questions/${q.id}/close`} csrfToken={props.ctx.csrfToken} submitLabel={q.status === "published" ? "从问答库撤下" : "关闭（不答复）"} isDanger />
+          <Form
+            action={`/admin/questions/${q.id}/close`}
+            csrfToken={props.ctx.csrfToken}
+            submitLabel={q.status === "published" ? "从问答库撤下" : "关闭（不答复）"}
+            isDanger
+          />
         </section>
       )}
     </AdminLayout>
@@ -168,7 +195,14 @@ export function EnquiriesPage(props: {
   units: TUnitOption[];
   year: number;
   counts: { unitId: number; unitName: string; month: number; channel: string; count: number }[];
-  recent: { id: number; channel: string; unitName: string; occurredOn: string; topic: string; answer: string }[];
+  recent: {
+    id: number;
+    channel: string;
+    unitName: string;
+    occurredOn: string;
+    topic: string;
+    answer: string;
+  }[];
 }) {
   const byUnit = new Map<string, number[]>();
   for (const c of props.counts) {
@@ -197,15 +231,32 @@ export function EnquiriesPage(props: {
           options={props.units.map((u) => ({ value: String(u.id), label: u.name }))}
           isRequired
         />
-        <TextField form={props.form} name="occurredOn" label="咨询日期" hint="YYYY-MM-DD" maxLength={10} isRequired />
-        <TextField form={props.form} name="topic" label="咨询事项" maxLength={200} isRequired hint="只写事项，不写咨询人的姓名和电话" />
+        <TextField
+          form={props.form}
+          name="occurredOn"
+          label="咨询日期"
+          hint="YYYY-MM-DD"
+          maxLength={10}
+          isRequired
+        />
+        <TextField
+          form={props.form}
+          name="topic"
+          label="咨询事项"
+          maxLength={200}
+          isRequired
+          hint="只写事项，不写咨询人的姓名和电话"
+        />
         <TextArea form={props.form} name="answer" label="答复要点" rows={3} />
       </Form>
       <h2>{props.year} 年各单位每月咨询量</h2>
       {byUnit.size === 0 ? (
         <p>本年尚无登记。</p>
       ) : (
-        <DataTable caption={`${props.year} 年各单位每月咨询量`} columns={["单位", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), "合计"]}>
+        <DataTable
+          caption={`${props.year} 年各单位每月咨询量`}
+          columns={["单位", ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), "合计"]}
+        >
           {[...byUnit].map(([name, months]) => (
             <tr>
               <th scope="row">{name}</th>

@@ -3,7 +3,12 @@ import { createDbCache } from "../../platform/cache";
 import type { Db } from "../../platform/db";
 import { indexText } from "../../platform/text";
 import type { TDocumentEvent } from "../documents";
-import { deleteClauses, insertClauses, outOfStepDocuments, readDocumentsForIndex } from "./answers.repository";
+import {
+  deleteClauses,
+  insertClauses,
+  outOfStepDocuments,
+  readDocumentsForIndex,
+} from "./answers.repository";
 import { splitClauses } from "./split-clauses";
 
 /**

@@ -14,7 +14,9 @@ export async function generateAnswer(
 ): Promise<string | null> {
   if (citations.length === 0) return null;
   const sources = citations
-    .map((c, i) => `[${i + 1}] 《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ""}${c.clause}：${c.text}`)
+    .map(
+      (c, i) => `[${i + 1}] 《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ""}${c.clause}：${c.text}`,
+    )
     .join("\n");
   const body = {
     model: opts.model,

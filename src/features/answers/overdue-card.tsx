@@ -18,7 +18,8 @@ export async function overdueQuestionsCard(db: Db, p: TPrincipal, today: string)
           <ul>
             {rows.slice(0, 10).map((r) => (
               <li>
-                <a href={`/admin/questions/${r.id}`}>{r.question}</a>（{r.unitName ?? "未分办"}，期限 {r.dueOn}）
+                <a href={`/admin/questions/${r.id}`}>{r.question}</a>（{r.unitName ?? "未分办"}，期限{" "}
+                {r.dueOn}）
               </li>
             ))}
           </ul>

@@ -19,7 +19,12 @@ import {
   type TStoredCitation,
   updateQuestion,
 } from "./answers.repository";
-import type { TCreateQuestionBody, TFaqItem, TReplyQuestionBody, TRouteQuestionBody } from "./answers.schemas";
+import type {
+  TCreateQuestionBody,
+  TFaqItem,
+  TReplyQuestionBody,
+  TRouteQuestionBody,
+} from "./answers.schemas";
 
 /** Working days the unit has to answer a routed question unless the office sets another date. */
 export const ANSWER_WORKDAYS = 5;
@@ -33,7 +38,9 @@ export async function submitQuestion(db: Db, ip: string, body: TCreateQuestionBo
   if (body.website) return { id: 0 };
   const limit = await hitRateLimit(db, `question-submit:${ip}`, QUESTIONS_PER_HOUR, 3600);
   if (!limit.isAllowed)
-    throw new AppError("too_many_requests", MSG.tooManyRequests, { retryAfterSeconds: limit.retryAfterSeconds });
+    throw new AppError("too_many_requests", MSG.tooManyRequests, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   const id = await insertQuestion(db, body.question, body.contact ?? "", indexText(body.question));
   return { id };
 }
@@ -41,7 +48,10 @@ export async function submitQuestion(db: Db, ip: string, body: TCreateQuestionBo
 async function loadForStaff(tx: Db, principal: TPrincipal, id: number): Promise<TQuestionRow> {
   const q = await findQuestion(tx, id, true);
   // A question of another unit does not exist for this caller.
-  if (!q || !(can(principal, "answers.manage") || (q.unitId !== null && can(principal, "answers.reply", q.unitId))))
+  if (
+    !q ||
+    !(can(principal, "answers.manage") || (q.unitId !== null && can(principal, "answers.reply", q.unitId)))
+  )
     throw new AppError("not_found", MSG.notFound);
   return q;
 }
@@ -62,7 +72,8 @@ export async function routeQuestion(
   if (dueOn < today) throw new AppError("unprocessable", "答复期限不能早于今天");
   await db.transaction(async (tx) => {
     const q = await loadForStaff(tx, principal, id);
-    if (q.status !== "new" && q.status !== "routed") throw new AppError("conflict", "该问题已答复，不能再分办");
+    if (q.status !== "new" && q.status !== "routed")
+      throw new AppError("conflict", "该问题已答复，不能再分办");
     await updateQuestion(tx, id, { status: "routed", unitId: unit.id, dueOn });
     await recordAudit(tx, actor, {
       action: "policy_question.route",
@@ -87,7 +98,11 @@ export async function replyToQuestion(
   const citations: TStoredCitation[] = [];
   for (const c of body.citations) {
     const clause = await findCitableClause(db, c.documentId, c.clause, today);
-    if (!clause) throw new AppError("unprocessable", `引用的条款不存在或文件不是有效的已发布文件：${c.documentId} ${c.clause}`);
+    if (!clause)
+      throw new AppError(
+        "unprocessable",
+        `引用的条款不存在或文件不是有效的已发布文件：${c.documentId} ${c.clause}`,
+      );
     citations.push({
       documentId: c.documentId,
       title: clause.title,
@@ -98,10 +113,19 @@ export async function replyToQuestion(
   }
   await db.transaction(async (tx) => {
     const q = await loadForStaff(tx, principal, id);
-    if (q.status !== "routed" && q.status !== "answered") throw new AppError("conflict", "该问题尚未分办或已发布");
-    if (!can(principal, "answers.manage") && !(q.unitId !== null && can(principal, "answers.reply", q.unitId)))
+    if (q.status !== "routed" && q.status !== "answered")
+      throw new AppError("conflict", "该问题尚未分办或已发布");
+    if (
+      !can(principal, "answers.manage") &&
+      !(q.unitId !== null && can(principal, "answers.reply", q.unitId))
+    )
       throw new AppError("not_found", MSG.notFound);
-    await updateQuestion(tx, id, { status: "answered", answer: body.answer, citations, answeredBy: actor.name });
+    await updateQuestion(tx, id, {
+      status: "answered",
+      answer: body.answer,
+      citations,
+      answeredBy: actor.name,
+    });
     await recordAudit(tx, actor, {
       action: "policy_question.answer",
       entity: "policy_question",
@@ -147,7 +171,10 @@ export async function faqFor(
 ): Promise<{ total: number; items: TFaqItem[] }> {
   let match: string | null = null;
   if (opts.q) {
-    const query = toSearchQuery(questionText(opts.q), { synonyms: await loadSynonyms(db), phrasings: PHRASINGS });
+    const query = toSearchQuery(questionText(opts.q), {
+      synonyms: await loadSynonyms(db),
+      phrasings: PHRASINGS,
+    });
     if (!query) return { total: 0, items: [] };
     match = query.match;
   }

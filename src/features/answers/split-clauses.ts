@@ -83,5 +83,8 @@ export function splitClauses(markdown: string): TClause[] {
 }
 
 function cleanText(s: string): string {
-  return s.replace(EMPHASIS, "").replace(/^[\s\u3000*_]+/, "").slice(0, MAX_CLAUSE_CHARS);
+  return s
+    .replace(EMPHASIS, "")
+    .replace(/^[\s\u3000*_]+/, "")
+    .slice(0, MAX_CLAUSE_CHARS);
 }

@@ -19,6 +19,7 @@ export {
   VALIDITY_LABELS,
 } from "./documents.schemas";
 export { documentsStaffRoutes } from "./documents.staff-routes";
+export { documentSearch, documents as documentsTable } from "./documents.tables";
 export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
@@ -26,4 +27,3 @@ export { createDocument, updateDocument } from "./save-document";
 export type { TSearchHit } from "./search.repository";
 export { latestDocuments, loadSynonyms, searchDocuments } from "./search-documents";
 export { PHRASINGS } from "./search-phrasings";
-export { documentSearch, documents as documentsTable } from "./documents.tables";

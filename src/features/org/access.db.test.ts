@@ -1311,7 +1311,8 @@ describeDb("unit scoping and the audit of every staff write", () => {
       run: async () => {
         routedId = await questionId();
         const v = await pageVisitor("office");
-        return (await v.post(`/admin/questions/${routedId}/route`, { unitId: String(unitA), dueOn: "" })).status;
+        return (await v.post(`/admin/questions/${routedId}/route`, { unitId: String(unitA), dueOn: "" }))
+          .status;
       },
     },
     {
@@ -1320,20 +1321,24 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "policy_question.answer",
       run: async () => {
         const v = await pageVisitor("a.liaison");
-        return (await v.post(`/admin/questions/${routedId}/reply`, { answer: "请见劳动合同法。", citations: "" })).status;
+        return (
+          await v.post(`/admin/questions/${routedId}/reply`, { answer: "请见劳动合同法。", citations: "" })
+        ).status;
       },
     },
     {
       method: "POST",
       path: "/admin/questions/:id/publish",
       action: "faq.publish",
-      run: async () => (await (await pageVisitor("office")).post(`/admin/questions/${routedId}/publish`, {})).status,
+      run: async () =>
+        (await (await pageVisitor("office")).post(`/admin/questions/${routedId}/publish`, {})).status,
     },
     {
       method: "POST",
       path: "/admin/questions/:id/close",
       action: "policy_question.close",
-      run: async () => (await (await pageVisitor("office")).post(`/admin/questions/${await questionId()}/close`, {})).status,
+      run: async () =>
+        (await (await pageVisitor("office")).post(`/admin/questions/${await questionId()}/close`, {})).status,
     },
     {
       method: "POST",
@@ -1341,7 +1346,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       action: "policy_enquiry.log",
       run: async () =>
         (
-          await (await pageVisitor("a.liaison")).post("/admin/enquiries", {
+          await (
+            await pageVisitor("a.liaison")
+          ).post("/admin/enquiries", {
             channel: "phone",
             unitId: String(unitA),
             occurredOn: "2026-01-05",
@@ -1355,10 +1362,14 @@ describeDb("unit scoping and the audit of every staff write", () => {
   it("keeps a unit out of another unit's questions and enquiries (404)", async () => {
     const id = await questionId();
     const office = await pageVisitor("office");
-    expect((await office.post(`/admin/questions/${id}/route`, { unitId: String(unitA), dueOn: "" })).status).toBe(303);
+    expect(
+      (await office.post(`/admin/questions/${id}/route`, { unitId: String(unitA), dueOn: "" })).status,
+    ).toBe(303);
     const b = await pageVisitor("b.head");
     expect((await b.get(`/admin/questions/${id}`)).status).toBe(404);
-    expect((await b.post(`/admin/questions/${id}/reply`, { answer: "越权答复", citations: "" })).status).toBe(404);
+    expect((await b.post(`/admin/questions/${id}/reply`, { answer: "越权答复", citations: "" })).status).toBe(
+      404,
+    );
     expect((await b.post(`/admin/questions/${id}/publish`, {})).status).toBe(403);
     const logged = await b.post("/admin/enquiries", {
       channel: "phone",

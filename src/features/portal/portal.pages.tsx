@@ -21,7 +21,7 @@ export function HomePage(props: { ctx: TPageCtx; guide: TGuide; notices: TNotice
       {/* 政策问答 (src/features/answers): a plain GET form, so asking needs no JavaScript. */}
       <section class="home-ask" aria-labelledby="home-ask-title">
         <h2 id="home-ask-title">政策问答</h2>
-        <form method="get" action="/answers" class="ask-box" role="search" aria-label="政策问答">
+        <form method="get" action="/answers" class="ask-box" aria-label="政策问答">
           <label for="home-ask-q">用日常的话问一个政策问题，答案附条款原文和出处</label>
           <div class="ask-row">
             <input id="home-ask-q" name="q" type="search" maxlength={200} placeholder="例如：产假有多少天" />
