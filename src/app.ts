@@ -8,6 +8,7 @@ import {
   queueForDocumentEvent,
   registerAlertsApi,
 } from "./features/alerts";
+import { answersRoutes, onDocumentChange, registerAnswersApi } from "./features/answers";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
 import {
@@ -21,6 +22,7 @@ import {
   documentsRoutes,
   documentsStaffRoutes,
   nextScheduledPublication,
+  registerDocumentHooks,
   registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
@@ -60,6 +62,7 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/normative", label: "规范性文件" },
   { href: "/gazette", label: "政府公报" },
   { href: "/guide", label: "政府信息公开指南" },
+  { href: "/answers", label: "政策问答" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/eligibility", label: "政策找人" },
@@ -81,6 +84,7 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin", label: "工作台" },
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
+  { href: "/admin/questions", label: "政策问答", permission: "answers.reply" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/opinions", label: "政务舆情", permission: "opinions.handle" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
@@ -139,6 +143,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  registerDocumentHooks("answers", { afterChange: onDocumentChange });
 
   // Alerts and webhooks are queued in the publishing transaction; eligibility is edited on the document page.
   registerDocumentHooks("alerts", { afterChange: queueForDocumentEvent, staffPanel: eligibilityStaffPanel });
@@ -210,6 +216,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerCataloguesApi(api, deps);
   registerCatalogueDocumentHooks();
   registerOpinionsApi(api, deps);
+  registerAnswersApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -241,6 +248,7 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", accountabilityRoutes(deps));
   app.route("/", cataloguesRoutes(deps));
   app.route("/", opinionsRoutes(deps));
+  app.route("/", answersRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { loadDemoDocuments } from "./demo-documents";
 import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
 import { loadDemoAlerts } from "./features/alerts";
+import { syncClauseIndex } from "./features/answers";
 import { loadDemoCatalogues } from "./features/catalogues";
 import { loadParticipationDemo } from "./features/consultations";
 import { loadDemoEngagement } from "./features/engagement";
@@ -21,6 +23,7 @@ import type { TActor } from "./platform/audit";
 import type { TRole } from "./platform/auth/permissions";
 import type { Db } from "./platform/db";
 import { PROJECT_ROOT } from "./platform/paths";
+import { indexText } from "./platform/text";
 
 export const SYSTEM_ACTOR: TActor = { userId: null, name: "系统初始化", ip: "", requestId: "" };
 
@@ -185,4 +188,21 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
   await loadDemoAlerts(db);
   await loadDemoCatalogues(db, SYSTEM_ACTOR, units);
   await loadDemoOpinions(db, SYSTEM_ACTOR, unitId("区卫生健康局"), unitId("区财政局"));
+  // The laws came in through the bulk import, past the document hooks: index their clauses now.
+  await syncClauseIndex(db);
+  await loadDemoQuestions(db, SYSTEM_ACTOR, units);
+}
+
+/** A few questions from the public: one published in the 问答库, one waiting for its unit. */
+async function loadDemoQuestions(db: Db, actor: TActor, units: { id: number; name: string }[]) {
+  const unit = units.find((u) => u.name === "区民政局") ?? units[0];
+  if (!unit) return;
+  const ids = await db.execute(sql`select 1`);
+  void ids;
+  await db.execute(sql`insert into policy_questions (question, status, unit_id, due_on, answer, answered_by, answered_at, published_at, search_vector)
+    values ('低保申请需要准备哪些材料？', 'published', ${unit.id}, current_date, '向户籍所在地街道办事处提出书面申请，如实提供家庭人口、收入和财产状况，并授权核对家庭经济状况。', ${actor.name}, now(), now(), to_tsvector('simple', ${indexText("低保申请需要准备哪些材料")})),
+           ('小区暖气不热应该找谁？', 'routed', ${unit.id}, current_date + 3, '', null, null, null, to_tsvector('simple', ${indexText("小区暖气不热应该找谁")}))`);
+  await db.execute(sql`insert into policy_enquiries (channel, unit_id, occurred_on, topic, answer, created_by)
+    values ('phone', ${unit.id}, current_date, '咨询低保标准', '告知现行标准及申请途径', ${actor.name}),
+           ('in_person', ${unit.id}, current_date, '咨询临时救助申请', '现场指导填写申请表', ${actor.name})`);
 }

@@ -28,6 +28,13 @@ const ZEnv = z.object({
     })
     .optional(),
   GONGKAI_REDIS_URL: z.string().min(1).optional(),
+  GONGKAI_LLM_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "GONGKAI_LLM_URL 应为 http(s):// 开头的网址（OpenAI 兼容的 chat completions 接口）",
+    })
+    .optional(),
+  GONGKAI_LLM_MODEL: z.string().min(1).max(200).default("default"),
   GONGKAI_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GONGKAI_WORKERS: z.coerce
     .number({ error: "GONGKAI_WORKERS 应为 1 到 64 之间的整数" })
@@ -59,6 +66,12 @@ export type TConfig = {
   publicUrl: string | undefined;
   /** redis:// URL; with it, the public page cache is shared by every process (see OPERATIONS.md). */
   redisUrl: string | undefined;
+  /**
+   * An OpenAI-compatible chat completions endpoint (…/v1/chat/completions); with it, policy answers
+   * carry a short text written from the cited clauses only (src/features/answers/generate-answer.ts).
+   */
+  llmUrl?: string | undefined;
+  llmModel?: string;
   /** Server processes `npm start` runs (node:cluster); 1 runs the server in the starting process itself. */
   workers: number;
 };
@@ -96,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     mailFrom: e.GONGKAI_MAIL_FROM,
     publicUrl: e.GONGKAI_PUBLIC_URL && publicUrlOf(e.GONGKAI_PUBLIC_URL),
     redisUrl: e.GONGKAI_REDIS_URL,
+    llmUrl: e.GONGKAI_LLM_URL,
+    llmModel: e.GONGKAI_LLM_MODEL,
     workers,
   };
 }

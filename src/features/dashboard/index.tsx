@@ -4,6 +4,7 @@ import type { TAppEnv, TDeps } from "../../platform/http/context";
 import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
+import { overdueQuestionsCard } from "../answers";
 import { loadWorkCalendar, todayInChina } from "../calendar";
 import { participationCard } from "../consultations";
 import { documentsAwaitingReview } from "../documents";
@@ -67,6 +68,7 @@ export function dashboardRoutes(deps: TDeps) {
         <div class="cards">
           <EngagementCard db={deps.db} principal={p} today={today} />
           {await opinionDashboardCards(deps.db, p)}
+          {await overdueQuestionsCard(deps.db, p, today)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -5,7 +5,12 @@ export { attachGeneratedFile } from "./document-attachments";
 export { registerDocumentHooks, type TDocumentEvent, type TDocumentHooks } from "./document-hooks";
 export { registerDocumentsApi } from "./documents.api";
 export { SearchForm } from "./documents.public-pages";
-export { documentTitles, nextScheduledPublication } from "./documents.repository";
+export {
+  documentTitles,
+  effectiveValiditySql,
+  nextScheduledPublication,
+  publicIn,
+} from "./documents.repository";
 export { documentsRoutes } from "./documents.routes";
 export {
   DISCLOSURE_LABELS,
@@ -14,9 +19,11 @@ export {
   VALIDITY_LABELS,
 } from "./documents.schemas";
 export { documentsStaffRoutes } from "./documents.staff-routes";
+export { documentSearch, documents as documentsTable } from "./documents.tables";
 export { createGazetteIssue } from "./gazette";
 export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
 export type { TSearchHit } from "./search.repository";
-export { latestDocuments, searchDocuments } from "./search-documents";
+export { latestDocuments, loadSynonyms, searchDocuments } from "./search-documents";
+export { PHRASINGS } from "./search-phrasings";

@@ -11,7 +11,14 @@
  * groups by subject. bench/relevance.ts measures the effect on the colloquial query set.
  */
 export const PHRASINGS: readonly (readonly [string, readonly string[]])[] = [
+  // daily life (policy questions, seed tasks 3 and 41)
+  ["网约车", ["网络预约出租汽车"]],
+  ["暖气", ["供热", "采暖"]],
+  ["晚上", ["夜间"]],
+  ["工地", ["施工现场", "建筑施工"]],
   // business
+  ["卖东西", ["销售"]],
+  ["商店", ["经营者", "商店"]],
   ["开公司", ["设立公司", "公司登记", "企业登记"]],
   ["注册公司", ["设立公司", "公司登记", "企业登记"]],
   ["开店", ["个体工商户", "市场主体登记"]],
@@ -32,6 +39,8 @@ export const PHRASINGS: readonly (readonly [string, readonly string[]])[] = [
   ["开发票", ["开具发票"]],
   ["假发票", ["虚开发票", "伪造发票"]],
   // work
+  ["双倍工资", ["二倍的工资", "二倍工资"]],
+  ["双倍", ["二倍"]],
   ["工资", ["劳动报酬", "工资"]],
   ["欠薪", ["拖欠工资", "拖欠劳动报酬"]],
   ["拖欠工资", ["拖欠劳动报酬", "拖欠工资"]],

@@ -2331,6 +2331,94 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // 政策问答: a question from the public, routed to unit A by the office, answered by A's liaison,
+  // published by the office; enquiries are logged by a unit for itself.
+  const questionId = async () => {
+    const [q] = await t.database.query<{ id: number }>(
+      "insert into policy_questions (question) values ('试用期最长多久？') returning id",
+    );
+    return q?.id ?? 0;
+  };
+  let routedId = 0;
+  writes.push(
+    {
+      method: "POST",
+      path: "/admin/questions/:id/route",
+      action: "policy_question.route",
+      run: async () => {
+        routedId = await questionId();
+        const v = await pageVisitor("office");
+        return (await v.post(`/admin/questions/${routedId}/route`, { unitId: String(unitA), dueOn: "" }))
+          .status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/questions/:id/reply",
+      action: "policy_question.answer",
+      run: async () => {
+        const v = await pageVisitor("a.liaison");
+        return (
+          await v.post(`/admin/questions/${routedId}/reply`, { answer: "请见劳动合同法。", citations: "" })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/questions/:id/publish",
+      action: "faq.publish",
+      run: async () =>
+        (await (await pageVisitor("office")).post(`/admin/questions/${routedId}/publish`, {})).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/questions/:id/close",
+      action: "policy_question.close",
+      run: async () =>
+        (await (await pageVisitor("office")).post(`/admin/questions/${await questionId()}/close`, {})).status,
+    },
+    {
+      method: "POST",
+      path: "/admin/enquiries",
+      action: "policy_enquiry.log",
+      run: async () =>
+        (
+          await (
+            await pageVisitor("a.liaison")
+          ).post("/admin/enquiries", {
+            channel: "phone",
+            unitId: String(unitA),
+            occurredOn: "2026-01-05",
+            topic: "咨询低保申请材料",
+            answer: "告知所需材料",
+          })
+        ).status,
+    },
+  );
+
+  it("keeps a unit out of another unit's questions and enquiries (404)", async () => {
+    const id = await questionId();
+    const office = await pageVisitor("office");
+    expect(
+      (await office.post(`/admin/questions/${id}/route`, { unitId: String(unitA), dueOn: "" })).status,
+    ).toBe(303);
+    const b = await pageVisitor("b.head");
+    expect((await b.get(`/admin/questions/${id}`)).status).toBe(404);
+    expect((await b.post(`/admin/questions/${id}/reply`, { answer: "越权答复", citations: "" })).status).toBe(
+      404,
+    );
+    expect((await b.post(`/admin/questions/${id}/publish`, {})).status).toBe(403);
+    const logged = await b.post("/admin/enquiries", {
+      channel: "phone",
+      unitId: String(unitA),
+      occurredOn: "2026-01-05",
+      topic: "越权登记",
+    });
+    expect(logged.status).toBe(404);
+    const list = await b.get("/admin/questions");
+    expect(list.text).not.toContain(`/admin/questions/${id}"`);
+  });
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -2367,6 +2455,9 @@ describeDb("unit scoping and the audit of every staff write", () => {
       // Anonymous survey answers: no personal data, one per respondent token; rate-limited, not audited.
       "POST /api/v1/public/surveys/:id/responses",
       "POST /surveys/:id",
+      // A question from the public, like the request form: rate-limited, not audited.
+      "POST /api/v1/public/questions",
+      "POST /answers/questions",
     ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes

@@ -18,6 +18,19 @@ export function HomePage(props: { ctx: TPageCtx; guide: TGuide; notices: TNotice
         <h1 id="home-title">政府信息公开</h1>
         <SearchForm q="" />
       </section>
+      {/* 政策问答 (src/features/answers): a plain GET form, so asking needs no JavaScript. */}
+      <section class="home-ask" aria-labelledby="home-ask-title">
+        <h2 id="home-ask-title">政策问答</h2>
+        <form method="get" action="/answers" class="ask-box" aria-label="政策问答">
+          <label for="home-ask-q">用日常的话问一个政策问题，答案附条款原文和出处</label>
+          <div class="ask-row">
+            <input id="home-ask-q" name="q" type="search" maxlength={200} placeholder="例如：产假有多少天" />
+            <button type="submit" class="button">
+              提问
+            </button>
+          </div>
+        </form>
+      </section>
       {props.notices.length > 0 && (
         <section class="pinned" aria-labelledby="pinned-title">
           <h2 id="pinned-title">置顶公告</h2>

@@ -45,6 +45,8 @@ const PRIVATE_ENTITIES = new Set([
   // 政务舆情 items hold letters' writers and work orders; only published responses show publicly.
   "opinion",
   "opinion_alert",
+  "policy_question",
+  "policy_enquiry",
 ]);
 
 /**

@@ -47,7 +47,11 @@ export type TPermission =
   | "training.record"
   | "engagement.manage"
   | "opinions.handle"
-  | "opinions.manage";
+  | "opinions.manage"
+  /** 政策问答: route questions to units, publish answers to the 问答库, edit the synonym list. */
+  | "answers.manage"
+  /** 政策问答: answer the questions routed to one's unit, log phone and in-person enquiries. */
+  | "answers.reply";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -84,6 +88,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "engagement.manage",
     "opinions.handle",
     "opinions.manage",
+    "answers.manage",
+    "answers.reply",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -110,6 +116,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "engagement.manage",
     "opinions.handle",
     "opinions.manage",
+    "answers.manage",
+    "answers.reply",
   ],
   // A village's (or its 街道's) editors publish its subsidy notices; see features/subsidies.
   unit_editor: [
@@ -144,6 +152,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "training.record",
     "engagement.manage",
     "opinions.handle",
+    "answers.reply",
   ],
   unit_liaison: [
     "unit.read",
@@ -154,6 +163,7 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "newmedia.register",
     "training.record",
     "opinions.handle",
+    "answers.reply",
   ],
 };
 
