@@ -23,7 +23,6 @@ import {
   documentsStaffRoutes,
   nextScheduledPublication,
   registerDocumentHooks,
-  registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
 import { engagementRoutes, registerEngagementApi } from "./features/engagement";
