@@ -39,7 +39,11 @@ export type TPermission =
   | "requests.spotcheck"
   | "ledger.manage"
   | "ledger.report"
-  | "reports.edit";
+  | "reports.edit"
+  | "proposals.manage"
+  | "proposals.reply"
+  | "complaints.handle"
+  | "signoffs.sign";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -68,6 +72,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.handle",
     "ledger.manage",
     "reports.edit",
+    "proposals.manage",
+    "proposals.reply",
+    "complaints.handle",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -86,6 +93,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.manage",
     "reports.edit",
+    "proposals.manage",
+    "proposals.reply",
+    "complaints.handle",
   ],
   unit_editor: ["unit.read", "documents.edit"],
   unit_reviewer: ["unit.read", "documents.edit", "documents.review"],
@@ -98,8 +108,19 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "requests.extend",
     "ledger.report",
     "reports.edit",
+    "proposals.reply",
+    "complaints.handle",
+    // Only a unit's head signs a document off (会签) for the unit.
+    "signoffs.sign",
   ],
-  unit_liaison: ["unit.read", "liaisons.read", "requests.handle", "ledger.report"],
+  unit_liaison: [
+    "unit.read",
+    "liaisons.read",
+    "requests.handle",
+    "ledger.report",
+    "proposals.reply",
+    "complaints.handle",
+  ],
 };
 
 export type TRoleGrant = { role: TRole; unitId: number | null };
