@@ -4,18 +4,22 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./features/audit";
 import { calendarRoutes, registerCalendarApi } from "./features/calendar";
+import { complaintsRoutes, registerComplaintsApi } from "./features/complaints";
 import { dashboardRoutes } from "./features/dashboard";
 import {
   documentsRoutes,
   documentsStaffRoutes,
   nextScheduledPublication,
+  registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
 import { ledgerRoutes, registerLedgerApi } from "./features/ledger";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
+import { proposalsRoutes, registerProposalsApi } from "./features/proposals";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
+import { registerSignoffsApi, signoffDocumentHooks, signoffsRoutes } from "./features/signoffs";
 import { registerStatisticsApi, statisticsRoutes } from "./features/statistics";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
 import { AppError } from "./platform/errors";
@@ -45,6 +49,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/guide", label: "政府信息公开指南" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
+  { href: "/proposals", label: "建议提案办理" },
+  { href: "/complaints", label: "公共企事业单位投诉" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
 ];
@@ -55,6 +61,9 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/documents", label: "主动公开", permission: ["documents.edit", "documents.review"] },
   { href: "/admin/requests", label: "依申请公开", permission: "requests.handle" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
+  { href: "/admin/signoffs", label: "待会签文件", permission: "signoffs.sign" },
+  { href: "/admin/proposals", label: "建议提案办理", permission: ["proposals.reply", "proposals.manage"] },
+  { href: "/admin/complaints", label: "企事业单位投诉", permission: "complaints.handle" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/ledger", label: "工作台账", permission: ["ledger.manage", "ledger.report"] },
   { href: "/admin/liaisons", label: "联络员名册", permission: "liaisons.read" },
@@ -104,6 +113,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  registerDocumentHooks("signoffs", signoffDocumentHooks);
 
   const app = new Hono<TAppEnv>();
   app.use(async (c, next) => {
@@ -158,6 +169,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerLedgerApi(api, deps);
   registerReportsApi(api, deps);
   registerStatisticsApi(api, deps);
+  registerProposalsApi(api, deps);
+  registerComplaintsApi(api, deps);
+  registerSignoffsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -181,6 +195,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", reportsRoutes(deps));
   app.route("/", statisticsRoutes(deps));
   app.route("/", ledgerRoutes(deps));
+  app.route("/", proposalsRoutes(deps));
+  app.route("/", complaintsRoutes(deps));
+  app.route("/", signoffsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

@@ -5,11 +5,14 @@ import { requireUser } from "../../platform/http/guards";
 import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
 import { loadWorkCalendar, todayInChina } from "../calendar";
+import { complaintsDashboardCard } from "../complaints";
 import { documentsAwaitingReview } from "../documents";
 import { ledgerTasksDue } from "../ledger";
 import { currentLiaisons, listUnits } from "../org";
+import { proposalsDashboardCard } from "../proposals";
 import { annualReportStatus } from "../reports";
 import { requestsWaiting } from "../requests";
+import { signoffsDashboardCard } from "../signoffs";
 import { WaitingWork } from "./waiting-work";
 
 const REPORT_STATUS_TEXT = { new: "尚未编写", draft: "草稿，尚未发布", published: "已发布" } as const;
@@ -62,6 +65,9 @@ export function dashboardRoutes(deps: TDeps) {
         </p>
         <WaitingWork work={work} today={today} calendar={calendar} />
         <div class="cards">
+          {await signoffsDashboardCard(deps.db, p)}
+          {await proposalsDashboardCard(deps.db, p, today)}
+          {await complaintsDashboardCard(deps.db, p, today)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

@@ -6,7 +6,8 @@ import { addCalendarMonths, computeProposalDueDate } from "./compute-proposal-du
 // Worked by hand from STATUTES §9 (代表法 Art. 51; 民法典 Art. 201–203) and the 2025/2026 schedules
 // of STATUTES §1. Weekdays checked against a printed calendar.
 const calendar = new WorkCalendar([Y2025, Y2026]);
-const due = (assignedAt: string, isComplex = false) => computeProposalDueDate(assignedAt, isComplex, calendar);
+const due = (assignedAt: string, isComplex = false) =>
+  computeProposalDueDate(assignedAt, isComplex, calendar);
 
 describe("month arithmetic (民法典 Art. 201–202)", () => {
   it("ends on the day with the same number, or the month's last day when there is none", () => {
@@ -76,6 +77,8 @@ describe("the reply due date (STATUTES §9)", () => {
   });
 
   it("explains how the date was found", () => {
-    expect(due("2026-07-01").steps.join("；")).toContain("2026-10-01 为休息日，顺延至其后第一个工作日 2026-10-08");
+    expect(due("2026-07-01").steps.join("；")).toContain(
+      "2026-10-01 为休息日，顺延至其后第一个工作日 2026-10-08",
+    );
   });
 });
