@@ -57,7 +57,8 @@ function parse(argv: string[]): TOptions | null {
   };
 }
 
-const usage = () => "用法：npx tsx bench/proposals.ts [--proposals 1500] [--units 40] [--repeat 20] [--database-url URL] [--keep]";
+const usage = () =>
+  "用法：npx tsx bench/proposals.ts [--proposals 1500] [--units 40] [--repeat 20] [--database-url URL] [--keep]";
 
 async function main() {
   const o = readOptions(parse, usage);
@@ -70,7 +71,9 @@ async function main() {
     const rnd = mulberry32(2025);
     const unitValues = Array.from({ length: o.units }, (_, i) => `('测试单位${i + 1}', 'department', ${i})`);
     await database.exec(`insert into units (name, kind, sort_order) values ${unitValues.join(",")}`);
-    const unitIds = (await database.query<{ id: number }>("select id from units order by id")).map((r) => r.id);
+    const unitIds = (await database.query<{ id: number }>("select id from units order by id")).map(
+      (r) => r.id,
+    );
     const body = "经研究，现答复如下：".concat("我局高度重视，已会同有关部门逐项研究落实。".repeat(40));
     for (let start = 0; start < o.proposals; start += 500) {
       const rows: string[] = [];
@@ -121,7 +124,9 @@ async function main() {
         await r.text();
       }),
       listFirst: await measure(run, () => listPublished(deps.db, { year: 2025, page: 1, pageSize: 20 })),
-      listLast: await measure(run, () => listPublished(deps.db, { year: 2025, page: lastPage, pageSize: 20 })),
+      listLast: await measure(run, () =>
+        listPublished(deps.db, { year: 2025, page: lastPage, pageSize: 20 }),
+      ),
       stats: await measure(run, () => statsByUnit(deps.db, 2025)),
     };
     const rows = [
@@ -134,7 +139,9 @@ async function main() {
         "statsByUnit（全年按单位）": results.stats,
       }).map(([k, s]) => [k, fmt(s.p50), fmt(s.p95), fmt(s.max)]),
     ];
-    console.log(`${label}：${o.proposals} 件建议提案，${o.units} 个单位，公开答复 ${published} 件；每项 ${o.repeat} 次`);
+    console.log(
+      `${label}：${o.proposals} 件建议提案，${o.units} 个单位，公开答复 ${published} 件；每项 ${o.repeat} 次`,
+    );
     console.log(table(rows));
     const file = await writeResults("proposals", startedAt, {
       command: commandLine("bench/proposals.ts"),
