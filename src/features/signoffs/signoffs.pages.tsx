@@ -10,8 +10,9 @@ import type { TUnitRow } from "../org";
 import type { TDocumentBrief, TSignoffRow, waitingFor } from "./signoffs.repository";
 import { DECISION_LABELS } from "./signoffs.schemas";
 
-const when = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ") : "";
+// Raw SQL rows bring a timestamp as a Date or as text, depending on the driver.
+const when = (d: Date | string | null) =>
+  d ? new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ") : "";
 
 /** Who must sign, and what each decided. */
 function SignoffTable({ rows }: { rows: TSignoffRow[] }) {
