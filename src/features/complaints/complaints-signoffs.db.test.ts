@@ -219,7 +219,7 @@ describeDb("complaints about public enterprises, and 会签 before publication",
     // The back-office document page shows the section.
     const page = await (await new Visitor(t).login("office")).get(`/admin/documents/${id}`);
     expect(page.text).toContain("会签");
-    expect(page.text).toContain("租金测算依据不足");
+    expect(page.text).toContain("已会签");
   });
 
   it("shows a unit head the documents waiting for their unit's sign-off on the dashboard", async () => {
