@@ -16,6 +16,7 @@ import {
   registerCatalogueDocumentHooks,
   registerCataloguesApi,
 } from "./features/catalogues";
+import { complaintsRoutes, registerComplaintsApi } from "./features/complaints";
 import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
 import { dashboardRoutes } from "./features/dashboard";
 import {
@@ -30,9 +31,11 @@ import { accountabilityRoutes, ledgerRoutes, registerLedgerApi } from "./feature
 import { opinionsRoutes, registerOpinionsApi } from "./features/opinions";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
+import { proposalsRoutes, registerProposalsApi } from "./features/proposals";
 import { registriesRoutes } from "./features/registries";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
+import { registerSignoffsApi, signoffDocumentHooks, signoffsRoutes } from "./features/signoffs";
 import { registerStatisticsApi, statisticsRoutes } from "./features/statistics";
 import { registerSubsidiesApi, subsidiesRoutes } from "./features/subsidies";
 import { canAnywhere, type TPermission, type TPrincipal } from "./platform/auth/permissions";
@@ -65,6 +68,8 @@ const PORTAL_NAV: TNavItem[] = [
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
   { href: "/eligibility", label: "政策找人" },
+  { href: "/proposals", label: "建议提案办理" },
+  { href: "/complaints", label: "公共企事业单位投诉" },
   { href: "/units", label: "机构设置" },
   { href: "/statistics", label: "统计数据" },
   { href: "/villages", label: "村（社区）公示" },
@@ -86,6 +91,9 @@ const ADMIN_NAV: (TNavItem & { permission?: TPermission | TPermission[] })[] = [
   { href: "/admin/questions", label: "政策问答", permission: "answers.reply" },
   { href: "/admin/spot-checks", label: "办理质量抽查", permission: "requests.spotcheck" },
   { href: "/admin/opinions", label: "政务舆情", permission: "opinions.handle" },
+  { href: "/admin/signoffs", label: "待会签文件", permission: "signoffs.sign" },
+  { href: "/admin/proposals", label: "建议提案办理", permission: ["proposals.reply", "proposals.manage"] },
+  { href: "/admin/complaints", label: "企事业单位投诉", permission: "complaints.handle" },
   { href: "/admin/reports", label: "年度报告", permission: "reports.edit" },
   { href: "/admin/decisions", label: "重大行政决策", permission: "documents.edit" },
   { href: "/admin/consultations", label: "意见征集", permission: "documents.edit" },
@@ -142,6 +150,8 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
     adminNav: (p: TPrincipal) =>
       ADMIN_NAV.filter((i) => !i.permission || [i.permission].flat().some((perm) => canAnywhere(p, perm))),
   };
+
+  registerDocumentHooks("signoffs", signoffDocumentHooks);
 
   registerDocumentHooks("answers", { afterChange: onDocumentChange });
 
@@ -216,6 +226,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   registerCatalogueDocumentHooks();
   registerOpinionsApi(api, deps);
   registerAnswersApi(api, deps);
+  registerProposalsApi(api, deps);
+  registerComplaintsApi(api, deps);
+  registerSignoffsApi(api, deps);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -248,6 +261,9 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   app.route("/", cataloguesRoutes(deps));
   app.route("/", opinionsRoutes(deps));
   app.route("/", answersRoutes(deps));
+  app.route("/", proposalsRoutes(deps));
+  app.route("/", complaintsRoutes(deps));
+  app.route("/", signoffsRoutes(deps));
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler);

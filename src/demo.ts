@@ -5,7 +5,9 @@ import { loadDemoDocuments } from "./demo-documents";
 import { loadDemoRegistries, loadDemoVillages } from "./demo-registries";
 import { loadDemoAlerts } from "./features/alerts";
 import { syncClauseIndex } from "./features/answers";
+import { addDays } from "./features/calendar";
 import { loadDemoCatalogues } from "./features/catalogues";
+import { applyComplaintAction, submitComplaint } from "./features/complaints";
 import { loadParticipationDemo } from "./features/consultations";
 import { loadDemoEngagement } from "./features/engagement";
 import { importPlan, loadDemoProgress, readPlanCsv, setPlanPublic } from "./features/ledger";
@@ -19,8 +21,9 @@ import {
   type TUnitKind,
 } from "./features/org";
 import { DEFAULT_GUIDE, saveGuide } from "./features/portal";
+import { registerProposal, replyToProposal } from "./features/proposals";
 import type { TActor } from "./platform/audit";
-import type { TRole } from "./platform/auth/permissions";
+import type { TPrincipal, TRole } from "./platform/auth/permissions";
 import type { Db } from "./platform/db";
 import { PROJECT_ROOT } from "./platform/paths";
 import { indexText } from "./platform/text";
@@ -191,6 +194,7 @@ export async function loadDemoData(db: Db, adminPassword: string): Promise<void>
   // The laws came in through the bulk import, past the document hooks: index their clauses now.
   await syncClauseIndex(db);
   await loadDemoQuestions(db, SYSTEM_ACTOR, units);
+  await loadDemoResponsiveness(db, unitId);
 }
 
 /** A few questions from the public: one published in the 问答库, one waiting for its unit. */
@@ -205,4 +209,90 @@ async function loadDemoQuestions(db: Db, actor: TActor, units: { id: number; nam
   await db.execute(sql`insert into policy_enquiries (channel, unit_id, occurred_on, topic, answer, created_by)
     values ('phone', ${unit.id}, current_date, '咨询低保标准', '告知现行标准及申请途径', ${actor.name}),
            ('in_person', ${unit.id}, current_date, '咨询临时救助申请', '现场指导填写申请表', ${actor.name})`);
+}
+
+/** A few suggestions, proposals and complaints, so that those pages are not empty. */
+async function loadDemoResponsiveness(db: Db, unitId: (name: string) => number): Promise<void> {
+  const office: TPrincipal = {
+    userId: 0,
+    username: "system",
+    displayName: "系统初始化",
+    roles: [{ role: "office_head", unitId: null }],
+    mustChangePassword: false,
+  };
+  const demo = [
+    {
+      kind: "npc_suggestion",
+      number: "3",
+      title: "关于加快老旧小区加装电梯的建议",
+      lead: "区住房和城乡建设局",
+      co: ["区财政局"],
+      assignedAt: "2026-03-10",
+      reply: {
+        category: "B",
+        text: "经研究，已将相关小区列入明年加装电梯计划，分批实施，并在区政府网站公开进度。",
+      },
+    },
+    {
+      kind: "npc_suggestion",
+      number: "7",
+      title: "关于公开社区卫生服务中心服务项目和收费标准的建议",
+      lead: "区卫生健康局",
+      co: [],
+      assignedAt: "2026-04-02",
+      reply: {
+        category: "A",
+        text: "各社区卫生服务中心已在服务大厅和区政府网站公开服务项目、收费标准和投诉电话。",
+      },
+    },
+    {
+      kind: "cppcc_proposal",
+      number: "12",
+      title: "关于完善农村集体资金公开的提案",
+      lead: "区农业农村局",
+      co: ["区财政局"],
+      assignedAt: "2026-09-20",
+    },
+    {
+      kind: "cppcc_proposal",
+      number: "15",
+      title: "关于优化医保报销流程公开的提案",
+      lead: "区医疗保障局",
+      co: [],
+      assignedAt: "2026-10-15",
+    },
+  ] as const;
+  for (const d of demo) {
+    const row = await registerProposal(db, SYSTEM_ACTOR, {
+      kind: d.kind,
+      number: d.number,
+      title: d.title,
+      submitters: ["（演示）代表甲"],
+      leadUnitId: unitId(d.lead),
+      coUnitIds: d.co.map(unitId),
+      assignedAt: d.assignedAt,
+    });
+    if ("reply" in d)
+      await replyToProposal(db, SYSTEM_ACTOR, office, row.id, {
+        date: addDays(d.assignedAt, 50),
+        category: d.reply.category,
+        text: d.reply.text,
+        publish: true,
+      });
+  }
+  await submitComplaint(db, "demo", {
+    organisation: "某区供热有限公司",
+    sector: "heating",
+    description: "未在营业场所和网站公开本采暖季收费标准和报修电话。",
+  });
+  const late = await submitComplaint(db, "demo", {
+    organisation: "某区第二实验小学",
+    sector: "education",
+    description: "未公开课后服务收费项目和标准。",
+  });
+  const [row] = await db
+    .execute(sql`select id from complaints where receipt_no = ${late.receiptNo}`)
+    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { id: number }[] }).rows));
+  const id = Number((row as { id: number }).id);
+  await applyComplaintAction(db, SYSTEM_ACTOR, office, id, { type: "assign", unitId: unitId("区财政局") });
 }

@@ -23,6 +23,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "opinion_topic.update": "修改舆情主题关键词",
   "opinion_spike_rule.update": "修改集中舆情预警阈值",
   "opinion_alert.acknowledge": "确认集中舆情预警",
+  "proposal.register": "登记建议提案",
+  "proposal.reply": "答复建议提案",
+  "proposal.satisfaction": "登记代表委员满意度",
+  "proposal.co_opinion": "提出会办意见",
+  "complaint.assign": "投诉转主管部门",
+  "complaint.order_rectification": "责令限期整改",
+  "complaint.conclude": "投诉办结",
+  "signoff.require": "设置会签单位",
+  "signoff.sign": "会签",
+  "signoff.return": "会签退回",
   "auth.login": "登录",
   "auth.logout": "退出登录",
   "auth.token_issued": "申请接口令牌",
@@ -187,6 +197,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   catalogue_area: "标准目录领域",
   catalogue_item: "标准目录事项",
   catalogue_rectification: "标准目录整改",
+  proposal: "建议提案",
+  complaint: "企事业单位投诉",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
@@ -341,6 +353,10 @@ export function objectHref(row: {
       return ok ? `/admin/requests/${id}` : null;
     case "document":
       return ok ? `/admin/documents/${id}` : null;
+    case "proposal":
+      return ok ? `/admin/proposals/${id}` : null;
+    case "complaint":
+      return ok ? `/admin/complaints/${id}` : null;
     case "ledger_task":
       return ok ? `/admin/ledger/tasks/${id}` : null;
     case "ledger_plan":

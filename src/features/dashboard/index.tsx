@@ -6,14 +6,17 @@ import { AdminLayout } from "../../platform/ui/layout";
 import { pageCtx } from "../../platform/ui/page-context";
 import { overdueQuestionsCard } from "../answers";
 import { loadWorkCalendar, todayInChina } from "../calendar";
+import { complaintsDashboardCard } from "../complaints";
 import { participationCard } from "../consultations";
 import { documentsAwaitingReview } from "../documents";
 import { EngagementCard } from "../engagement";
 import { ledgerTasksDue } from "../ledger";
 import { opinionDashboardCards } from "../opinions";
 import { currentLiaisons, listUnits } from "../org";
+import { proposalsDashboardCard } from "../proposals";
 import { annualReportStatus } from "../reports";
 import { requestsWaiting } from "../requests";
+import { signoffsDashboardCard } from "../signoffs";
 import { WaitingWork } from "./waiting-work";
 
 const REPORT_STATUS_TEXT = { new: "尚未编写", draft: "草稿，尚未发布", published: "已发布" } as const;
@@ -69,6 +72,9 @@ export function dashboardRoutes(deps: TDeps) {
           <EngagementCard db={deps.db} principal={p} today={today} />
           {await opinionDashboardCards(deps.db, p)}
           {await overdueQuestionsCard(deps.db, p, today)}
+          {await signoffsDashboardCard(deps.db, p)}
+          {await proposalsDashboardCard(deps.db, p, today)}
+          {await complaintsDashboardCard(deps.db, p, today)}
           {canAnywhere(p, "liaisons.read") && (
             <section class="card" aria-labelledby="dash-liaisons">
               <h2 id="dash-liaisons">联络员</h2>

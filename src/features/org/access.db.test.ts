@@ -2419,6 +2419,225 @@ describeDb("unit scoping and the audit of every staff write", () => {
     expect(list.text).not.toContain(`/admin/questions/${id}"`);
   });
 
+  // 建议提案、企事业单位投诉、会签: each write route, self-contained.
+  let proposalNo = 100;
+  const newProposal = async () =>
+    (
+      await api(t, "POST", "/api/v1/proposals", {
+        token: await tokenOnce("office"),
+        json: {
+          kind: "cppcc_proposal",
+          number: String(++proposalNo),
+          title: "关于公开供水水质检测结果的提案",
+          submitters: ["王委员"],
+          leadUnitId: unitA,
+          coUnitIds: [unitB],
+          assignedAt: "2025-09-01",
+        },
+      })
+    ).data.id as number;
+  const repliedProposal = async () => {
+    const id = await newProposal();
+    await api(t, "POST", `/api/v1/proposals/${id}/reply`, {
+      token: await tokenOnce("a.head"),
+      json: { date: "2025-10-10", category: "A", text: "已公开。", publish: true },
+    });
+    return id;
+  };
+  const newComplaint = async () => {
+    await api(t, "POST", "/api/v1/public/complaints", {
+      headers: { "x-forwarded-for": `198.51.100.${proposalNo % 250}` },
+      json: { organisation: "某公交公司", sector: "transit", description: "未公开线路调整信息。" },
+    });
+    return (await t.database.query<{ id: number }>("select max(id)::int as id from complaints"))[0]?.id ?? 0;
+  };
+  const signoffDocument = async () => {
+    const id = await newDocument("须会签的文件");
+    await documentCall("a.editor", "POST", `/api/v1/documents/${id}/signoffs`, { unitIds: [unitB] });
+    return id;
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/proposals",
+      action: "proposal.register",
+      run: async () => ((await newProposal()) > 0 ? 201 : 500),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/proposals/:id/reply",
+      action: "proposal.reply",
+      run: async () =>
+        documentCall("a.head", "POST", `/api/v1/proposals/${await newProposal()}/reply`, {
+          date: "2025-10-10",
+          category: "B",
+          text: "正在解决。",
+          publish: true,
+        }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/proposals/:id/satisfaction",
+      action: "proposal.satisfaction",
+      run: async () =>
+        documentCall("office", "POST", `/api/v1/proposals/${await repliedProposal()}/satisfaction`, {
+          result: "satisfied",
+          date: "2025-10-11",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/proposals/:id/opinions",
+      action: "proposal.co_opinion",
+      run: async () =>
+        documentCall("b.head", "POST", `/api/v1/proposals/${await newProposal()}/opinions`, {
+          text: "同意。",
+          date: "2025-09-10",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/proposals/new",
+      action: "proposal.register",
+      run: async () => {
+        const v = await pageVisitor("office");
+        await v.get("/admin/proposals/new");
+        return (
+          await v.post("/admin/proposals/new", {
+            kind: "npc_suggestion",
+            number: String(++proposalNo),
+            title: "关于公开学校收费的建议",
+            submitters: "赵代表",
+            leadUnitId: String(unitA),
+            assignedAt: "2025-09-02",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/proposals/:id/reply",
+      action: "proposal.reply",
+      run: async () => {
+        const id = await newProposal();
+        const v = await pageVisitor("a.head");
+        await v.get(`/admin/proposals/${id}`);
+        return (
+          await v.post(`/admin/proposals/${id}/reply`, {
+            date: "2025-10-09",
+            category: "C",
+            text: "暂不能解决。",
+            publish: "1",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/proposals/:id/satisfaction",
+      action: "proposal.satisfaction",
+      run: async () => {
+        const id = await repliedProposal();
+        const v = await pageVisitor("office");
+        await v.get(`/admin/proposals/${id}`);
+        return (
+          await v.post(`/admin/proposals/${id}/satisfaction`, {
+            result: "basically_satisfied",
+            date: "2025-10-12",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/proposals/:id/opinion",
+      action: "proposal.co_opinion",
+      run: async () => {
+        const id = await newProposal();
+        const v = await pageVisitor("b.head");
+        await v.get(`/admin/proposals/${id}`);
+        return (await v.post(`/admin/proposals/${id}/opinion`, { text: "建议加快进度。" })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/complaints/:id/actions",
+      action: "complaint.assign",
+      run: async () =>
+        documentCall("office", "POST", `/api/v1/complaints/${await newComplaint()}/actions`, {
+          type: "assign",
+          unitId: unitA,
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/complaints/:id/actions",
+      action: "complaint.order_rectification",
+      run: async () => {
+        const id = await newComplaint();
+        await documentCall("office", "POST", `/api/v1/complaints/${id}/actions`, {
+          type: "assign",
+          unitId: unitA,
+        });
+        const v = await pageVisitor("a.head");
+        await v.get(`/admin/complaints/${id}`);
+        const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+        return (
+          await v.post(`/admin/complaints/${id}/actions`, {
+            type: "order_rectification",
+            date: today,
+            rectifyBy: "2099-01-01",
+          })
+        ).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/signoffs",
+      action: "signoff.require",
+      run: async () =>
+        documentCall("a.editor", "POST", `/api/v1/documents/${await newDocument("会签文件")}/signoffs`, {
+          unitIds: [unitB],
+        }),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/documents/:id/signoffs/:unitId",
+      action: "signoff.sign",
+      run: async () =>
+        documentCall("b.head", "POST", `/api/v1/documents/${await signoffDocument()}/signoffs/${unitB}`, {
+          decision: "signed",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/signoffs",
+      action: "signoff.require",
+      run: async () => {
+        const id = await newDocument("页面设置会签");
+        const v = await pageVisitor("a.editor");
+        await v.get(`/admin/documents/${id}`);
+        return (await v.post(`/admin/documents/${id}/signoffs`, { unitIds: String(unitB) })).status;
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/documents/:id/signoffs/:unitId",
+      action: "signoff.return",
+      run: async () => {
+        const id = await signoffDocument();
+        const v = await pageVisitor("b.head");
+        await v.get(`/admin/signoffs/${id}`);
+        return (
+          await v.post(`/admin/documents/${id}/signoffs/${unitB}`, {
+            decision: "returned",
+            comment: "请补充依据。",
+          })
+        ).status;
+      },
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       const before = await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, w.action));
@@ -2458,6 +2677,10 @@ describeDb("unit scoping and the audit of every staff write", () => {
       // A question from the public, like the request form: rate-limited, not audited.
       "POST /api/v1/public/questions",
       "POST /answers/questions",
+      // The complaint form and its API are the public's writes, rate-limited like the request form.
+      "POST /api/v1/public/complaints",
+      "POST /complaints/new",
+      "POST /complaints/status",
     ]);
     const covered = new Set(writes.map((w) => `${w.method} ${w.path}`));
     const routes = t.app.routes

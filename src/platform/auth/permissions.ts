@@ -51,7 +51,11 @@ export type TPermission =
   /** 政策问答: route questions to units, publish answers to the 问答库, edit the synonym list. */
   | "answers.manage"
   /** 政策问答: answer the questions routed to one's unit, log phone and in-person enquiries. */
-  | "answers.reply";
+  | "answers.reply"
+  | "proposals.manage"
+  | "proposals.reply"
+  | "complaints.handle"
+  | "signoffs.sign";
 
 // Which role may do what. A unit role grants the permission for its own unit only.
 const GRANTS: Record<TRole, readonly TPermission[]> = {
@@ -90,6 +94,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "opinions.manage",
     "answers.manage",
     "answers.reply",
+    "proposals.manage",
+    "proposals.reply",
+    "complaints.handle",
   ],
   office_head: [
     // The head answers for the office's work, so reads who did what in the back office.
@@ -118,6 +125,9 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "opinions.manage",
     "answers.manage",
     "answers.reply",
+    "proposals.manage",
+    "proposals.reply",
+    "complaints.handle",
   ],
   // A village's (or its 街道's) editors publish its subsidy notices; see features/subsidies.
   unit_editor: [
@@ -153,6 +163,10 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "engagement.manage",
     "opinions.handle",
     "answers.reply",
+    "proposals.reply",
+    "complaints.handle",
+    // Only a unit's head signs a document off (会签) for the unit.
+    "signoffs.sign",
   ],
   unit_liaison: [
     "unit.read",
@@ -164,6 +178,8 @@ const GRANTS: Record<TRole, readonly TPermission[]> = {
     "training.record",
     "opinions.handle",
     "answers.reply",
+    "proposals.reply",
+    "complaints.handle",
   ],
 };
 
