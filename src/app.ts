@@ -17,7 +17,12 @@ import {
   registerCataloguesApi,
 } from "./features/catalogues";
 import { complaintsRoutes, registerComplaintsApi } from "./features/complaints";
-import { consultationsRoutes, registerConsultationsApi } from "./features/consultations";
+import {
+  consultationEvidence,
+  consultationsRoutes,
+  decisionEvidence,
+  registerConsultationsApi,
+} from "./features/consultations";
 import { dashboardRoutes } from "./features/dashboard";
 import {
   documentsRoutes,
@@ -26,12 +31,23 @@ import {
   registerDocumentHooks,
   registerDocumentsApi,
 } from "./features/documents";
-import { engagementRoutes, registerEngagementApi } from "./features/engagement";
-import { accountabilityRoutes, ledgerRoutes, registerLedgerApi } from "./features/ledger";
-import { opinionsRoutes, registerOpinionsApi } from "./features/opinions";
+import {
+  engagementRoutes,
+  meetingEvidence,
+  openDayEvidence,
+  registerEngagementApi,
+  surveyEvidence,
+} from "./features/engagement";
+import {
+  accountabilityRoutes,
+  ledgerRoutes,
+  registerEvidenceRecords,
+  registerLedgerApi,
+} from "./features/ledger";
+import { opinionEvidence, opinionsRoutes, registerOpinionsApi } from "./features/opinions";
 import { orgRoutes, registerOrgApi } from "./features/org";
 import { getGuide, portalRoutes } from "./features/portal";
-import { proposalsRoutes, registerProposalsApi } from "./features/proposals";
+import { proposalEvidence, proposalsRoutes, registerProposalsApi } from "./features/proposals";
 import { registriesRoutes } from "./features/registries";
 import { registerReportsApi, reportsRoutes } from "./features/reports";
 import { registerRequestsApi, requestsRoutes, spotCheckRoutes } from "./features/requests";
@@ -152,6 +168,18 @@ export function createApp(deps: TDeps, opts: TAppOptions = {}) {
   };
 
   registerDocumentHooks("signoffs", signoffDocumentHooks);
+
+  // Records a progress report in the ledger may cite by their links (tasks 27–34, 42).
+  for (const [feature, source] of Object.entries({
+    consultations: consultationEvidence,
+    decisions: decisionEvidence,
+    meetings: meetingEvidence,
+    openDays: openDayEvidence,
+    surveys: surveyEvidence,
+    proposals: proposalEvidence,
+    opinions: opinionEvidence,
+  }))
+    registerEvidenceRecords(feature, source);
 
   registerDocumentHooks("answers", { afterChange: onDocumentChange });
 

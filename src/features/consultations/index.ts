@@ -6,3 +6,4 @@ export { consultationsRoutes } from "./consultations.routes";
 export { DISPOSITION_LABELS, STAGE_LABELS } from "./consultations.schemas";
 export { participationCard } from "./dashboard-card";
 export { loadParticipationDemo } from "./demo-data";
+export { consultationEvidence, decisionEvidence } from "./evidence";

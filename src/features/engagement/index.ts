@@ -6,3 +6,4 @@ export { drawSeats, maskName } from "./draw";
 export { registerEngagementApi } from "./engagement.api";
 export { EngagementCard } from "./engagement.card";
 export { engagementRoutes } from "./engagement.routes";
+export { meetingEvidence, openDayEvidence, surveyEvidence } from "./evidence";

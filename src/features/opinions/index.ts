@@ -3,6 +3,7 @@
 
 export { opinionDashboardCards } from "./dashboard-cards";
 export { loadDemoOpinions } from "./demo-opinions";
+export { opinionEvidence } from "./evidence";
 export { registerOpinionsApi } from "./opinions.api";
 export { opinionsRoutes } from "./opinions.routes";
 export { sendOpinionReminders } from "./reminders";

@@ -2,6 +2,7 @@
 
 export { addCalendarMonths, computeProposalDueDate } from "./compute-proposal-due-date";
 export { proposalsDashboardCard } from "./dashboard-card";
+export { proposalEvidence } from "./evidence";
 export { recordSatisfaction, replyToProposal } from "./handle-proposal";
 export { registerProposalsApi } from "./proposals.api";
 export { proposalsRoutes } from "./proposals.routes";

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -111,4 +111,13 @@ export async function dumpPglite(database: TDatabase): Promise<Blob> {
 export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
   return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+/** The `title` of one row of `table` by id, or null: how a record is named where another feature cites it. */
+export async function titleOfRow(db: Db, table: string, id: number): Promise<string | null> {
+  const [row] = await selectRows<{ title: string }>(
+    db,
+    sql`select title from ${sql.identifier(table)} where id = ${id}`,
+  );
+  return row?.title ?? null;
 }
