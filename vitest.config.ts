@@ -5,9 +5,10 @@ const dbTests = ["src/**/*.db.test.{ts,tsx}"];
 
 // Four projects: pure logic; database and route tests on PGlite and again on PostgreSQL; browser
 // journeys in Chromium. Each database test file gets its own fresh, migrated database, and each
-// browser file its own server, so files run side by side: much of a file's time is spent waiting on
-// PostgreSQL or Chromium, which run in processes of their own (Vitest's default on 2 cores is one
-// file at a time).
+// browser file its own server, so files of every project run side by side: much of a file's time is
+// spent waiting on PostgreSQL or Chromium, which run in processes of their own (Vitest's default on
+// 2 cores is one file at a time). One limit for all: a project with a limit of its own would run in a
+// group of its own, after the others.
 export default defineConfig({
   test: {
     maxWorkers: Number(process.env.GONGKAI_TEST_WORKERS ?? Math.max(3, availableParallelism() + 1)),
@@ -43,8 +44,6 @@ export default defineConfig({
           name: "browser",
           include: ["e2e/**/*.e2e.test.ts"],
           globalSetup: ["./test/global-setup-browser.ts"],
-          // Chromium takes most of a core per page being driven: two files at once.
-          maxWorkers: 2,
           testTimeout: 60_000,
         },
       },
