@@ -74,29 +74,21 @@ import type { TNavItem, TShell } from "./platform/ui/page-context";
 
 const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 
+// Sections that gather several services have a page of their own (features/portal/sections.tsx).
 const PORTAL_NAV: TNavItem[] = [
   { href: "/", label: "首页" },
   { href: "/documents", label: "信息公开目录" },
   { href: "/normative", label: "规范性文件" },
   { href: "/gazette", label: "政府公报" },
-  { href: "/guide", label: "政府信息公开指南" },
-  { href: "/answers", label: "政策问答" },
   { href: "/requests/new", label: "依申请公开" },
   { href: "/requests/status", label: "申请进度查询" },
-  { href: "/eligibility", label: "政策找人" },
-  { href: "/proposals", label: "建议提案办理" },
-  { href: "/complaints", label: "公共企事业单位投诉" },
-  { href: "/units", label: "机构设置" },
-  { href: "/statistics", label: "统计数据" },
-  { href: "/villages", label: "村（社区）公示" },
-  { href: "/enterprises", label: "公共企事业单位" },
-  { href: "/reading-rooms", label: "查阅点" },
-  { href: "/decisions", label: "重大行政决策" },
-  { href: "/consultations", label: "意见征集" },
+  { href: "/services", label: "政策服务" },
   { href: "/participation", label: "公众参与" },
-  { href: "/catalogues", label: "标准目录" },
-  { href: "/responses", label: "回应关切" },
-  { href: "/mailbox", label: "领导信箱" },
+  { href: "/responsiveness", label: "回应关切" },
+  { href: "/grassroots", label: "基层公开" },
+  { href: "/guide", label: "政府信息公开指南" },
+  { href: "/statistics", label: "统计数据" },
+  { href: "/units", label: "机构设置" },
 ];
 
 // An entry shows when the user holds any of its permissions somewhere.

@@ -25,6 +25,7 @@ import {
 } from "./notices";
 import { NoticeEditPage, NoticesPage } from "./notices.pages";
 import { GuideEditPage, GuidePage, HomePage } from "./portal.pages";
+import { PORTAL_SECTIONS, SectionPage } from "./sections";
 
 export { DEFAULT_GUIDE, getGuide, saveGuide, type TGuide } from "./guide";
 
@@ -46,6 +47,12 @@ export function portalRoutes(deps: TDeps) {
     markPublic(c, PUBLIC_SECONDS);
     return c.html(<HomePage ctx={await pageCtx(c)} guide={guide} notices={notices} latest={latest} />);
   });
+
+  for (const [path, section] of Object.entries(PORTAL_SECTIONS))
+    app.get(`/${path}`, async (c) => {
+      markPublic(c, PUBLIC_SECONDS);
+      return c.html(<SectionPage ctx={await pageCtx(c)} section={section} />);
+    });
 
   // Browsers ask for /favicon.ico whatever the page links; send them the SVG instead of a 404.
   app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));

@@ -35,6 +35,23 @@ describeDb("portal shell, errors and hardening", () => {
     for (const [, href] of links) expect((await new Visitor(t).get(href as string)).status, href).toBe(200);
   });
 
+  it("gathers services under section pages whose every link leads to a page", async () => {
+    for (const [section, title] of [
+      ["/services", "政策服务"],
+      ["/responsiveness", "回应关切"],
+      ["/grassroots", "基层政务公开"],
+    ]) {
+      const page = await new Visitor(t).get(section as string);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<h1>${title}</h1>`);
+      const cards = [
+        ...(page.text.match(/<ul class="section-links">.*?<\/ul>/s)?.[0] ?? "").matchAll(/href="([^"]+)"/g),
+      ];
+      expect(cards.length, section).toBeGreaterThanOrEqual(4);
+      for (const [, href] of cards) expect((await new Visitor(t).get(href as string)).status, href).toBe(200);
+    }
+  });
+
   it("sends the security headers: a CSP without inline scripts, no framing, no sniffing", async () => {
     const res = await t.app.request("/");
     const csp = res.headers.get("content-security-policy") ?? "";
@@ -198,5 +215,6 @@ describeDb("migrations and demo data", () => {
     const chain = await verifyAuditChain(t.db);
     expect(chain.firstBroken).toBeNull();
     expect(chain.checked).toBe((await t.db.select({ n: count() }).from(auditLog))[0]?.n);
-  });
+    // The whole demo (its laws, plan and every feature's examples) loads here: longer than one request.
+  }, 180_000);
 });
