@@ -28,12 +28,16 @@ function clientIp(c: TCtx, trustProxy: boolean): string {
   return incoming?.socket?.remoteAddress ?? "local";
 }
 
+/** The caller's X-Request-Id when it is a plain token, else a new one: it goes into every log line. */
+export function requestIdFrom(given: string | string[] | undefined): string {
+  return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 /** Request id, client address, and one log line per request with its status and duration. */
 export function requestContext(deps: TDeps): MiddlewareHandler<TAppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const given = c.req.header("x-request-id");
-    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
     c.set("clientIp", clientIp(c, deps.config.trustProxy));
     c.set("principal", null);

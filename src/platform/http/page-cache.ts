@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
@@ -10,7 +10,7 @@ import type { TDatabase } from "../db";
 import type { TLogger } from "../logger";
 import { FLASH_COOKIE } from "../ui/page-context";
 import type { TAppEnv, TCtx } from "./context";
-import { ELDER_COOKIE, SESSION_COOKIE } from "./middleware";
+import { ELDER_COOKIE, requestIdFrom, SESSION_COOKIE } from "./middleware";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -282,36 +282,22 @@ export function createPageCache(opts: TPageCacheOptions): TPageCache {
     // Least recently used: a hit moves the entry to the end.
     memory.delete(key);
     memory.set(key, entry);
-    const given = h["x-request-id"];
-    const requestId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    const encoding = pickEncoding(h["accept-encoding"], { br: entry.br !== null, gzip: entry.gzip !== null });
-    const headers: Record<string, string> = {
-      ...entry.edge,
-      ...entry.headers,
-      etag: `"${entry.etag}${encoding === "identity" ? "" : `-${encoding}`}"`,
-      "last-modified": new Date(entry.createdAt).toUTCString(),
-      "x-request-id": requestId,
-    };
-    let status = 200;
-    if (isNotModifiedBy(h["if-none-match"], h["if-modified-since"], entry)) {
-      status = 304;
-      delete headers["content-type"];
-      delete headers["content-disposition"];
-      res.writeHead(304, headers);
-      res.end();
-    } else {
-      const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
-      if (encoding !== "identity") headers["content-encoding"] = encoding;
-      headers["content-length"] = String(body?.length ?? 0);
-      res.writeHead(200, headers);
-      res.end(body);
-    }
+    const requestId = requestIdFrom(h["x-request-id"]);
+    const answer = answerFor(entry, {
+      acceptEncoding: h["accept-encoding"],
+      ifNoneMatch: h["if-none-match"],
+      ifModifiedSince: h["if-modified-since"],
+    });
+    // The app's own headers last: its Vary names Cookie as well as Accept-Encoding.
+    res.writeHead(answer.status, { ...answer.headers, ...entry.edge, "x-request-id": requestId });
+    if (answer.body) res.end(answer.body);
+    else res.end();
     logger.info(
       {
         reqId: requestId,
         method: "GET",
         path: url.pathname,
-        status,
+        status: answer.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         cache: "node",
       },
@@ -437,37 +423,43 @@ async function capture(
 
 function respond(c: TCtx, entry: TEntry): Response {
   c.set("publicMaxAge", entry.maxAge);
-  const encoding = pickEncoding(c.req.header("accept-encoding"), {
-    br: entry.br !== null,
-    gzip: entry.gzip !== null,
+  const answer = answerFor(entry, {
+    acceptEncoding: c.req.header("accept-encoding"),
+    ifNoneMatch: c.req.header("if-none-match"),
+    ifModifiedSince: c.req.header("if-modified-since"),
   });
-  const etag = `"${entry.etag}${encoding === "identity" ? "" : `-${encoding}`}"`;
+  return answer.status === 304
+    ? c.body(null, 304, answer.headers)
+    : c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);
+}
+
+/**
+ * The answer an entry gives to one request, through the app or on the node server: 304 when the
+ * client's copy is current, else the best encoding the client accepts, with its own ETag.
+ */
+function answerFor(
+  entry: TEntry,
+  request: { acceptEncoding?: string; ifNoneMatch?: string; ifModifiedSince?: string },
+): { status: 200 | 304; headers: Record<string, string>; body: Buffer | null } {
+  const encoding = pickEncoding(request.acceptEncoding, { br: entry.br !== null, gzip: entry.gzip !== null });
   const headers: Record<string, string> = {
     ...entry.headers,
-    etag,
+    etag: `"${entry.etag}${encoding === "identity" ? "" : `-${encoding}`}"`,
     "last-modified": new Date(entry.createdAt).toUTCString(),
   };
   if (entry.gzip || entry.br) headers.vary = "Accept-Encoding";
-  if (isNotModified(c, entry)) {
+  if (isNotModified(request.ifNoneMatch, request.ifModifiedSince, entry)) {
     const { "content-type": _type, "content-disposition": _disposition, ...rest } = headers;
-    return c.body(null, 304, rest);
+    return { status: 304, headers: rest, body: null };
   }
   const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
   if (encoding !== "identity") headers["content-encoding"] = encoding;
   headers["content-length"] = String(body?.length ?? 0);
-  return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
+  return { status: 200, headers, body };
 }
 
 /** If-None-Match (any encoding's tag of the same content), else If-Modified-Since. */
-function isNotModified(c: TCtx, entry: TEntry): boolean {
-  return isNotModifiedBy(c.req.header("if-none-match"), c.req.header("if-modified-since"), entry);
-}
-
-function isNotModifiedBy(
-  tags: string | undefined,
-  modifiedSince: string | undefined,
-  entry: TEntry,
-): boolean {
+function isNotModified(tags: string | undefined, modifiedSince: string | undefined, entry: TEntry): boolean {
   if (tags !== undefined) {
     if (tags.trim() === "*") return true;
     return tags.split(",").some((t) => {
