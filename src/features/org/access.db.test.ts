@@ -2640,6 +2640,195 @@ describeDb("unit scoping and the audit of every staff write", () => {
     },
   );
 
+  // 基层标准目录: unit A's items, exported and imported into unit B, tagged, checked and rectified.
+  const catalogueItem = async (level2: string) =>
+    (
+      await api(t, "POST", `/api/v1/catalogues/${unitA}/items`, {
+        token: await tokenOnce("a.editor"),
+        json: {
+          area: "社会救助",
+          level1: "最低生活保障",
+          level2,
+          timeLimit: "信息形成之日起10个工作日内",
+          channels: ["政府网站"],
+          audience: "public",
+          mode: "proactive",
+          levels: ["township"],
+        },
+      })
+    ).data.id as number;
+  const catalogueSheet = async () =>
+    new Uint8Array(await (await t.app.request(`/catalogues/${unitA}.xlsx`)).arrayBuffer());
+  const catalogueForm = async (user: string, path: string, fields: Record<string, string | string[]>) => {
+    const v = await pageVisitor(user);
+    await v.get("/admin/catalogues/coverage");
+    return (await v.post(path, fields)).status;
+  };
+  const catalogueArea = async (name: string) => {
+    await catalogueForm("office", "/admin/catalogues/areas", { name, tier: "city", source: "" });
+    const [a] = await t.database.query<{ id: number }>(
+      `select id from catalogue_areas where name = '${name}' order by id desc limit 1`,
+    );
+    return Number(a?.id);
+  };
+  const rectification = async () => {
+    const [r] = await t.database.query<{ id: number }>(
+      `select id from catalogue_rectifications where unit_id = ${unitA} order by id limit 1`,
+    );
+    return Number(r?.id);
+  };
+  writes.push(
+    {
+      method: "POST",
+      path: "/api/v1/catalogues/:unitId/items",
+      action: "catalogue.item_create",
+      run: async () => ((await catalogueItem("低保对象名单")) > 0 ? 201 : 500),
+    },
+    {
+      method: "POST",
+      path: "/api/v1/catalogues/:unitId/import",
+      action: "catalogue.import",
+      run: async () =>
+        (
+          await t.app.request(`/api/v1/catalogues/${unitB}/import`, {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${await tokenOnce("office")}`,
+              "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            },
+            body: await catalogueSheet(),
+          })
+        ).status,
+    },
+    {
+      method: "PUT",
+      path: "/api/v1/documents/:id/catalogue-items",
+      action: "document.catalogue_items",
+      run: async () =>
+        documentCall(
+          "a.editor",
+          "PUT",
+          `/api/v1/documents/${await newDocument("低保名单")}/catalogue-items`,
+          {
+            itemIds: [await catalogueItem("低保审核结果")],
+          },
+        ),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/postings",
+      action: "catalogue.posting_create",
+      run: async () =>
+        catalogueForm("a.editor", "/admin/catalogues/postings", {
+          itemId: String(await catalogueItem("公示栏张贴")),
+          channel: "公示栏",
+          title: "低保对象公示",
+          formedOn: "2025-05-06",
+          postedOn: "2025-05-07",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/rectifications",
+      action: "catalogue.rectification_create",
+      run: async () =>
+        catalogueForm("office", "/admin/catalogues/rectifications", {
+          from: "2025-04-01",
+          to: "2025-06-30",
+          deadline: "2025-07-31",
+          // Nothing was published for this item in the period: it is missing, so it is listed.
+          itemIds: String(await catalogueItem("未公开事项")),
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/rectifications/:id",
+      action: "catalogue.rectification_update",
+      run: async () =>
+        catalogueForm("a.head", `/admin/catalogues/rectifications/${await rectification()}`, {
+          followUp: "已补充公开",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/areas",
+      action: "catalogue.area_create",
+      run: async () => ((await catalogueArea("人才服务")) > 0 ? 303 : 500),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/areas/:id/retire",
+      action: "catalogue.area_retire",
+      run: async () =>
+        catalogueForm("office", `/admin/catalogues/areas/${await catalogueArea("老旧小区改造")}/retire`, {}),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/areas/:id/restore",
+      action: "catalogue.area_restore",
+      run: async () => {
+        const id = await catalogueArea("口袋公园");
+        await catalogueForm("office", `/admin/catalogues/areas/${id}/retire`, {});
+        return catalogueForm("office", `/admin/catalogues/areas/${id}/restore`, {});
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/:unitId/items",
+      action: "catalogue.item_create",
+      run: async () =>
+        catalogueForm("a.editor", `/admin/catalogues/${unitA}/items`, {
+          area: String(
+            (
+              await t.database.query<{ id: number }>("select id from catalogue_areas where name = '社会救助'")
+            )[0]?.id,
+          ),
+          level1: "特困人员救助供养",
+          level2: "办事指南",
+          timeLimit: "长期公开",
+          channels: "政府网站",
+          audience: "public",
+          mode: "proactive",
+          levels: "township",
+        }),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/:unitId/items/:id/retire",
+      action: "catalogue.item_retire",
+      run: async () =>
+        catalogueForm(
+          "a.editor",
+          `/admin/catalogues/${unitA}/items/${await catalogueItem("停止公开事项")}/retire`,
+          {},
+        ),
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/:unitId/import",
+      action: "catalogue.import",
+      run: async () => {
+        const form = new FormData();
+        form.set(
+          "file",
+          new File([await catalogueSheet()], "目录.xlsx", {
+            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          }),
+        );
+        return formPost("office", `/admin/catalogues/${unitB}/import`, form);
+      },
+    },
+    {
+      method: "POST",
+      path: "/admin/catalogues/documents/:id/items",
+      action: "document.catalogue_items",
+      run: async () =>
+        catalogueForm("a.editor", `/admin/catalogues/documents/${await newDocument("页面标注目录")}/items`, {
+          itemIds: String(await catalogueItem("页面标注事项")),
+        }),
+    },
+  );
+
   for (const w of writes) {
     it(`audits ${w.method} ${w.path} as ${w.action}`, async () => {
       // Every case posts from the same address: the public post limit (60 a minute) is for strangers,
