@@ -102,9 +102,11 @@ describeBrowser("订阅与政策找人（不用 JavaScript）", () => {
     ])("$mode：政策找人给出适用政策和理由", async ({ elder }) => {
       const page = await open(vp, elder);
       await page.goto("/");
-      if (!elder)
+      // From the home page: 政策服务 in the main navigation, then 政策找人 on that section page.
+      if (!elder) {
+        await submitAndWait(page, () => page.getByRole("link", { name: "政策服务" }).first().click());
         await submitAndWait(page, () => page.getByRole("link", { name: "政策找人" }).first().click());
-      else await page.goto("/eligibility");
+      } else await page.goto("/eligibility");
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("政策找人");
       const ask = async (p: Page) => {
         await p.getByLabel("您是").selectOption("person");

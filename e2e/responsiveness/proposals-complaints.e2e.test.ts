@@ -68,7 +68,7 @@ describeBrowser("建议提案与企事业单位投诉：无脚本投诉、登记
     await head.goto(`/admin/proposals/${id}`);
     await head.getByLabel("答复日期").fill("2026-10-20");
     await head.getByLabel("答复类别").selectOption("A");
-    await head.getByLabel("答复全文").fill("已在区政府网站公开公交线路调整信息。");
+    await head.getByRole("textbox", { name: "答复全文" }).fill("已在区政府网站公开公交线路调整信息。");
     await submitAndWait(head, () => head.getByRole("button", { name: "提交答复" }).click());
     expect(await head.locator("main").textContent()).toContain("全文公开");
     await head.context().close();

@@ -56,7 +56,8 @@ describeBrowser("工作人员页面：操作日志、台账看板、按标题关
       expect(await page.locator(".audit-action").allTextContents()).not.toContainEqual(
         expect.stringMatching(/^[a-z_]+\.[a-z_]+$/),
       );
-      expect(await page.locator('.audit-object a[href^="/admin/documents/"]').count()).toBeGreaterThan(0);
+      // Whatever the newest 50 writes are, the objects they changed link to their back-office pages.
+      expect(await page.locator('.audit-object a[href^="/admin/"]').count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page);
       expect(await fitsWidth(page)).toBe(true);
 

@@ -17,9 +17,9 @@ export const PORTAL_SECTIONS: Record<"services" | "responsiveness" | "grassroots
       { href: "/faq", label: "问答库", about: "已经答复并公开的政策问题。" },
       { href: "/eligibility", label: "政策找人", about: "回答几个问题，看看哪些政策适用于您或您的企业。" },
       {
-        href: "/documents",
+        href: "/alerts/subscribe",
         label: "订阅政策",
-        about: "在信息公开目录按条件检索后点“订阅”，新文件发布时邮件通知。",
+        about: "新文件发布时邮件通知；也可在信息公开目录按条件检索后点“订阅”，只收所选的文件。",
       },
     ],
   },
