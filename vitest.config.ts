@@ -12,6 +12,11 @@ const dbTests = ["src/**/*.db.test.{ts,tsx}"];
 export default defineConfig({
   test: {
     maxWorkers: Number(process.env.GONGKAI_TEST_WORKERS ?? Math.max(3, availableParallelism() + 1)),
+    // A worker runs its files one after another in one module graph: the app, jieba's dictionary and
+    // the other libraries are loaded once per worker, not once per file (about 2 s of CPU each, some
+    // 450 times a run). Files stay apart where it matters: each opens its own database or server, and
+    // the app's module-level state is either keyed by database or registered under a fixed name.
+    isolate: false,
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

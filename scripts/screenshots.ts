@@ -15,7 +15,10 @@ import { localBlobStore } from "../src/platform/files";
 import { createLogger } from "../src/platform/logger";
 import { DEMO_CONFIG } from "../test/demo-config";
 
-const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../docs/screenshots");
+// SCREENSHOTS_DIR writes elsewhere, e.g. to look at pages under work without touching docs/.
+const OUT_DIR =
+  process.env.SCREENSHOTS_DIR ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../docs/screenshots");
 
 type TShot = {
   name: string;
@@ -49,7 +52,22 @@ export const SHOTS: TShot[] = [
   { name: "guide", title: "政府信息公开指南", path: "/guide" },
   { name: "request-form", title: "依申请公开申请表", path: "/requests/new" },
   { name: "statistics", title: "公开统计", path: "/statistics" },
+  { name: "services", title: "政策服务", path: "/services" },
+  {
+    name: "answers",
+    title: "政策问答",
+    path: "/answers?q=%E4%BA%A7%E5%81%87%E6%9C%89%E5%A4%9A%E5%B0%91%E5%A4%A9",
+  },
+  { name: "eligibility", title: "政策找人", path: "/eligibility" },
+  { name: "participation", title: "公众参与", path: "/participation" },
+  { name: "consultations", title: "意见征集", path: "/consultations" },
+  { name: "responsiveness", title: "回应关切", path: "/responsiveness" },
+  { name: "mailbox", title: "领导信箱", path: "/mailbox" },
+  { name: "grassroots", title: "基层公开", path: "/grassroots" },
+  { name: "villages", title: "村（居）务公开", path: "/villages" },
   { name: "staff-dashboard", title: "工作台（公开办）", path: "/admin", user: "office" },
+  { name: "staff-coverage", title: "标准目录“回头看”", path: "/admin/catalogues/coverage", user: "office" },
+  { name: "staff-opinions", title: "政务舆情", path: "/admin/opinions", user: "office" },
   { name: "staff-notices", title: "置顶公告管理", path: "/admin/notices", user: "office" },
 ];
 

@@ -5,11 +5,10 @@ import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/htt
 import { markPublic } from "../../platform/http/edge";
 import {
   issueFormToken,
+  onceOnlyPost,
   receiptOf,
   rememberedToken,
-  rememberReceipt,
   submitOnce,
-  takeFormToken,
 } from "../../platform/http/form-token";
 import { readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
@@ -93,17 +92,17 @@ export function answersRoutes(deps: TDeps) {
 
   app.post("/answers/questions", async (c) => {
     const values = await readForm(c);
-    const token = takeFormToken(c, values);
-    const done = () => {
-      rememberReceipt(c, {
-        purpose: QUESTION_FORM_PURPOSE,
-        token,
-        path: "/answers",
-        trustProxy: deps.config.trustProxy,
-      });
-      return c.redirect("/answers?sent=1", 303);
-    };
-    if (await receiptOf(db, QUESTION_FORM_PURPOSE, token)) return done();
+    const {
+      token,
+      toReceipt: done,
+      wasSent,
+    } = await onceOnlyPost(c, db, values, {
+      purpose: QUESTION_FORM_PURPOSE,
+      cookiePath: "/answers",
+      receiptUrl: "/answers?sent=1",
+      trustProxy: deps.config.trustProxy,
+    });
+    if (wasSent) return done();
     const ctx = await pageCtx(c);
     return submitForm(c, {
       schema: ZCreateQuestionBody,

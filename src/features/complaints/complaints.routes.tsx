@@ -3,13 +3,7 @@ import { can, unitScope } from "../../platform/auth/permissions";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { markPublic } from "../../platform/http/edge";
-import {
-  issueFormToken,
-  receiptOf,
-  rememberedToken,
-  rememberReceipt,
-  takeFormToken,
-} from "../../platform/http/form-token";
+import { onceOnlyForm, onceOnlyPost, receiptOf, rememberedToken } from "../../platform/http/form-token";
 import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { idParam } from "../../platform/http/params";
@@ -82,32 +76,19 @@ export function complaintsRoutes(deps: TDeps) {
   });
 
   app.get("/complaints/new", async (c) => {
-    const ctx = await pageCtx(c);
-    const sent = c.req.query("another") ? undefined : rememberedToken(c, COMPLAINT_FORM_PURPOSE);
-    const receipt = sent ? await receiptOf<TComplaintReceipt>(db, COMPLAINT_FORM_PURPOSE, sent) : null;
-    return c.html(
-      <ComplaintFormPage
-        ctx={ctx}
-        form={emptyForm()}
-        formToken={receipt && sent ? sent : issueFormToken(ctx.csrfToken)}
-        sentReceipt={receipt}
-      />,
-    );
+    const once = await onceOnlyForm<TComplaintReceipt>(c, db, COMPLAINT_FORM_PURPOSE);
+    return c.html(<ComplaintFormPage ctx={await pageCtx(c)} form={emptyForm()} {...once} />);
   });
 
   app.post("/complaints/new", async (c) => {
     const values = await readForm(c);
-    const token = takeFormToken(c, values);
-    const toReceipt = () => {
-      rememberReceipt(c, {
-        purpose: COMPLAINT_FORM_PURPOSE,
-        token,
-        path: "/complaints",
-        trustProxy: deps.config.trustProxy,
-      });
-      return c.redirect("/complaints/receipt", 303);
-    };
-    if (await receiptOf(db, COMPLAINT_FORM_PURPOSE, token)) return toReceipt();
+    const { token, toReceipt, wasSent } = await onceOnlyPost(c, db, values, {
+      purpose: COMPLAINT_FORM_PURPOSE,
+      cookiePath: "/complaints",
+      receiptUrl: "/complaints/receipt",
+      trustProxy: deps.config.trustProxy,
+    });
+    if (wasSent) return toReceipt();
     const ctx = await pageCtx(c);
     return submitForm(c, {
       schema: ZPublicComplaintBody,

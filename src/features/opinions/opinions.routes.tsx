@@ -4,13 +4,7 @@ import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { download } from "../../platform/http/download";
 import { markPublic } from "../../platform/http/edge";
-import {
-  issueFormToken,
-  receiptOf,
-  rememberedToken,
-  rememberReceipt,
-  takeFormToken,
-} from "../../platform/http/form-token";
+import { onceOnlyForm, onceOnlyPost, receiptOf, rememberedToken } from "../../platform/http/form-token";
 import { formNumber, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission } from "../../platform/http/guards";
 import { idParam, idQuery } from "../../platform/http/params";
@@ -79,32 +73,19 @@ export function opinionsRoutes(deps: TDeps) {
   // ---- public
 
   app.get("/mailbox", async (c) => {
-    const ctx = await pageCtx(c);
-    const sent = c.req.query("another") ? undefined : rememberedToken(c, MAILBOX_FORM_PURPOSE);
-    const receipt = sent ? await receiptOf<TMailboxReceipt>(db, MAILBOX_FORM_PURPOSE, sent) : null;
-    return c.html(
-      <MailboxFormPage
-        ctx={ctx}
-        form={emptyForm()}
-        formToken={receipt && sent ? sent : issueFormToken(ctx.csrfToken)}
-        sentReceipt={receipt}
-      />,
-    );
+    const once = await onceOnlyForm<TMailboxReceipt>(c, db, MAILBOX_FORM_PURPOSE);
+    return c.html(<MailboxFormPage ctx={await pageCtx(c)} form={emptyForm()} {...once} />);
   });
 
   app.post("/mailbox", async (c) => {
     const values = await readForm(c);
-    const token = takeFormToken(c, values);
-    const toReceipt = () => {
-      rememberReceipt(c, {
-        purpose: MAILBOX_FORM_PURPOSE,
-        token,
-        path: "/mailbox",
-        trustProxy: deps.config.trustProxy,
-      });
-      return c.redirect("/mailbox/receipt", 303);
-    };
-    if (await receiptOf(db, MAILBOX_FORM_PURPOSE, token)) return toReceipt();
+    const { token, toReceipt, wasSent } = await onceOnlyPost(c, db, values, {
+      purpose: MAILBOX_FORM_PURPOSE,
+      cookiePath: "/mailbox",
+      receiptUrl: "/mailbox/receipt",
+      trustProxy: deps.config.trustProxy,
+    });
+    if (wasSent) return toReceipt();
     const ctx = await pageCtx(c);
     const { website, ...rest } = values;
     return submitForm(c, {

@@ -3,13 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import { actorOf, type TAppEnv, type TCtx, type TDeps } from "../../platform/http/context";
 import { download } from "../../platform/http/download";
-import {
-  issueFormToken,
-  receiptOf,
-  rememberedToken,
-  rememberReceipt,
-  takeFormToken,
-} from "../../platform/http/form-token";
+import { onceOnlyForm, onceOnlyPost, receiptOf, rememberedToken } from "../../platform/http/form-token";
 import { formNumber, nestForm, readForm, submitForm } from "../../platform/http/forms";
 import { requirePermission, requireUser } from "../../platform/http/guards";
 import { idParam } from "../../platform/http/params";
@@ -70,17 +64,13 @@ export function requestsRoutes(deps: TDeps) {
   // ---- public
 
   app.get("/requests/new", async (c) => {
-    const ctx = await pageCtx(c);
-    // Back from the receipt, the browser fetches the form again: it gets the token it sent, so
-    // sending it again shows that receipt. "填写新的申请" (?another=1) starts a new form.
-    const sent = c.req.query("another") ? undefined : rememberedToken(c, REQUEST_FORM_PURPOSE);
-    const receipt = sent ? await receiptOf<TPublicReceipt>(db, REQUEST_FORM_PURPOSE, sent) : null;
+    // "填写新的申请" on the receipt is ?another=1.
+    const once = await onceOnlyForm<TPublicReceipt>(c, db, REQUEST_FORM_PURPOSE);
     return c.html(
       <RequestFormPage
-        ctx={ctx}
+        ctx={await pageCtx(c)}
         form={emptyForm({ "applicant.kind": "natural_person" })}
-        formToken={receipt && sent ? sent : issueFormToken(ctx.csrfToken)}
-        sentReceipt={receipt}
+        {...once}
         units={await activeUnits(db)}
       />,
     );
@@ -88,19 +78,13 @@ export function requestsRoutes(deps: TDeps) {
 
   app.post("/requests/new", async (c) => {
     const values = await readForm(c);
-    const token = takeFormToken(c, values);
-    // Post/redirect/get: the receipt is a page of its own, so a refresh there posts nothing.
-    const toReceipt = () => {
-      rememberReceipt(c, {
-        purpose: REQUEST_FORM_PURPOSE,
-        token,
-        path: "/requests",
-        trustProxy: deps.config.trustProxy,
-      });
-      return c.redirect("/requests/receipt", 303);
-    };
-    // The same form posted again (back button, refresh of a failed post, double click): its receipt.
-    if (await receiptOf(db, REQUEST_FORM_PURPOSE, token)) return toReceipt();
+    const { token, toReceipt, wasSent } = await onceOnlyPost(c, db, values, {
+      purpose: REQUEST_FORM_PURPOSE,
+      cookiePath: "/requests",
+      receiptUrl: "/requests/receipt",
+      trustProxy: deps.config.trustProxy,
+    });
+    if (wasSent) return toReceipt();
     const ctx = await pageCtx(c);
     const units = await activeUnits(db);
     const input: Record<string, unknown> = {

@@ -142,3 +142,36 @@ export function rememberedToken(c: TCtx, purpose: string): string | undefined {
   const token = getCookie(c, cookieName(purpose));
   return token && /^[\w-]{24}\.[\w-]{22}$/.test(token) ? token : undefined;
 }
+
+/**
+ * A once-only public form page: back from its receipt, the browser fetches the form again and gets
+ * the token it sent, so sending it again shows that receipt; "?another=1" starts a new form.
+ */
+export async function onceOnlyForm<R>(
+  c: TCtx,
+  db: Db,
+  purpose: string,
+): Promise<{ formToken: string; sentReceipt: R | null }> {
+  const sent = c.req.query("another") ? undefined : rememberedToken(c, purpose);
+  const receipt = sent ? await receiptOf<R>(db, purpose, sent) : null;
+  return { formToken: receipt && sent ? sent : issueFormToken(c.get("csrfToken")), sentReceipt: receipt };
+}
+
+/**
+ * The post of a once-only public form: its token (refused when missing or forged), the redirect to
+ * the receipt page (post/redirect/get, so a refresh there posts nothing), and whether this token was
+ * posted before (the back button, a refresh, a double click), in which case that redirect is the answer.
+ */
+export async function onceOnlyPost(
+  c: TCtx,
+  db: Db,
+  values: Record<string, unknown>,
+  opts: { purpose: string; cookiePath: string; receiptUrl: string; trustProxy: boolean },
+) {
+  const token = takeFormToken(c, values);
+  const toReceipt = () => {
+    rememberReceipt(c, { purpose: opts.purpose, token, path: opts.cookiePath, trustProxy: opts.trustProxy });
+    return c.redirect(opts.receiptUrl, 303);
+  };
+  return { token, toReceipt, wasSent: (await receiptOf(db, opts.purpose, token)) !== null };
+}
