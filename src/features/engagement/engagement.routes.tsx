@@ -614,21 +614,38 @@ export function engagementRoutes(deps: TDeps) {
 
   app.get("/admin/engagement/open-days/:id", async (c) => openDayStaffPage(c));
 
-  app.post("/admin/engagement/open-days/:id/feedback", async (c) => {
-    const d = await staffOpenDay(c);
-    const values = await readForm(c);
-    return submitForm(c, {
-      schema: ZFeedbackBody,
-      values,
-      conflictField: "feedback",
-      render: async (form) => (await openDayStaffPage(c, form, 422)).text(),
-      run: async ({ feedback }) => {
-        await publishOpenDayFeedback(db, actorOf(c), d.id, feedback);
-        setFlash(c, "意见建议及采纳情况已公开。");
-        return c.redirect(`/admin/engagement/open-days/${d.id}`, 303);
-      },
-    });
-  });
+  /** The staff page's form that publishes what the public said and what was taken up (意见建议及采纳情况). */
+  const feedbackPost =
+    (
+      find: (c: TCtx) => Promise<{ id: number }>,
+      page: (c: TCtx, form: ReturnType<typeof emptyForm>, status: 422) => Promise<Response>,
+      publish: (
+        db: TDeps["db"],
+        actor: ReturnType<typeof actorOf>,
+        id: number,
+        feedback: string,
+      ) => Promise<unknown>,
+      path: string,
+    ) =>
+    async (c: TCtx) => {
+      const { id } = await find(c);
+      return submitForm(c, {
+        schema: ZFeedbackBody,
+        values: await readForm(c),
+        conflictField: "feedback",
+        render: async (form) => (await page(c, form, 422)).text(),
+        run: async ({ feedback }) => {
+          await publish(db, actorOf(c), id, feedback);
+          setFlash(c, "意见建议及采纳情况已公开。");
+          return c.redirect(`${path}/${id}`, 303);
+        },
+      });
+    };
+
+  app.post(
+    "/admin/engagement/open-days/:id/feedback",
+    feedbackPost(staffOpenDay, openDayStaffPage, publishOpenDayFeedback, "/admin/engagement/open-days"),
+  );
 
   const staffSurvey = async (c: TCtx) => {
     const s = await findSurvey(db, idParam(c));
@@ -662,21 +679,10 @@ export function engagementRoutes(deps: TDeps) {
 
   app.get("/admin/engagement/surveys/:id", async (c) => surveyStaffPage(c));
 
-  app.post("/admin/engagement/surveys/:id/feedback", async (c) => {
-    const s = await staffSurvey(c);
-    const values = await readForm(c);
-    return submitForm(c, {
-      schema: ZFeedbackBody,
-      values,
-      conflictField: "feedback",
-      render: async (form) => (await surveyStaffPage(c, form, 422)).text(),
-      run: async ({ feedback }) => {
-        await publishSurveyFeedback(db, actorOf(c), s.id, feedback);
-        setFlash(c, "意见建议及采纳情况已公开。");
-        return c.redirect(`/admin/engagement/surveys/${s.id}`, 303);
-      },
-    });
-  });
+  app.post(
+    "/admin/engagement/surveys/:id/feedback",
+    feedbackPost(staffSurvey, surveyStaffPage, publishSurveyFeedback, "/admin/engagement/surveys"),
+  );
 
   return app;
 }
