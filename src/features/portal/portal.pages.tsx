@@ -30,6 +30,10 @@ export function HomePage(props: { ctx: TPageCtx; guide: TGuide; notices: TNotice
             </button>
           </div>
         </form>
+        <p class="home-ask-more">
+          不知道哪些政策适用于您？试试<a href="/eligibility">政策找人</a>；新文件发布时想收到通知，
+          <a href="/alerts/subscribe">订阅政策</a>。
+        </p>
       </section>
       {props.notices.length > 0 && (
         <section class="pinned" aria-labelledby="pinned-title">
