@@ -50,6 +50,8 @@ export default defineConfig({
           include: ["e2e/**/*.e2e.test.ts"],
           globalSetup: ["./test/global-setup-browser.ts"],
           testTimeout: 60_000,
+          // A file's server and Chromium start while three other files load theirs.
+          hookTimeout: 120_000,
         },
       },
     ],
