@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { toSearchQuery } from "../../platform/text";
 import { todayInChina } from "../calendar";
-import { loadSynonyms, PHRASINGS, searchDocuments } from "../documents";
+import { loadSynonyms, PHRASINGS, rankDocuments } from "../documents";
 import { clauseCandidates, type TClauseCandidate } from "./answers.repository";
 import { ensureClauseIndex } from "./clause-index";
 
@@ -94,14 +94,8 @@ export async function retrieveClauses(db: Db, question: string): Promise<TRetrie
   const query = toSearchQuery(q, { synonyms, phrasings: PHRASINGS });
   if (!query) return none;
   const today = todayInChina();
-  const found = await searchDocuments(db, {
-    q: q.slice(0, 200),
-    validity: "valid",
-    page: 1,
-    pageSize: CANDIDATE_DOCUMENTS,
-    sort: "relevance",
-  });
-  const docRank = new Map(found.items.map((d, i) => [d.id, i]));
+  const found = await rankDocuments(db, { q: q.slice(0, 200), validity: "valid" }, CANDIDATE_DOCUMENTS);
+  const docRank = new Map(found.ids.map((id, i) => [id, i]));
   const terms = [...query.required, ...query.optional];
   const isOptional = (i: number) => i >= query.required.length;
   const candidates = await clauseCandidates(db, {

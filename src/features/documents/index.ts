@@ -25,5 +25,5 @@ export { importDocuments, type TImportReport } from "./import/import-documents";
 export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
 export type { TSearchHit } from "./search.repository";
-export { latestDocuments, loadSynonyms, searchDocuments } from "./search-documents";
+export { latestDocuments, loadSynonyms, rankDocuments, searchDocuments } from "./search-documents";
 export { PHRASINGS } from "./search-phrasings";

@@ -5,7 +5,13 @@ import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
 import { listSynonyms } from "./documents.repository";
 import type { TDocumentListQuery } from "./documents.schemas";
-import { searchPage, type TSearchFilter, type TSearchHit, withIndexScans } from "./search.repository";
+import {
+  pageIds,
+  searchPage,
+  type TSearchFilter,
+  type TSearchHit,
+  withIndexScans,
+} from "./search.repository";
 import { searchFacets, type TFacets } from "./search-facets";
 import { PHRASINGS } from "./search-phrasings";
 
@@ -103,6 +109,21 @@ export async function catalogueRows(
   if (query.q && !a.search && !a.docNumberKey) return [];
   const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, [], 0);
   return filter.tsQuery ? withIndexScans(db, run) : run(db);
+}
+
+/**
+ * The ids of the public documents that best match `q`, best first, and the terms searched for: the
+ * search's ranking without its page of rows, counts or facets (政策问答 looks for clauses in them).
+ */
+export async function rankDocuments(
+  db: Db,
+  query: Pick<TDocumentListQuery, "q" | "validity">,
+  limit: number,
+): Promise<{ ids: number[]; terms: string[] }> {
+  const { filter, a } = await filterOf(db, { ...query, sort: "relevance" }, "public");
+  if (!a.search && !a.docNumberKey) return { ids: [], terms: [] };
+  const ids = await withIndexScans(db, (tx) => pageIds(tx, filter, todayInChina(), 1, limit));
+  return { ids, terms: a.terms };
 }
 
 /** The newest public documents, for the home page. */

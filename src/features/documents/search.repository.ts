@@ -197,7 +197,7 @@ async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number,
 const NEWEST_FIRST = sql`${s.publishedAt} desc nulls last, ${s.documentId} desc`;
 
 /** The ids of one page, in order: by relevance when there is a query, unless asked for by date. */
-async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pageSize: number) {
+export async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pageSize: number) {
   const offset = (page - 1) * pageSize;
   if ((!f.tsQuery && !f.docNumberKey) || f.sort === "date") {
     const rows = await selectRows<{ id: number }>(
@@ -215,6 +215,8 @@ async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pa
  * prefers reading the table, or walking the date index, to using the GIN index, not knowing that
  * testing a row means decompressing its whole text vector from TOAST: ten times slower than the bitmap
  * (measured at 100,000 documents, docs/PERFORMANCE.md).
+ * Switching plans off makes PostgreSQL price them at 10^10, far above jit_above_cost: this is one
+ * reason JIT is off for the app's connections (openDatabase).
  */
 export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {

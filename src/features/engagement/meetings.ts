@@ -29,7 +29,6 @@ export const MEETING_MSG = {
   drawPublished: "抽签结果已公布，不能再抽签或报名。",
   noDraw: "尚未抽签，不能公布结果。",
   stale: "抽签后又有新的报名，请重新抽签后再公布。",
-  noRegistrations: "还没有人报名，无法抽签。",
   duplicatePhone: "该电话号码已报名本次会议。",
 } as const;
 
@@ -100,8 +99,9 @@ export async function registerForMeeting(
 }
 
 /**
- * Runs the draw with a public seed over every registration so far (see draw.ts). It may be run
- * again with another seed until the result is published; afterwards it is refused (409).
+ * Runs the draw with a public seed over every registration so far (see draw.ts), at any time, even
+ * before anyone has registered. It may be run again with another seed until the result is
+ * published; afterwards it is refused (409).
  */
 export async function runDraw(
   db: Db,
@@ -114,7 +114,7 @@ export async function runDraw(
     if (!m) throw new AppError("not_found", MSG.notFound);
     if (m.drawPublishedAt) throw new AppError("conflict", MEETING_MSG.drawPublished);
     const ids = (await meetingRegistrationsOf(tx, meetingId)).map((r) => r.id);
-    if (ids.length === 0) throw new AppError("conflict", MEETING_MSG.noRegistrations);
+    // With nobody registered the draw selects nobody (min(seats, 0)); published, it records that.
     const selected = drawSeats(body.seed, meetingId, ids, m.seats);
     await updateMeeting(tx, meetingId, {
       drawSeed: body.seed,

@@ -42,7 +42,14 @@ export async function openDatabase(opts: {
 }
 
 function openPostgres(url: string): TDatabase {
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  // JIT off for every session: the app's statements are short, and compiling them costs far more than
+  // it saves (230 ms on a 30-row read after a search had priced plans high, docs/PERFORMANCE.md).
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    connection: { jit: "off" },
+  });
   return {
     kind: "postgres",
     db: drizzlePostgres(client) as unknown as Db,
