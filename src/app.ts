@@ -75,7 +75,7 @@ import type { TNavItem, TShell } from "./platform/ui/page-context";
 const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 
 // Sections that gather several services have a page of their own (features/portal/sections.tsx).
-const PORTAL_NAV: TNavItem[] = [
+export const PORTAL_NAV: TNavItem[] = [
   { href: "/", label: "首页" },
   { href: "/documents", label: "信息公开目录" },
   { href: "/normative", label: "规范性文件" },
