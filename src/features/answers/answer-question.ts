@@ -98,13 +98,22 @@ export async function retrieveClauses(db: Db, question: string): Promise<TRetrie
   const docRank = new Map(found.ids.map((id, i) => [id, i]));
   const terms = [...query.required, ...query.optional];
   const isOptional = (i: number) => i >= query.required.length;
-  const candidates = await clauseCandidates(db, {
-    documentIds: [...docRank.keys()],
-    terms,
-    phrases: query.phrases,
-    today,
-    limit: MAX_CANDIDATE_CLAUSES,
-  });
+  // Testing every clause of 30 laws for each term is the slow part (tens of ms): on PostgreSQL the
+  // documents are split in two, alternately by rank, and the halves read at once on two connections.
+  const halves = [0, 1].map((h) => found.ids.filter((_id, i) => i % 2 === h));
+  const candidates = (
+    await Promise.all(
+      halves.map((documentIds) =>
+        clauseCandidates(db, {
+          documentIds,
+          terms,
+          phrases: query.phrases,
+          today,
+          limit: MAX_CANDIDATE_CLAUSES / 2,
+        }),
+      ),
+    )
+  ).flat();
   const weights = terms.map((t, i) => (KIND_TERM.test(t) || isOptional(i) ? 0.3 : 1));
   const shapes = ANSWER_SHAPES.filter((s) => s.asks.test(question)).map((s) => s.says);
   const maxDensity = Math.max(1e-9, ...candidates.map((c) => Number(c.density)));
