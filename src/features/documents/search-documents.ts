@@ -67,14 +67,18 @@ export async function searchDocuments(
   const { filter, a } = await filterOf(db, query, scope);
   if (query.q && !a.search && !a.docNumberKey)
     return { total: 0, items: [], facets: emptyFacets(), facetsApproximate: false, terms: [] };
-  const inIndex = <T>(fn: (tx: Db) => Promise<T>) => (filter.tsQuery ? withIndexScans(db, fn) : fn(db));
   // The page and the counts are independent: on PostgreSQL they run at once on two connections.
   const [hits, { total, facets, facetsApproximate }] = await Promise.all([
-    inIndex((tx) => searchPage(tx, filter, today, query.page, query.pageSize, a.terms)),
-    inIndex((tx) => searchFacets(tx, filter, today)),
+    forFilter(db, filter, (tx) => searchPage(tx, filter, today, query.page, query.pageSize, a.terms)),
+    forFilter(db, filter, (tx) => searchFacets(tx, filter, today)),
   ]);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
   return { total, items, facets, facetsApproximate, terms: a.terms };
+}
+
+/** Runs a read of the filtered documents: from the text index's bitmaps when there is a text query. */
+function forFilter<T>(db: Db, filter: TSearchFilter, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return filter.tsQuery ? withIndexScans(db, fn) : fn(db);
 }
 
 async function filterOf(
@@ -108,7 +112,7 @@ export async function catalogueRows(
   const { filter, a } = await filterOf(db, query, "public");
   if (query.q && !a.search && !a.docNumberKey) return [];
   const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, [], 0);
-  return filter.tsQuery ? withIndexScans(db, run) : run(db);
+  return forFilter(db, filter, run);
 }
 
 /**
@@ -122,7 +126,7 @@ export async function rankDocuments(
 ): Promise<{ ids: number[]; terms: string[] }> {
   const { filter, a } = await filterOf(db, { ...query, sort: "relevance" }, "public");
   if (!a.search && !a.docNumberKey) return { ids: [], terms: [] };
-  const ids = await withIndexScans(db, (tx) => pageIds(tx, filter, todayInChina(), 1, limit));
+  const ids = await forFilter(db, filter, (tx) => pageIds(tx, filter, todayInChina(), 1, limit));
   return { ids, terms: a.terms };
 }
 

@@ -10,7 +10,7 @@ import { requirePermission, requireUnitPermission } from "../../platform/http/gu
 import { isSecure } from "../../platform/http/middleware";
 import { idParam } from "../../platform/http/params";
 import { MSG } from "../../platform/messages";
-import { emptyForm } from "../../platform/ui/forms";
+import { emptyForm, type TFormState } from "../../platform/ui/forms";
 import { pageCtx, setFlash } from "../../platform/ui/page-context";
 import { todayInChina } from "../calendar";
 import { activeUnits, listUnits } from "../org";
@@ -618,7 +618,7 @@ export function engagementRoutes(deps: TDeps) {
   const feedbackPost =
     (
       find: (c: TCtx) => Promise<{ id: number }>,
-      page: (c: TCtx, form: ReturnType<typeof emptyForm>, status: 422) => Promise<Response>,
+      page: (c: TCtx, form: TFormState, status: 422) => Promise<Response>,
       publish: (
         db: TDeps["db"],
         actor: ReturnType<typeof actorOf>,
