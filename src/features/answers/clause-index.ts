@@ -46,18 +46,27 @@ export async function onDocumentChange(tx: Db, event: TDocumentEvent): Promise<v
 
 // Documents per transaction when catching up after a bulk import.
 const SYNC_BATCH = 50;
+/**
+ * Transactions at once when catching up: while one connection's database backend builds the text
+ * vectors of a batch, this process splits and segments the next.
+ */
+const SYNC_WRITERS = 2;
 
 /** Indexes every document whose indexed version is not its current one; returns how many. */
 export async function syncClauseIndex(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
-    const ids = await outOfStepDocuments(db, SYNC_BATCH * 4);
+    const ids = await outOfStepDocuments(db, SYNC_BATCH * SYNC_WRITERS * 4);
     if (ids.length === 0) break;
-    for (let i = 0; i < ids.length; i += SYNC_BATCH) {
-      const batch = ids.slice(i, i + SYNC_BATCH);
-      await db.transaction((tx) => reindexDocuments(tx, batch));
-      done += batch.length;
-    }
+    const batches: number[][] = [];
+    for (let i = 0; i < ids.length; i += SYNC_BATCH) batches.push(ids.slice(i, i + SYNC_BATCH));
+    const writer = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        await db.transaction((tx) => reindexDocuments(tx, batch));
+        done += batch.length;
+      }
+    };
+    await Promise.all(Array.from({ length: SYNC_WRITERS }, writer));
   }
   if (done > 0) await db.execute(sql`analyze answer_clauses`);
   return done;

@@ -82,6 +82,13 @@ function reasonOf(e: unknown): string {
 
 /** New documents written per transaction: large enough to make round trips rare, small enough to keep each statement modest. */
 const BATCH = 200;
+/**
+ * Transactions writing new documents at once, on as many connections: the database's share of an
+ * import (building each text vector, maintaining the GIN index) then uses two cores.
+ */
+const WRITERS = 2;
+/** Source keys looked up per statement when sorting files into new, changed and unchanged. */
+const LOOKUP = 5_000;
 
 type TUnit = { id: number; indexCode: string };
 type TPending = {
@@ -89,6 +96,8 @@ type TPending = {
   text: TParsedLegalText;
   search: TSearchText;
   fields: Partial<TDocumentInsert>;
+  /** The 索引号 a new document gets, given out before the writing starts (allocateIndexNos). */
+  indexNo?: string;
 };
 
 /**
@@ -132,14 +141,15 @@ async function updateOne(db: Db, actor: TActor, existing: TDocumentRow, fields: 
 async function createMany(db: Db, actor: TActor, unit: TUnit, items: TPending[]): Promise<void> {
   if (items.length === 0) return;
   await db.transaction(async (tx) => {
-    const values: TDocumentInsert[] = items.map(({ text: p, fields }) => {
+    await tx.execute(sql`set local gin_pending_list_limit = '256MB'`);
+    const values: TDocumentInsert[] = items.map(({ text: p, fields }, i) => {
       const publishedAt = fields.publishedAt ?? todayInChina();
       return {
         ...fields,
         title: p.title,
         kind: p.kind,
         unitId: unit.id,
-        indexNo: "",
+        indexNo: items[i]?.indexNo ?? "",
         sourceKey: p.sourceKey,
         status: "published",
         publishAt: new Date(`${publishedAt}T00:00:00+08:00`),
@@ -147,17 +157,6 @@ async function createMany(db: Db, actor: TActor, unit: TUnit, items: TPending[])
         createdBy: actor.name,
       };
     });
-    // 索引号 in file order within each year, one counter update per year.
-    const byYear = new Map<number, TDocumentInsert[]>();
-    for (const [i, v] of values.entries()) {
-      const p = items[i]?.text;
-      const year = Number((p?.writtenAt ?? p?.versionDate ?? v.publishedAt ?? "").slice(0, 4));
-      byYear.set(year, [...(byYear.get(year) ?? []), v]);
-    }
-    for (const [year, group] of byYear) {
-      const numbers = await nextIndexNos(tx, unit, year, group.length);
-      for (const [i, v] of group.entries()) v.indexNo = numbers[i] ?? "";
-    }
     const searchByKey = new Map(items.map((it) => [it.text.sourceKey, it.search]));
     const rows = await insertDocuments(tx, values, (row) => {
       const search = row.sourceKey ? searchByKey.get(row.sourceKey) : undefined;
@@ -247,33 +246,37 @@ export async function importDocuments(
     pending.push({ relPath, text: p, search, fields: fieldsOf(p, publishDueOf(calendar, p)) });
   }
   let done = files.length - pending.length;
-  for (let i = 0; i < pending.length; i += BATCH) {
-    const batch = pending.slice(i, i + BATCH);
+  const creates: TPending[] = [];
+  for (let i = 0; i < pending.length; i += LOOKUP) {
+    const slice = pending.slice(i, i + LOOKUP);
     const existing = new Map(
-      (
-        await findBySourceKeys(
-          db,
-          batch.map((b) => b.text.sourceKey),
-        )
-      ).map((r) => [r.sourceKey, r]),
+      (await findBySourceKeys(db, slice.map((b) => b.text.sourceKey))).map((r) => [r.sourceKey, r]),
     );
-    const creates: TPending[] = [];
-    for (const item of batch) {
+    for (const item of slice) {
       const row = existing.get(item.text.sourceKey);
-      if (!row) creates.push(item);
-      else if (isSame(row, item.fields)) report.unchanged++;
+      if (!row) {
+        creates.push(item);
+        continue;
+      }
+      if (isSame(row, item.fields)) report.unchanged++;
       else
         await updateOne(db, actor, row, item.fields).then(
           () => report.updated++,
           (e) => report.failed.push({ relPath: item.relPath, reason: reasonOf(e) }),
         );
+      done++;
     }
+  }
+  await allocateIndexNos(db, unit, creates);
+  const batches: TPending[][] = [];
+  for (let i = 0; i < creates.length; i += BATCH) batches.push(creates.slice(i, i + BATCH));
+  const writeBatch = async (batch: TPending[]) => {
     try {
-      await createMany(db, actor, unit, creates);
-      report.created += creates.length;
+      await createMany(db, actor, unit, batch);
+      report.created += batch.length;
     } catch {
       // One file the database refuses must not sink the others: write each alone to name it.
-      for (const item of creates)
+      for (const item of batch)
         await createMany(db, actor, unit, [item]).then(
           () => report.created++,
           (e) => report.failed.push({ relPath: item.relPath, reason: reasonOf(e) }),
@@ -281,12 +284,43 @@ export async function importDocuments(
     }
     done += batch.length;
     opts.onProgress?.(done, files.length, batch.at(-1)?.relPath ?? "");
+  };
+  const writer = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) await writeBatch(batch);
+  };
+  await Promise.all(Array.from({ length: WRITERS }, writer));
+  if (report.created + report.updated > 0) {
+    await db.execute(sql`select gin_clean_pending_list('document_search_vector_idx'::regclass)`);
+    await db.execute(sql`analyze documents, document_search`);
   }
-  if (report.created + report.updated > 0) await db.execute(sql`analyze documents, document_search`);
   report.underived = [...problems.entries()]
     .map(([problem, v]) => ({ problem, ...v }))
     .sort((a, b) => b.count - a.count);
   return report;
+}
+
+/**
+ * Gives each new document its 索引号, in file order within each year, one counter update per year
+ * in one short transaction. Taking them while writing would hold the year's counter row locked for
+ * a whole batch and make the writers wait for each other. A batch that is never written (the process
+ * killed) leaves a gap in the numbers, never a duplicate.
+ */
+async function allocateIndexNos(db: Db, unit: TUnit, items: TPending[]): Promise<void> {
+  if (items.length === 0) return;
+  const byYear = new Map<number, TPending[]>();
+  for (const item of items) {
+    const p = item.text;
+    const year = Number((p.writtenAt ?? p.versionDate ?? item.fields.publishedAt ?? todayInChina()).slice(0, 4));
+    const group = byYear.get(year);
+    if (group) group.push(item);
+    else byYear.set(year, [item]);
+  }
+  await db.transaction(async (tx) => {
+    for (const [year, group] of byYear) {
+      const numbers = await nextIndexNos(tx, unit, year, group.length);
+      for (const [i, item] of group.entries()) item.indexNo = numbers[i];
+    }
+  });
 }
 
 function publishDueOf(calendar: WorkCalendar, p: TParsedLegalText): string | null {
