@@ -250,7 +250,12 @@ export async function importDocuments(
   for (let i = 0; i < pending.length; i += LOOKUP) {
     const slice = pending.slice(i, i + LOOKUP);
     const existing = new Map(
-      (await findBySourceKeys(db, slice.map((b) => b.text.sourceKey))).map((r) => [r.sourceKey, r]),
+      (
+        await findBySourceKeys(
+          db,
+          slice.map((b) => b.text.sourceKey),
+        )
+      ).map((r) => [r.sourceKey, r]),
     );
     for (const item of slice) {
       const row = existing.get(item.text.sourceKey);
@@ -310,7 +315,9 @@ async function allocateIndexNos(db: Db, unit: TUnit, items: TPending[]): Promise
   const byYear = new Map<number, TPending[]>();
   for (const item of items) {
     const p = item.text;
-    const year = Number((p.writtenAt ?? p.versionDate ?? item.fields.publishedAt ?? todayInChina()).slice(0, 4));
+    const year = Number(
+      (p.writtenAt ?? p.versionDate ?? item.fields.publishedAt ?? todayInChina()).slice(0, 4),
+    );
     const group = byYear.get(year);
     if (group) group.push(item);
     else byYear.set(year, [item]);
