@@ -102,11 +102,12 @@ describeBrowser("订阅与政策找人（不用 JavaScript）", () => {
     ])("$mode：政策找人给出适用政策和理由", async ({ elder }) => {
       const page = await open(vp, elder);
       await page.goto("/");
-      // From the home page: 政策服务 in the main navigation, then 政策找人 on that section page.
-      if (!elder) {
-        await submitAndWait(page, () => page.getByRole("link", { name: "政策服务" }).first().click());
-        await submitAndWait(page, () => page.getByRole("link", { name: "政策找人" }).first().click());
-      } else await page.goto("/eligibility");
+      // From the home page: 政策找人 is in the main navigation (适老模式 keeps a shorter one).
+      if (!elder)
+        await submitAndWait(page, () =>
+          page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "政策找人" }).click(),
+        );
+      else await page.goto("/eligibility");
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("政策找人");
       const ask = async (p: Page) => {
         await p.getByLabel("您是").selectOption("person");

@@ -185,7 +185,13 @@ export function EligibilityPage(props: {
     props.attributes.filter((x) => x.audience === a).map((x) => ({ value: x.name, label: x.name }));
   return (
     <PortalLayout ctx={props.ctx} title="政策找人">
-      <Breadcrumbs items={[{ href: "/", label: "首页" }]} current="政策找人" />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "首页" },
+          { href: "/services", label: "政策服务" },
+        ]}
+        current="政策找人"
+      />
       <h1>政策找人</h1>
       <p>
         回答几个问题，查看适用于您或您企业的现行有效政策及适用理由。无需注册；不留邮箱时，您的回答不会保存。

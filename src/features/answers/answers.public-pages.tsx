@@ -109,11 +109,17 @@ export function AnswersPage(props: {
   const { result, q } = props;
   return (
     <PortalLayout ctx={props.ctx} title={q ? `${q} - 政策问答` : "政策问答"}>
-      <Breadcrumbs items={[{ href: "/", label: "首页" }]} current="政策问答" />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "首页" },
+          { href: "/services", label: "政策服务" },
+        ]}
+        current="政策问答"
+      />
       <h1>政策问答</h1>
       <p>
         答案只来自本站发布的现行有效政策文件和法律法规，并给出所依据的条款原文和出处；找不到足够相关的条款时不作回答。也可查阅
-        <a href="/faq">问答库</a>。
+        <a href="/faq">问答库</a>，或<a href="/alerts/subscribe">订阅新发布的政策</a>。
       </p>
       {props.isSent && (
         <div class="notice" role="status">
