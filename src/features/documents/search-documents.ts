@@ -5,15 +5,11 @@ import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
 import { listSynonyms } from "./documents.repository";
 import type { TDocumentListQuery } from "./documents.schemas";
-import {
-  pageIds,
-  searchPage,
-  type TSearchFilter,
-  type TSearchHit,
-  withIndexScans,
-} from "./search.repository";
+import { searchPage, type TSearchHit, withIndexScans } from "./search.repository";
 import { searchFacets, type TFacets } from "./search-facets";
+import type { TSearchFilter } from "./search-filter";
 import { PHRASINGS } from "./search-phrasings";
+import { pageIds } from "./search-ranking";
 
 // Staff change synonyms rarely; every search needs them.
 const synonymCache = createDbCache<string[][]>(60_000);

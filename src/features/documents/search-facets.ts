@@ -1,5 +1,6 @@
 import type { Db } from "../../platform/db";
-import { countMatches, facetGroups, type TFacetGroupRow, type TSearchFilter } from "./search.repository";
+import { estimatedMatches, matchesWithSample, type TFacetRow, unitNames } from "./search.repository";
+import type { TSearchFilter } from "./search-filter";
 
 export type TFacetCount = { value: string; label: string; count: number };
 export type TFacets = {
@@ -10,24 +11,25 @@ export type TFacets = {
   validity: TFacetCount[];
 };
 
-// grouping() has one bit per column, the first column highest: 0b01111 is the row grouped by unit.
-const GROUPED_BY = { unit: 0b01111, year: 0b10111, kind: 0b11011, validity: 0b11101, topics: 0b11110 };
-const ALL = 0b11111;
 const MAX_TOPICS = 100;
 
 /**
- * Up to this many matches the facets are counted exactly; above it on a sample of about this many
- * matches, scaled to the total and marked approximate. Counting is what a search costs when a word is
+ * Up to this many matches the facets are counted exactly; above it (as the planner expects them) on a
+ * sample of about this many matches, scaled to the total and marked approximate. Counting is what a search costs when a word is
  * in tens of thousands of documents (docs/PERFORMANCE.md); the total itself is always exact.
  */
 export const EXACT_FACETS_UP_TO = 5_000;
 
 export type TFacetResult = { total: number; facets: TFacets; facetsApproximate: boolean };
 
+/** Every how many matches one is sampled so that about `upTo` are: 1 (all) up to `upTo`. */
+const everyFor = (matches: number, upTo: number) => (matches <= upTo ? 1 : Math.ceil(matches / upTo));
+
 /**
- * The total and the count of every facet value, in one pass over the matches' narrow rows (grouping
- * sets). Topics are counted by the set a document carries (a few hundred distinct sets) and split into
- * single topics here, which is cheaper than unnesting every match's array in SQL.
+ * The total and the count of every facet value, in one pass over the matches' narrow rows: the rate
+ * of the sample is chosen from the planner's estimate of the matches, before they are read. When the
+ * estimate was far too high (too few sampled to show, or the matches few enough to count them all),
+ * they are read again at the rate the exact total asks for.
  */
 export async function searchFacets(
   db: Db,
@@ -35,48 +37,55 @@ export async function searchFacets(
   today: string,
   exactUpTo = EXACT_FACETS_UP_TO,
 ): Promise<TFacetResult> {
-  const total = await countMatches(db, f, today);
-  if (total <= exactUpTo) {
-    return { ...facetsOf(await facetGroups(db, f, today)), facetsApproximate: false };
+  let every = everyFor(await estimatedMatches(db, f, today), exactUpTo);
+  let { total, sample } = await matchesWithSample(db, f, today, every);
+  const wanted = everyFor(total, exactUpTo);
+  if (every > wanted && (wanted === 1 || sample.length < exactUpTo / 2)) {
+    every = wanted;
+    ({ total, sample } = await matchesWithSample(db, f, today, every));
   }
-  const sample = facetsOf(await facetGroups(db, f, today, Math.ceil(total / exactUpTo)));
-  const scale = sample.total > 0 ? total / sample.total : 0;
+  const names = await unitNames(db, [...new Set(sample.map(([unitId]) => unitId))]);
+  const counted = facetsOf(sample, names);
+  if (every === 1) return { total, facets: counted, facetsApproximate: false };
+  const scale = sample.length > 0 ? total / sample.length : 0;
   const scaled = (counts: TFacetCount[]) => counts.map((c) => ({ ...c, count: Math.round(c.count * scale) }));
   const facets: TFacets = {
-    unit: scaled(sample.facets.unit),
-    year: scaled(sample.facets.year),
-    topic: scaled(sample.facets.topic),
-    kind: scaled(sample.facets.kind),
-    validity: scaled(sample.facets.validity),
+    unit: scaled(counted.unit),
+    year: scaled(counted.year),
+    topic: scaled(counted.topic),
+    kind: scaled(counted.kind),
+    validity: scaled(counted.validity),
   };
   return { total, facets, facetsApproximate: true };
 }
 
-function facetsOf(rows: TFacetGroupRow[]): { total: number; facets: TFacets } {
-  const facets: TFacets = { unit: [], year: [], topic: [], kind: [], validity: [] };
-  const topics = new Map<string, number>();
-  let total = 0;
-  for (const r of rows) {
-    const count = Number(r.n);
-    if (r.g === ALL) total = count;
-    else if (r.g === GROUPED_BY.unit && r.unit_id !== null)
-      facets.unit.push({ value: String(r.unit_id), label: r.unit_name ?? "", count });
-    else if (r.g === GROUPED_BY.year && r.year !== null)
-      facets.year.push({ value: String(r.year), label: `${r.year}年`, count });
-    else if (r.g === GROUPED_BY.kind && r.kind !== null)
-      facets.kind.push({ value: r.kind, label: r.kind, count });
-    else if (r.g === GROUPED_BY.validity && r.validity !== null)
-      facets.validity.push({ value: r.validity, label: r.validity, count });
-    else if (r.g === GROUPED_BY.topics && r.topics !== null)
-      for (const t of r.topics) topics.set(t, (topics.get(t) ?? 0) + count);
+function facetsOf(rows: TFacetRow[], unitNames: Map<number, string>): TFacets {
+  const tally = () => new Map<string, number>();
+  const unit = tally();
+  const year = tally();
+  const kind = tally();
+  const validity = tally();
+  const topic = tally();
+  const add = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const [unitId, y, k, v, topics] of rows) {
+    add(unit, String(unitId));
+    if (y !== null) add(year, String(y));
+    add(kind, k);
+    add(validity, v);
+    for (const t of topics) add(topic, t);
   }
-  facets.unit.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "zh"));
-  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-  facets.kind.sort((a, b) => b.count - a.count);
-  facets.validity.sort((a, b) => b.count - a.count);
-  facets.topic = [...topics.entries()]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, MAX_TOPICS)
-    .map(([t, count]) => ({ value: t, label: t, count }));
-  return { total, facets };
+  const list = (counts: Map<string, number>, label: (value: string) => string) =>
+    [...counts].map(([value, count]) => ({ value, label: label(value), count }));
+  const byCount = (a: TFacetCount, b: TFacetCount) => b.count - a.count;
+  return {
+    unit: list(unit, (id) => unitNames.get(Number(id)) ?? "").sort(
+      (a, b) => byCount(a, b) || a.label.localeCompare(b.label, "zh"),
+    ),
+    year: list(year, (y) => `${y}年`).sort((a, b) => Number(b.value) - Number(a.value)),
+    kind: list(kind, (k) => k).sort(byCount),
+    validity: list(validity, (v) => v).sort(byCount),
+    topic: list(topic, (t) => t)
+      .sort((a, b) => byCount(a, b) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, MAX_TOPICS),
+  };
 }

@@ -1,36 +1,11 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
-import type { TSearchQuery } from "../../platform/text";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
-import { documentSearch, documents } from "./documents.tables";
-
-/** The query's terms as search-query.ts builds them, for ranking. */
-export type TRanking = Pick<
-  TSearchQuery,
-  "required" | "optional" | "phrases" | "minMatch" | "anyTerm" | "titleTerms"
->;
-
-/**
- * What a catalogue or search asks for; `tsQuery` (what matches: enough of the query's terms),
- * `ranking` and `docNumberKey` are the query already analysed.
- */
-export type TSearchFilter = {
-  text?: string;
-  tsQuery?: string | null;
-  ranking?: TRanking;
-  docNumberKey?: string | null;
-  /** With a query, relevance unless `date`; without one always newest first. */
-  sort?: "relevance" | "date";
-  unitId?: number;
-  year?: number;
-  topic?: string;
-  kind?: string;
-  validity?: string;
-  /** Public catalogue, or the back office limited to some units. */
-  scope: "public" | { units: TUnitScope };
-};
+import { documents } from "./documents.tables";
+import { conditions, s, type TSearchFilter } from "./search-filter";
+import { pageIds } from "./search-ranking";
 
 export type TSearchHit = {
   id: number;
@@ -56,159 +31,6 @@ export type TSearchHit = {
 // The snippet is cut from this much of the body, starting a little before the first hit.
 const EXCERPT_CHARS = 2_000;
 const EXCERPT_LEAD_CHARS = 200;
-
-// Searches read the narrow search index (document_search), never the wide documents rows: a word found
-// in tens of thousands of documents is then counted and ranked from a heap that stays in memory.
-const s = documentSearch;
-
-/** The filters other than the text: scope, unit, year, topic, kind and validity. */
-function filters(f: TSearchFilter, today: string): SQL[] {
-  const parts: SQL[] = [];
-  if (f.scope === "public") parts.push(publicIn(s));
-  else parts.push(inUnitScope(s.unitId, f.scope.units));
-  if (f.unitId) parts.push(sql`${s.unitId} = ${f.unitId}`);
-  if (f.year)
-    parts.push(
-      sql`${s.publishedAt} >= ${`${f.year}-01-01`}::date and ${s.publishedAt} < ${`${f.year + 1}-01-01`}::date`,
-    );
-  if (f.topic) parts.push(sql`${s.topics} @> array[${f.topic}]::text[]`);
-  if (f.kind) parts.push(sql`${s.kind} = ${f.kind}`);
-  if (f.validity === "in_force") parts.push(sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`);
-  else if (f.validity) parts.push(sql`${effectiveValiditySql(today, s)} = ${f.validity}`);
-  return parts;
-}
-
-const textQuery = (tsQuery: string) => sql`to_tsquery('simple', ${tsQuery})`;
-const all = (parts: SQL[]) => (parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`);
-
-/** The filters, and `textMatch` or the typed 文号 when there is a query. */
-function filtersAndMatch(f: TSearchFilter, today: string, textMatch: SQL | null): SQL {
-  const alternatives: SQL[] = [];
-  if (textMatch) alternatives.push(textMatch);
-  if (f.docNumberKey) alternatives.push(sql`${s.docNumberKey} = ${f.docNumberKey}`);
-  const parts = filters(f, today);
-  if (alternatives.length > 0) parts.push(sql`(${sql.join(alternatives, sql` or `)})`);
-  return all(parts);
-}
-
-/** Every match: the filters, and the text or the 文号 when there is a query. */
-export function conditions(f: TSearchFilter, today: string): SQL {
-  if (!f.tsQuery) return filtersAndMatch(f, today, null);
-  const anyTerm = f.ranking?.anyTerm;
-  const inTitle = anyTerm ? sql` || document_rank_query(${textQuery(anyTerm)})` : sql``;
-  return filtersAndMatch(f, today, sql`${s.searchVector} @@ (${textQuery(f.tsQuery)}${inTitle})`);
-}
-
-/*
- * Relevance. A document's score, worked out from the GIN index alone (no match's text vector is read):
- *   (2 × title coverage + 1 if the title holds the typed text + 100 if its 文号 was typed)
- *     × (3 if in force, else 2)
- *   + body coverage + 0.5 × the share of the query's runs of several words found as written (proximity)
- *   + 1 for a national law or administrative regulation (宪法, 法律, 行政法规: they apply here, the local
- *     rules of other places in the library do not),
- * newest first among equals. Coverage is the share of the query's terms a document has, each term
- * weighted by how rare it is (ln(1 + N / documents with it)); title coverage counts the terms in the
- * title, 文号, keywords or topics (the '^' words of document_search_vector, asked for by
- * document_rank_query). Title hits so weigh more than any body coverage unless they are the query's
- * commonest words. With one term the order is: title hits by validity, then every other match newest
- * first, whatever its validity.
- * Each term's matches (and title matches, and phrase matches) are one bitmap scan of the GIN index;
- * the scans are added up per document.
- */
-
-/** Laws and regulations that apply everywhere: ranked before local rules that cover a query as well. */
-const NATIONAL_LEVELS = ["宪法", "法律", "行政法规"];
-
-/** Each term's (or phrase's, or the 文号's) matches as rows: document, kind of hit, term number. */
-function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
-  const where = all(filters(f, today));
-  const inForce = sql`${effectiveValiditySql(today, s)} in ('valid', 'amended')`;
-  const exact = f.text ? sql`strpos(${s.title}, ${f.text}) > 0` : sql`false`;
-  const national = sql`${s.level} in (${sql.join(
-    NATIONAL_LEVELS.map((l) => sql`${l}`),
-    sql`, `,
-  )})`;
-  const branch = (kind: string, term: number, match: SQL) =>
-    sql`select ${s.documentId} as id, ${s.publishedAt} as published_at, ${inForce} as in_force, ${exact} as exact,
-          ${national} as national, ${kind}::text as k, ${term}::int as t from ${s} where ${where} and ${match}`;
-  const branches: SQL[] = [];
-  [...r.required, ...r.optional].forEach((term, i) => {
-    branches.push(branch("b", i, sql`${s.searchVector} @@ ${textQuery(term)}`));
-    branches.push(branch("t", i, sql`${s.searchVector} @@ document_rank_query(${textQuery(term)})`));
-  });
-  r.phrases.forEach((phrase, i) => {
-    branches.push(branch("p", i, sql`${s.searchVector} @@ ${textQuery(phrase)}`));
-  });
-  if (f.docNumberKey) branches.push(branch("d", -1, sql`${s.docNumberKey} = ${f.docNumberKey}`));
-  return sql.join(branches, sql` union all `);
-}
-
-/** One page of the matches by relevance (see above). */
-async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number, offset: number) {
-  const r = f.ranking ?? {
-    required: [],
-    optional: [],
-    phrases: [],
-    minMatch: 0,
-    anyTerm: null,
-    titleTerms: [],
-  };
-  const proximity = r.phrases.length > 0 ? 0.5 / r.phrases.length : 0;
-  // The same terms as anyTerm in conditions(): the count and the page agree on what matches.
-  const titleTerms =
-    r.titleTerms.length > 0
-      ? sql.join(
-          r.titleTerms.map((i) => sql`${i}::int`),
-          sql`, `,
-        )
-      : sql`null`;
-  const rows = await selectRows<{ id: number }>(
-    db,
-    sql`with u as (${hitRows(f, today, r)}),
-        w as (
-          select t, ln(1 + greatest(
-              (select reltuples from pg_class where oid = 'document_search'::regclass)::float8,
-              max(count(*)) over ()) / count(*)) as w
-          from u where k = 'b' group by t
-        ),
-        total as (select greatest(coalesce(sum(w), 0), 1e-9) as w from w),
-        d as (
-          select u.id, max(u.published_at) as published_at, bool_or(u.in_force) as in_force,
-            bool_or(u.exact) as exact, bool_or(u.national) as national, bool_or(u.k = 'd') as by_number,
-            coalesce(sum(w.w) filter (where u.k = 't'), 0) as title_weight,
-            coalesce(sum(w.w) filter (where u.k = 'b'), 0) as body_weight,
-            count(*) filter (where u.k = 'b' and u.t < ${r.required.length}) as required_found,
-            count(*) filter (where u.k = 't' and u.t in (${titleTerms})) as required_in_title,
-            count(*) filter (where u.k = 'p') as phrases_found
-          from u left join w on w.t = u.t and u.k in ('b', 't')
-          group by u.id
-        )
-        select d.id from d, total
-        where d.required_found >= ${r.minMatch} or d.required_in_title > 0 or d.by_number
-        order by (2 * d.title_weight / total.w + d.exact::int + 100 * d.by_number::int)
-            * (case when d.in_force then 3 else 2 end)
-          + d.body_weight / total.w + ${proximity}::float8 * d.phrases_found + d.national::int desc,
-          d.published_at desc nulls last, d.id desc
-        limit ${limit} offset ${offset}`,
-  );
-  return rows.map((row) => row.id);
-}
-
-const NEWEST_FIRST = sql`${s.publishedAt} desc nulls last, ${s.documentId} desc`;
-
-/** The ids of one page, in order: by relevance when there is a query, unless asked for by date. */
-export async function pageIds(db: Db, f: TSearchFilter, today: string, page: number, pageSize: number) {
-  const offset = (page - 1) * pageSize;
-  if ((!f.tsQuery && !f.docNumberKey) || f.sort === "date") {
-    const rows = await selectRows<{ id: number }>(
-      db,
-      sql`select ${s.documentId} as id from ${s} where ${conditions(f, today)}
-          order by ${NEWEST_FIRST} limit ${pageSize} offset ${offset}`,
-    );
-    return rows.map((row) => row.id);
-  }
-  return rankedIds(db, f, today, pageSize, offset);
-}
 
 /**
  * Runs text searches on bitmaps from the GIN index only. When a word is in most documents the planner
@@ -330,50 +152,55 @@ export async function latestOnTopics(db: Db, topics: string[], exceptId: number,
   );
 }
 
-/** One row per grouping set of the matches (see searchFacets): `g` says which column it is grouped by. */
-export type TFacetGroupRow = {
-  unit_id: number | null;
-  unit_name: string | null;
-  year: number | null;
-  kind: string | null;
-  validity: string | null;
-  topics: string[] | null;
-  g: number;
-  n: string | number;
-};
+/** What the facets count of one matching document: its unit, year, kind, validity (today) and topics. */
+export type TFacetRow = [
+  unitId: number,
+  year: number | null,
+  kind: string,
+  validity: string,
+  topics: string[],
+];
 
-/** How many documents match. */
-export async function countMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
-  const [row] = await selectRows<{ n: string | number }>(
+/** How many documents the planner expects to match, from its statistics alone (no row is read). */
+export async function estimatedMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
+  const rows = await selectRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
     db,
-    sql`select count(*) as n from ${s} where ${conditions(f, today)}`,
+    sql`explain (format json) select 1 from ${s} where ${conditions(f, today)}`,
   );
-  return Number(row?.n ?? 0);
+  return Number(rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
 }
 
 /**
- * The facet counts of the matches, grouped; with `sampleEvery` k only of the matches whose id is a
- * multiple of k (ids are given in the order documents are made, so every kind, unit and year is in
- * the sample about as often as in the whole).
+ * How many documents match, exactly, and what the facets count of those among them whose id is a
+ * multiple of `every` (all of them when 1), in one pass over the matches.
  */
-export function facetGroups(
+export async function matchesWithSample(
   db: Db,
   f: TSearchFilter,
   today: string,
-  sampleEvery = 1,
-): Promise<TFacetGroupRow[]> {
-  const sample = sampleEvery > 1 ? sql` and ${s.documentId} % ${sampleEvery} = 0` : sql``;
-  return selectRows<TFacetGroupRow>(
+  every: number,
+): Promise<{ total: number; sample: TFacetRow[] }> {
+  const [row] = await selectRows<{ total: string | number; sample: TFacetRow[] | string }>(
     db,
-    sql`select c.*, u.name as unit_name from (
-          select d.unit_id, d.year, d.kind, d.validity, d.topics,
-            grouping(d.unit_id, d.year, d.kind, d.validity, d.topics) as g, count(*) as n
-          from (
-            select ${s.unitId} as unit_id, extract(year from ${s.publishedAt})::int as year, ${s.kind} as kind,
-              ${effectiveValiditySql(today, s)} as validity, ${s.topics} as topics
-            from ${s} where ${conditions(f, today)}${sample}
-          ) d
-          group by grouping sets ((d.unit_id), (d.year), (d.kind), (d.validity), (d.topics), ())
-        ) c left join units u on u.id = c.unit_id`,
+    sql`select count(*) as total,
+          coalesce(json_agg(json_build_array(${s.unitId}, extract(year from ${s.publishedAt})::int, ${s.kind},
+            ${effectiveValiditySql(today, s)}, ${s.topics})) filter (where ${s.documentId} % ${every} = 0), '[]') as sample
+        from ${s} where ${conditions(f, today)}`,
   );
+  const sample =
+    typeof row?.sample === "string" ? (JSON.parse(row.sample) as TFacetRow[]) : (row?.sample ?? []);
+  return { total: Number(row?.total ?? 0), sample };
+}
+
+/** The names of these units, for facet labels. */
+export async function unitNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from units where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
