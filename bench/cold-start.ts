@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { fmt, loadAvg, ROOT, table } from "./lib";
+import { commandLine, fmt, loadAvg, machine, ROOT, table, writeResults } from "./lib";
 
 const args = process.argv.slice(2);
 const urlAt = args.indexOf("--database-url");
@@ -83,16 +83,29 @@ const parked = path.join(ROOT, `dist-parked-${process.pid}`);
 if (!existsSync(path.join(dist, "main.js")))
   spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
 const rows: string[][] = [["入口", "数据库", "到第一个请求（秒）"]];
+const runs: { entry: string; database: string; seconds: number }[] = [];
+const record = (entry: string, database: string, seconds: number) => {
+  runs.push({ entry, database, seconds });
+  rows.push([entry, database, fmt(seconds, 2)]);
+};
+const startedAt = new Date();
+const host = await machine();
 const before = loadAvg();
 for (const variant of ["dist（npm run build）", "tsx（源代码）"]) {
   // start.mjs takes dist/ when present: the tsx run moves it aside and back.
   if (variant.startsWith("tsx")) renameSync(dist, parked);
   try {
-    rows.push([variant, "PGlite", fmt(await coldStart(undefined), 2)]);
-    if (adminUrl) rows.push([variant, "PostgreSQL", fmt(await withFreshPostgres((u) => coldStart(u)), 2)]);
+    record(variant, "PGlite", await coldStart(undefined));
+    if (adminUrl) record(variant, "PostgreSQL", await withFreshPostgres((u) => coldStart(u)));
   } finally {
     if (variant.startsWith("tsx")) renameSync(parked, dist);
   }
 }
 console.log(table(rows));
 console.log(`1 分钟负载：开始 ${before["1m"]}，结束 ${loadAvg()["1m"]}；${os.availableParallelism()} 核`);
+const file = await writeResults("cold-start", startedAt, {
+  command: commandLine("bench:cold-start"),
+  machine: host,
+  runs,
+});
+console.log(`结果已写入 ${path.relative(process.cwd(), file)}`);

@@ -3,9 +3,9 @@
  * page (环境保护) of the real app, against a plain node:http server answering a static ~20 KB
  * Chinese page (the ceiling), measured with wrk in one run, one server at a time.
  *
- *   npm run bench
- *   npm run bench -- --duration 30 --connections 100 --threads 2
- *   npm run bench -- --database-url postgres://user:pass@127.0.0.1:5432/gongkai_bench
+ *   npm run bench:http
+ *   npm run bench:http -- --duration 30 --connections 100 --threads 2
+ *   npm run bench:http -- --database-url postgres://user:pass@127.0.0.1:5432/gongkai_bench
  *
  * Each server runs in its own child process (node with the tsx loader), listens on 127.0.0.1 and
  * is stopped afterwards, also on error or Ctrl-C. The app gets a fresh temporary data directory
@@ -436,7 +436,7 @@ async function main(): Promise<void> {
     benchmark: "http: home, document and search pages vs a node:http static 20 KB Chinese page",
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    command: commandLine("bench"),
+    command: commandLine("bench:http"),
     machine: { ...host, loadAvgAtEnd: loadAvg() },
     wrk: {
       version: wrkVersion,

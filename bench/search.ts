@@ -60,10 +60,11 @@ const PAGE_SIZE = 20;
 const INSERT_BATCH = 500;
 /** documents.repository indexes at most this many characters of segmented body text. */
 const MAX_INDEXED_CHARS = 400_000;
-const TARGET_P95_MS = 50;
+/** The speed issue's targets: search API p95 at 100,000 documents, the whole corpus imported. */
+const TARGET_P95_MS = 20;
 /** Measured and reported apart from the fixed query set: each is in most documents of the scale-up. */
 const VERY_COMMON_WORDS = ["管理", "人民政府"];
-const TARGET_IMPORT_SECONDS = 120;
+const TARGET_IMPORT_SECONDS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Command line
@@ -557,10 +558,10 @@ async function saveIndexCounters(database: TDatabase, seq: Map<string, number>):
 
 type TStatementKey = "top" | "rest" | "details" | "facets";
 const STATEMENT_LABELS: Record<TStatementKey, string> = {
-  top: "按相关度排序取一页（各词的 GIN 位图相加）",
-  rest: "总数（count）",
+  top: "按相关度排序取一页（标题层级或各词的 GIN 位图相加）",
+  rest: "各词的文件数（少见词计数，常见词用统计估计）",
   details: "读取本页文件和摘要片段",
-  facets: "分面计数（grouping sets；命中超过 5,000 件时抽样）",
+  facets: "总数与分面（一次读取；预计命中超过 5,000 件时抽样）",
 };
 
 /** What searchDocuments sends for a query: its statements, recognised by their shape, and any `set` before them. */
@@ -572,12 +573,13 @@ async function captureStatements(database: TDatabase, q: string): Promise<TState
   const out: TStatements = { settings: [] };
   for (const c of captured) {
     // The page and the counts run at once, each in its own transaction: each sets the same options.
-    if (/^\s*set\s/i.test(c.query)) {
+    if (/^\s*set\s|set_config\('enable_seqscan'/i.test(c.query)) {
       if (!out.settings.some((x) => x.query === c.query)) out.settings.push(c);
-    } else if (/grouping sets/i.test(c.query)) out.facets = c;
+    } else if (/json_agg/i.test(c.query)) out.facets = c;
     else if (/"bodyExcerpt"/.test(c.query)) out.details = c;
-    else if (/select count\(\*\) as n from "document_search"/.test(c.query)) out.rest = c;
-    else if (/from "document_search"/.test(c.query)) out.top = c;
+    else if (/as counted/.test(c.query)) out.rest = c;
+    // The page's ranking: a title tier, or every match when no tier could give the page (the last one sent).
+    else if (/^\s*with (base|u) as/.test(c.query)) out.top = c;
   }
   return out;
 }
@@ -826,7 +828,7 @@ async function main(): Promise<void> {
       results.push(res);
       console.log(
         `  ${query.q}：命中 ${res.hits.search} / ILIKE ${res.hits.ilike}；搜索 p50 ${fmt(res.ms.search.p50)} p95 ${fmt(res.ms.search.p95)} ms，` +
-          `第一组 p50 ${fmt(res.ms.top.p50)}，分面 p50 ${fmt(res.ms.facets.p50)}，ILIKE 一页+计数 p50 ${fmt(res.ms.ilikeTotal.p50)} ms`,
+          `排序 p50 ${fmt(res.ms.top.p50)}，分面 p50 ${fmt(res.ms.facets.p50)}${res.samples.ilikeTotal.length > 0 ? `，ILIKE 一页+计数 p50 ${fmt(res.ms.ilikeTotal.p50)}` : ""} ms`,
       );
     }
     const overall = Object.fromEntries(
@@ -843,7 +845,7 @@ async function main(): Promise<void> {
       table(
         [
           ["方法（全部查询）", "p50 ms", "p95 ms", "最大 ms", "样本"],
-          ...ROW_KEYS.map((k) => [
+          ...ROW_KEYS.filter((k) => overall[k].samples > 0).map((k) => [
             ROW_LABELS[k],
             fmt(overall[k].p50),
             fmt(overall[k].p95),
@@ -864,8 +866,8 @@ async function main(): Promise<void> {
             "ILIKE 命中",
             "搜索 p50",
             "p95",
-            "第一组 p50",
-            "第二组 p50",
+            "排序 p50",
+            "词频 p50",
             "分面 p50",
             "ILIKE p50",
             "p95",
@@ -879,8 +881,8 @@ async function main(): Promise<void> {
             fmt(x.ms.top.p50),
             x.samples.rest.length > 0 ? fmt(x.ms.rest.p50) : "—",
             fmt(x.ms.facets.p50),
-            fmt(x.ms.ilikeTotal.p50),
-            fmt(x.ms.ilikeTotal.p95),
+            x.samples.ilikeTotal.length > 0 ? fmt(x.ms.ilikeTotal.p50) : "—",
+            x.samples.ilikeTotal.length > 0 ? fmt(x.ms.ilikeTotal.p95) : "—",
           ]),
         ],
         true,
@@ -933,7 +935,7 @@ async function main(): Promise<void> {
     const p95 = overall.search.p95;
     const importSeconds = imported.ms / 1000;
     console.log(
-      `\n目标：全部语料导入 < ${TARGET_IMPORT_SECONDS} s：${fmt(importSeconds, 1)} s，${importSeconds < TARGET_IMPORT_SECONDS ? "达到" : "未达到"}；` +
+      `\n目标：全部语料导入 ≤ ${TARGET_IMPORT_SECONDS} s：${fmt(importSeconds, 1)} s，${importSeconds <= TARGET_IMPORT_SECONDS ? "达到" : "未达到"}；` +
         `搜索 p95 ≤ ${TARGET_P95_MS} ms（目标针对 PostgreSQL、10 万件）：${fmt(p95)} ms，${p95 <= TARGET_P95_MS ? "达到" : "未达到"}`,
     );
 
