@@ -90,7 +90,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
             ),
             facets: z.object({ unit: ZFacet, year: ZFacet, topic: ZFacet, kind: ZFacet, validity: ZFacet }),
             facetsApproximate: z.boolean().openapi({
-              description: "为 true 时分面计数是按抽样估算的约数（命中超过 5000 件时）；total 总是准确数",
+              description: "为 true 时分面计数是按抽样估算的约数（预计命中超过 5000 件时）；total 总是准确数",
             }),
           }),
           "一页文件",
