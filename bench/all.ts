@@ -100,7 +100,7 @@ async function pages(o: TOptions): Promise<TRow[]> {
   const [ceiling, ...rest] = r.targets;
   const rows: TRow[] = [
     {
-      figure: `${ceiling?.label ?? "node:http"}（上限）`,
+      figure: ceiling?.label ?? "node:http（上限）",
       value: `${fmt(ceiling?.result.requestsPerSec ?? 0, 0)} req/s`,
       target: "—",
       met: null,
@@ -108,14 +108,12 @@ async function pages(o: TOptions): Promise<TRow[]> {
   ];
   for (const t of rest) {
     const ratio = r.ratios[t.name] ?? 0;
-    const isSearch = t.name === "search";
     const p99 = t.result.latencyMs.p99;
-    rows.push({
-      figure: t.label,
-      value: `${fmt(t.result.requestsPerSec, 0)} req/s，上限的 ${fmt(ratio * 100, 1)}%，p99 ${fmt(p99)} ms`,
-      target: isSearch ? "≥ 10%" : "≥ 30%，p99 ≤ 50 ms",
-      met: isSearch ? ratio >= 0.1 : ratio >= 0.3 && p99 <= 50,
-    });
+    const value = `${fmt(t.result.requestsPerSec, 0)} req/s，上限的 ${fmt(ratio * 100, 1)}%，p99 ${fmt(p99)} ms`;
+    // The targets are for pages as the public gets them (cached); uncached is how far below a miss is.
+    if (t.name.endsWith("-uncached")) rows.push({ figure: t.label, value, target: "—", met: null });
+    else if (t.name === "search") rows.push({ figure: t.label, value, target: "≥ 10%", met: ratio >= 0.1 });
+    else rows.push({ figure: t.label, value, target: "≥ 30%，p99 ≤ 50 ms", met: ratio >= 0.3 && p99 <= 50 });
   }
   return rows;
 }

@@ -1,9 +1,6 @@
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedOrg, TEST_ACTOR } from "../../../test/http";
+import { importDemoLaws } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
-import { PROJECT_ROOT } from "../../platform/paths";
-import { importDocuments } from "../documents";
 import { retrieveClauses } from "./answer-question";
 import { syncClauseIndex } from "./clause-index";
 import { CORPUS_QUESTIONS as QUESTIONS, UNANSWERABLE } from "./fixtures/corpus-questions";
@@ -12,11 +9,7 @@ describeDb("policy answers over the demo library: the right article in the top t
   let t: TTestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    const { unitA } = await seedOrg(t.db);
-    await importDocuments(t.db, TEST_ACTOR, {
-      root: path.join(PROJECT_ROOT, "demo", "documents"),
-      unitId: unitA.id,
-    });
+    await importDemoLaws(t.db);
     // The import writes in bulk, past the document hooks: the index catches up on its own.
     expect(await syncClauseIndex(t.db)).toBeGreaterThan(200);
   }, 600_000);

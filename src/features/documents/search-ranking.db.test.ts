@@ -1,11 +1,8 @@
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedOrg, TEST_ACTOR } from "../../../test/http";
+import { importDemoLaws } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
-import { PROJECT_ROOT } from "../../platform/paths";
 import { toSearchQuery } from "../../platform/text";
 import { todayInChina } from "../calendar";
-import { importDocuments } from ".";
 import { withIndexScans } from "./search.repository";
 import type { TSearchFilter } from "./search-filter";
 import { PHRASINGS } from "./search-phrasings";
@@ -44,11 +41,7 @@ describeDb("relevance: a title tier gives the same page as ranking every match",
   let t: TTestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    const { unitA } = await seedOrg(t.db);
-    await importDocuments(t.db, TEST_ACTOR, {
-      root: path.join(PROJECT_ROOT, "demo", "documents"),
-      unitId: unitA.id,
-    });
+    await importDemoLaws(t.db);
   }, 600_000);
   afterAll(() => t?.close());
 

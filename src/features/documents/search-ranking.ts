@@ -42,7 +42,7 @@ const floats = (values: number[]) =>
     sql`, `,
   )}]::float8[]`;
 
-type TWeights = { terms: number[]; total: number; /** Documents holding each term. */ documents: number[] };
+type TWeights = { terms: number[]; total: number /** Documents holding each term. */; documents: number[] };
 
 /**
  * Above this many documents a term's count comes from the planner's statistics (the most common
@@ -80,7 +80,10 @@ export async function termWeights(db: Db, terms: string[]): Promise<TWeights> {
   const df = terms.map((t, i) => counted.get(t) ?? estimates[i] ?? 0);
   const n = Math.max(Number(row?.n ?? 0), ...df);
   const weights = df.map((d) => (d > 0 ? Math.log(1 + n / d) : 0));
-  const total = Math.max(1e-9, weights.reduce((a, b) => a + b, 0));
+  const total = Math.max(
+    1e-9,
+    weights.reduce((a, b) => a + b, 0),
+  );
   return { terms: weights, total, documents: df };
 }
 
