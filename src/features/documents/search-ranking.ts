@@ -231,7 +231,9 @@ export async function tierPage(
     if (isWhole && i < r.required.length) return;
     hits.push(within("b", i, textQuery(term)), within("t", i, sql`document_rank_query(${textQuery(term)})`));
   });
-  r.phrases.forEach((phrase, i) => hits.push(within("p", i, textQuery(phrase))));
+  r.phrases.forEach((phrase, i) => {
+    hits.push(within("p", i, textQuery(phrase)));
+  });
   const x =
     hits.length > 0
       ? sql.join(hits, sql` union all `)

@@ -4,7 +4,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { extractText, MAX_EXTRACTED_CHARS } from "./extract-text";
+import { extractText, MAX_EXTRACTED_CHARS, sheetNamesByNumber } from "./extract-text";
 import { makeEncryptedPdf, makePdf, makePdfWithPredefinedCMap } from "./fixtures/make-pdf";
 
 const PDF = "application/pdf";
@@ -214,6 +214,19 @@ describe("extractText: XLSX", () => {
         "区政府办\t张三\t0531-12345678",
       ].join("\n"),
     );
+  });
+
+  it("finds the sheets' names in the workbook part, for sheets the streaming reader leaves unnamed", async () => {
+    const names = new Map([
+      ["1", "任务清单"],
+      ["2", "联络员"],
+    ]);
+    expect(await sheetNamesByNumber(await makeXlsx())).toEqual(names);
+    // Relations may name their targets from the package root (valid OPC, written by some tools).
+    const zip = await JSZip.loadAsync(await makeXlsx());
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'));
+    expect(await sheetNamesByNumber(await zip.generateAsync({ type: "uint8array" }))).toEqual(names);
   });
 
   it("stops at its row budget, so a huge sheet is read in seconds", async () => {

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import { unzippedSizes } from "./zip-sizes";
@@ -191,7 +192,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 type TBudget = { rows: number; cells: number };
-type TSheetReader = AsyncIterable<ExcelJS.Row> & { name?: string };
+type TSheetReader = AsyncIterable<ExcelJS.Row> & { id?: string | number; name?: string };
 
 const isSpent = (budget: TBudget) => budget.rows <= 0 || budget.cells <= 0;
 
@@ -221,7 +222,7 @@ async function streamedWorkbookText(bytes: Uint8Array): Promise<string> {
     entries: "ignore",
   });
   const budget: TBudget = { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS };
-  const sheets: string[] = [];
+  const sheets: { id: string; name: string; lines: string[] }[] = [];
   for await (const sheet of reader as AsyncIterable<TSheetReader>) {
     // Past the budget, later sheets are passed over unread (not abandoned), so the reader still
     // removes the temporary files it unpacks sheets into.
@@ -231,9 +232,39 @@ async function streamedWorkbookText(bytes: Uint8Array): Promise<string> {
       if (isSpent(budget)) break;
       lines.push(rowLine(row, budget));
     }
-    sheets.push(sheetText(sheet.name ?? "", lines));
+    sheets.push({ id: String(sheet.id ?? ""), name: sheet.name ?? "", lines });
   }
-  return sheets.join("\n\n");
+  // A sheet the reader could not match to the workbook part keeps its placeholder name (Sheet1); seen
+  // once on a busy machine. The names are then read from the workbook part itself.
+  const named = sheets.some((x) => x.name === `Sheet${x.id}`) ? await sheetNamesByNumber(bytes) : new Map();
+  return sheets.map((x) => sheetText(named.get(x.id) ?? x.name, x.lines)).join("\n\n");
+}
+
+/** The sheets' names by the number of their part (xl/worksheets/sheetN.xml), from the workbook part and its relations. */
+export async function sheetNamesByNumber(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const number = /worksheets\/sheet(\d+)\.xml$/.exec(attr(tag, "Target") ?? "")?.[1];
+    const id = attr(tag, "Id");
+    if (number && id) targets.set(id, number);
+  }
+  const names = new Map<string, string>();
+  for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const number = targets.get(attr(tag, "r:id") ?? "");
+    const name = attr(tag, "name");
+    if (number && name) names.set(number, unescapeXml(name));
+  }
+  return names;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) =>
+    e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : "&",
+  );
 }
 
 /** Reads the whole workbook into memory: only for small files. */
