@@ -94,6 +94,28 @@ describeBrowser("工作人员登录", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("工作人员登录");
   });
 
+  it("政务公开办公室的导航一行放得下：不常用的在“更多”里，不用脚本也能展开，当前页写在“更多”旁", async () => {
+    const noScript = await newPage(browser, server.baseUrl, {
+      javaScriptEnabled: false,
+      viewport: { width: 1366, height: 768 },
+    });
+    await logIn(noScript, "office");
+    const nav = noScript.getByRole("navigation", { name: "工作台导航" });
+    const calendar = nav.getByRole("link", { name: "工作日历" });
+    expect(await calendar.isVisible()).toBe(false);
+    await nav.locator("summary").click();
+    expect(await calendar.isVisible()).toBe(true);
+    await Promise.all([noScript.waitForURL((u) => u.pathname === "/admin/calendar"), calendar.click()]);
+    expect(path(noScript)).toBe("/admin/calendar");
+    await expect(nav.locator("summary").textContent()).resolves.toContain("工作日历");
+    // The row of frequent entries is one line at 1366 px: every one of them on the first's line.
+    const tops = await nav
+      .locator(":scope > ul > li:not(.nav-more) > a")
+      .evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await noScript.context().close();
+  });
+
   it("单位联络员登录后，工作台导航里没有“用户管理”", async () => {
     await logIn(page, "wj.liaison");
     expect(path(page)).toBe("/admin");

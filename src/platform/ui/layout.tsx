@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { TPageCtx } from "./page-context";
+import type { TNavItem, TPageCtx } from "./page-context";
 
 const DOCTYPE = raw("<!DOCTYPE html>");
 
@@ -19,33 +19,41 @@ function Head({ ctx, title }: { ctx: TPageCtx; title: string }) {
   );
 }
 
-function NavList({
-  items,
-  path,
-  label,
-}: {
-  items: { href: string; label: string }[];
-  path: string;
-  label: string;
-}) {
+/** Past this many entries a navigation folds its occasional ones under “更多” (a disclosure, no script). */
+const NAV_FOLDS_AFTER = 12;
+
+function NavList({ items, path, label }: { items: TNavItem[]; path: string; label: string }) {
   // The longest matching prefix is the current section, so "/admin" is not current on "/admin/users".
   const current = items
     .map((i) => i.href)
     .filter((href) => path === href || path.startsWith(href === "/" ? "/\u0000" : `${href}/`))
     .sort((a, b) => b.length - a.length)[0];
+  const entry = (i: TNavItem) => (
+    <li>
+      <a href={i.href} aria-current={i.href === current ? "page" : undefined}>
+        {i.label}
+      </a>
+    </li>
+  );
+  const isFolded = items.length > NAV_FOLDS_AFTER;
+  const folded = isFolded ? items.filter((i) => i.isOccasional) : [];
+  const currentFolded = folded.find((i) => i.href === current);
   return (
     <nav aria-label={label} class="nav">
       <ul>
-        {items.map((i) => {
-          const isCurrent = i.href === current;
-          return (
-            <li>
-              <a href={i.href} aria-current={isCurrent ? "page" : undefined}>
-                {i.label}
-              </a>
-            </li>
-          );
-        })}
+        {items.filter((i) => !folded.includes(i)).map(entry)}
+        {folded.length > 0 && (
+          <li class="nav-more">
+            <details>
+              {/* On the page of a folded entry the summary names it, so the navigation still shows where one is. */}
+              <summary>
+                更多
+                {currentFolded && <span class="nav-more-current">：{currentFolded.label}</span>}
+              </summary>
+              <ul>{folded.map(entry)}</ul>
+            </details>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -2,7 +2,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { TPrincipal } from "../auth/permissions";
 import type { TCtx } from "../http/context";
 
-export type TNavItem = { href: string; label: string };
+/** A navigation entry; `isOccasional` ones fold under “更多” when a list is long (the back office's). */
+export type TNavItem = { href: string; label: string; isOccasional?: boolean };
 
 /** What the portal's footer names: who runs the site and its registration numbers (empty: not shown). */
 export type TSiteFooter = {
