@@ -15,7 +15,8 @@ const OFFICE: TPrincipal = {
   mustChangePassword: false,
 };
 
-const DEMO_LAWS_DIR = path.join(PROJECT_ROOT, "demo", "documents");
+/** The laws of the demo library (a subset of the corpus kept in the repository). */
+export const DEMO_LAWS_DIR = path.join(PROJECT_ROOT, "demo", "documents");
 
 type TDemoDoc = Parameters<typeof createDocument>[3] & { key: string; unit: string; waiver?: string };
 

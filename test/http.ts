@@ -1,10 +1,9 @@
-import path from "node:path";
+import { DEMO_LAWS_DIR } from "../src/demo-documents";
 import { importDocuments } from "../src/features/documents";
 import { createUnit, createUser } from "../src/features/org";
 import type { TActor } from "../src/platform/audit";
 import type { TPrincipal, TRole } from "../src/platform/auth/permissions";
 import type { Db } from "../src/platform/db";
-import { PROJECT_ROOT } from "../src/platform/paths";
 import type { TTestApp } from "./test-db";
 
 export const PASSWORD = "test-password-1";
@@ -154,9 +153,6 @@ export class Visitor {
 /** The demo library's laws (demo/documents, a subset of the corpus) imported as published documents of unit A. */
 export async function importDemoLaws(db: Db) {
   const org = await seedOrg(db);
-  await importDocuments(db, TEST_ACTOR, {
-    root: path.join(PROJECT_ROOT, "demo", "documents"),
-    unitId: org.unitA.id,
-  });
+  await importDocuments(db, TEST_ACTOR, { root: DEMO_LAWS_DIR, unitId: org.unitA.id });
   return org;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { createDbCache } from "../../platform/cache";
-import type { Db } from "../../platform/db";
+import { type Db, inBatches } from "../../platform/db";
 import { indexText } from "../../platform/text";
 import type { TDocumentEvent } from "../documents";
 import {
@@ -58,15 +58,10 @@ export async function syncClauseIndex(db: Db): Promise<number> {
   for (;;) {
     const ids = await outOfStepDocuments(db, SYNC_BATCH * SYNC_WRITERS * 4);
     if (ids.length === 0) break;
-    const batches: number[][] = [];
-    for (let i = 0; i < ids.length; i += SYNC_BATCH) batches.push(ids.slice(i, i + SYNC_BATCH));
-    const writer = async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        await db.transaction((tx) => reindexDocuments(tx, batch));
-        done += batch.length;
-      }
-    };
-    await Promise.all(Array.from({ length: SYNC_WRITERS }, writer));
+    await inBatches(ids, { size: SYNC_BATCH, writers: SYNC_WRITERS }, async (batch) => {
+      await db.transaction((tx) => reindexDocuments(tx, batch));
+      done += batch.length;
+    });
   }
   if (done > 0) await db.execute(sql`analyze answer_clauses`);
   return done;

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TUnitScope } from "../../platform/auth/permissions";
+import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
 import type { TSearchQuery } from "../../platform/text";
 import { effectiveValiditySql, publicIn } from "./documents.repository";
@@ -74,4 +75,13 @@ export function conditions(f: TSearchFilter, today: string): SQL {
   const anyTerm = f.ranking?.anyTerm;
   const inTitle = anyTerm ? sql` || document_rank_query(${textQuery(anyTerm)})` : sql``;
   return filtersAndMatch(f, today, sql`${s.searchVector} @@ (${textQuery(f.tsQuery)}${inTitle})`);
+}
+
+/** How many rows of the search index the planner expects `where` to match, from its statistics alone (no row is read). */
+export async function plannedRows(db: Db, where: SQL): Promise<number> {
+  const rows = await selectRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+    db,
+    sql`explain (format json) select 1 from ${s} where ${where}`,
+  );
+  return Number(rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
 }

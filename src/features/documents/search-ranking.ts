@@ -1,7 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, selectRows } from "../../platform/db";
+import { atLeast } from "../../platform/text";
 import { effectiveValiditySql } from "./documents.repository";
-import { all, conditions, filters, s, type TRanking, type TSearchFilter, textQuery } from "./search-filter";
+import {
+  all,
+  conditions,
+  filters,
+  plannedRows,
+  s,
+  type TRanking,
+  type TSearchFilter,
+  textQuery,
+} from "./search-filter";
 
 /*
  * Relevance. A document's score, worked out from the GIN index alone (no match's text vector is read):
@@ -51,21 +61,14 @@ type TWeights = { terms: number[]; total: number };
  */
 const COUNTED_UP_TO = 5_000;
 
-/** How many documents hold the term, as the planner estimates it. */
-async function estimatedDocuments(db: Db, term: string): Promise<number> {
-  const rows = await selectRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
-    db,
-    sql`explain (format json) select 1 from ${s} where ${s.searchVector} @@ ${textQuery(term)}`,
-  );
-  return Number(rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
-}
-
 /**
  * Each term's weight, ln(1 + N / documents holding it) over the whole library (0 when none does), and
  * their sum. Rare terms are counted from the GIN index, common ones estimated (COUNTED_UP_TO).
  */
 export async function termWeights(db: Db, terms: string[]): Promise<TWeights> {
-  const estimates = await Promise.all(terms.map((t) => estimatedDocuments(db, t)));
+  const estimates = await Promise.all(
+    terms.map((t) => plannedRows(db, sql`${s.searchVector} @@ ${textQuery(t)}`)),
+  );
   const toCount = terms.filter((_t, i) => (estimates[i] ?? 0) <= COUNTED_UP_TO);
   const counts = sql.join(
     toCount.map((t) => sql`(select count(*) from ${s} where ${s.searchVector} @@ ${textQuery(t)})`),
@@ -97,6 +100,16 @@ function score(w: TWeights, r: TRanking): SQL {
 
 const BY_SCORE = sql`score desc, d.published_at desc nulls last, d.id desc`;
 
+/**
+ * The positions of the required terms that make a document match by its title alone (anyTerm in
+ * conditions(), so the count and the page agree on what matches), for `t in (…)`; -1 keeps an empty list valid.
+ */
+const titleTermList = (r: TRanking) =>
+  sql.join(
+    [-1, ...r.titleTerms].map((i) => sql`${i}::int`),
+    sql`, `,
+  );
+
 /** Each term's (or phrase's, or the 文号's) matches as rows: document, kind of hit, term number. */
 function hitRows(f: TSearchFilter, today: string, r: TRanking): SQL {
   const where = all(filters(f, today));
@@ -127,14 +140,6 @@ export async function everyMatchPage(
   offset: number,
 ): Promise<number[]> {
   const weight = sql`(${floats(w.terms)})[u.t + 1]`;
-  // The same terms as anyTerm in conditions(): the count and the page agree on what matches.
-  const titleTerms =
-    r.titleTerms.length > 0
-      ? sql.join(
-          r.titleTerms.map((i) => sql`${i}::int`),
-          sql`, `,
-        )
-      : sql`null`;
   const rows = await selectRows<{ id: number }>(
     db,
     sql`with u as (${hitRows(f, today, r)}),
@@ -144,7 +149,7 @@ export async function everyMatchPage(
             coalesce(sum(${weight}) filter (where u.k = 't'), 0) as title_weight,
             coalesce(sum(${weight}) filter (where u.k = 'b'), 0) as body_weight,
             count(*) filter (where u.k = 'b' and u.t < ${r.required.length}) as required_found,
-            count(*) filter (where u.k = 't' and u.t in (${titleTerms})) as required_in_title,
+            count(*) filter (where u.k = 't' and u.t in (${titleTermList(r)})) as required_in_title,
             count(*) filter (where u.k = 'p') as phrases_found
           from u group by u.id
         )
@@ -156,20 +161,8 @@ export async function everyMatchPage(
   return rows.map((row) => row.id);
 }
 
-/** A tsquery true when at least `m` of `terms` are (the OR of every choice of `m`), each term in parentheses. */
-function atLeastOf(terms: string[], m: number): string {
-  const choices: string[][] = [];
-  const pick = (start: number, chosen: string[]) => {
-    if (chosen.length === m) choices.push(chosen);
-    else for (let i = start; i < terms.length; i++) pick(i + 1, [...chosen, `(${terms[i]})`]);
-  };
-  pick(0, []);
-  return choices.map((c) => `(${c.join(" & ")})`).join(" | ");
-}
-
 /** Documents whose title holds at least `m` of the required terms. */
-const tierQuery = (r: TRanking, m: number) =>
-  sql`document_rank_query(${textQuery(atLeastOf(r.required, m))})`;
+const tierQuery = (r: TRanking, m: number) => sql`document_rank_query(${textQuery(atLeast(r.required, m))})`;
 
 /**
  * How many documents of the whole library each tier holds, up to `upTo`, widest last: the tiers of all
@@ -244,13 +237,9 @@ export async function tierPage(
   const requiredFound = isWhole
     ? sql`${r.required.length}::int`
     : sql`count(*) filter (where x.k = 'b' and x.t < ${r.required.length})`;
-  const titleTerms = sql.join(
-    [-1, ...r.titleTerms].map((i) => sql`${i}::int`),
-    sql`, `,
-  );
   const inTitle = isWhole
     ? sql`${r.titleTerms.length}::int`
-    : sql`count(*) filter (where x.k = 't' and x.t in (${titleTerms}))`;
+    : sql`count(*) filter (where x.k = 't' and x.t in (${titleTermList(r)}))`;
   const wanted = limit + offset;
   const rows = await selectRows<{ id: number; score: string }>(
     db,
@@ -278,9 +267,6 @@ export async function tierPage(
   return rows.slice(offset).map((row) => row.id);
 }
 
-/** Tiers tried before ranking every match: each costs a query, and a wider one rarely fails where a narrower one did. */
-const TIERS_TRIED = 2;
-
 /** Typed letters or digits may sit inside a longer word of a title (GB2020a), outside the tier's reach. */
 const ASCII_WORD = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
 
@@ -301,7 +287,7 @@ async function rankedIds(db: Db, f: TSearchFilter, today: string, limit: number,
   if (r.required.length > 0 && !hasPrefix && !f.docNumberKey && !ASCII_WORD.test(f.text ?? "")) {
     // The narrowest tier that can fill the page, then the next wider one, before every match.
     const wanted = limit + offset;
-    const tiers = (await tierSizes(db, r, wanted)).filter((t) => t.size >= wanted).slice(0, TIERS_TRIED);
+    const tiers = (await tierSizes(db, r, wanted)).filter((t) => t.size >= wanted);
     for (const { m } of tiers) {
       const page = await tierPage(db, f, today, r, w, m, limit, offset);
       if (page) return page;

@@ -4,7 +4,7 @@ import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
 import { documents } from "./documents.tables";
-import { conditions, s, type TSearchFilter } from "./search-filter";
+import { conditions, plannedRows, s, type TSearchFilter } from "./search-filter";
 import { pageIds } from "./search-ranking";
 
 export type TSearchHit = {
@@ -162,12 +162,8 @@ export type TFacetRow = [
 ];
 
 /** How many documents the planner expects to match, from its statistics alone (no row is read). */
-export async function estimatedMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
-  const rows = await selectRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
-    db,
-    sql`explain (format json) select 1 from ${s} where ${conditions(f, today)}`,
-  );
-  return Number(rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
+export function estimatedMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
+  return plannedRows(db, conditions(f, today));
 }
 
 /**

@@ -9,6 +9,8 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
 /** The Drizzle handle every repository receives; a transaction has the same shape. */
+export { inBatches } from "./batches";
+
 export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type TDatabase = {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { recordAudit, type TActor } from "../../../platform/audit";
-import type { Db } from "../../../platform/db";
+import { type Db, inBatches } from "../../../platform/db";
 import { loadWorkCalendar, todayInChina, type WorkCalendar } from "../../calendar";
 import { findUnit } from "../../org";
 import { auditViewOf, snapshotOf } from "../document-snapshot";
@@ -273,9 +273,7 @@ export async function importDocuments(
     }
   }
   await allocateIndexNos(db, unit, creates);
-  const batches: TPending[][] = [];
-  for (let i = 0; i < creates.length; i += BATCH) batches.push(creates.slice(i, i + BATCH));
-  const writeBatch = async (batch: TPending[]) => {
+  await inBatches(creates, { size: BATCH, writers: WRITERS }, async (batch) => {
     try {
       await createMany(db, actor, unit, batch);
       report.created += batch.length;
@@ -289,11 +287,7 @@ export async function importDocuments(
     }
     done += batch.length;
     opts.onProgress?.(done, files.length, batch.at(-1)?.relPath ?? "");
-  };
-  const writer = async () => {
-    for (let batch = batches.shift(); batch; batch = batches.shift()) await writeBatch(batch);
-  };
-  await Promise.all(Array.from({ length: WRITERS }, writer));
+  });
   if (report.created + report.updated > 0) {
     await db.execute(sql`select gin_clean_pending_list('document_search_vector_idx'::regclass)`);
     await db.execute(sql`analyze documents, document_search`);
