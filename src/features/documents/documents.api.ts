@@ -90,7 +90,8 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
             ),
             facets: z.object({ unit: ZFacet, year: ZFacet, topic: ZFacet, kind: ZFacet, validity: ZFacet }),
             facetsApproximate: z.boolean().openapi({
-              description: "为 true 时分面计数是按抽样估算的约数（预计命中超过 5000 件时）；total 总是准确数",
+              description:
+                "始终为 false：total 与分面计数都是准确数（保留此字段，兼容早先按抽样估算分面的版本）",
             }),
           }),
           "一页文件",
@@ -120,7 +121,7 @@ export function registerDocumentsApi(api: TApi, deps: TDeps) {
             ...snippetForApi(h.snippet),
           })),
           facets: result.facets,
-          facetsApproximate: result.facetsApproximate,
+          facetsApproximate: false,
         },
         200,
       );

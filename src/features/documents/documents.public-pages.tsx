@@ -114,8 +114,6 @@ function SortControl({ base }: { base: URLSearchParams }) {
 /** Facet lists: a side column on wide screens, a collapsed 筛选 section on phones (see site.css). */
 function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams }) {
   const names = Object.keys(FACET_NAMES) as TFacetName[];
-  // Counted on a sample when there are many matches (search-facets.ts): say so.
-  const about = result.facetsApproximate ? "约" : "";
   return (
     <details class="filters-panel">
       <summary>筛选</summary>
@@ -137,13 +135,11 @@ function Facets({ result, base }: { result: TSearchResult; base: URLSearchParams
                   <li>
                     {current === f.value ? (
                       <strong aria-current="true">
-                        {facetLabel(name, f)}（{about}
-                        {f.count}）
+                        {facetLabel(name, f)}（{f.count}）
                       </strong>
                     ) : (
                       <a href={withFilter(base, name, f.value)}>
-                        {facetLabel(name, f)}（{about}
-                        {f.count}）
+                        {facetLabel(name, f)}（{f.count}）
                       </a>
                     )}
                   </li>

@@ -5,11 +5,12 @@ import { markdownToPlainText } from "../../platform/ui/markdown";
 import { todayInChina } from "../calendar";
 import { listSynonyms } from "./documents.repository";
 import type { TDocumentListQuery } from "./documents.schemas";
-import { searchPage, type TSearchHit, withIndexScans } from "./search.repository";
-import { searchFacets, type TFacets } from "./search-facets";
+import { pageRows, type TSearchHit } from "./search.repository";
+import { emptyFacets, searchFacets, type TFacets } from "./search-facets";
 import type { TSearchFilter } from "./search-filter";
+import { libraryWith, titleKey } from "./search-library";
 import { PHRASINGS } from "./search-phrasings";
-import { pageIds } from "./search-ranking";
+import { postingKeys, scoreLibrary } from "./search-scoring";
 
 // Staff change synonyms rarely; every search needs them.
 const synonymCache = createDbCache<string[][]>(60_000);
@@ -29,8 +30,6 @@ export type TSearchResult = {
   total: number;
   items: TSearchItem[];
   facets: TFacets;
-  /** The facet counts were counted on a sample of the matches (search-facets.ts): show them as about. */
-  facetsApproximate: boolean;
   terms: string[];
 };
 
@@ -52,7 +51,7 @@ async function analyse(db: Db, q: string | undefined) {
 
 /**
  * The catalogue and the search: one page of documents with facet counts. Without a query the newest
- * come first; with one, the most relevant (see search.repository's rank).
+ * come first; with one, the most relevant (search-scoring.ts).
  */
 export async function searchDocuments(
   db: Db,
@@ -62,19 +61,34 @@ export async function searchDocuments(
   const today = todayInChina();
   const { filter, a } = await filterOf(db, query, scope);
   if (query.q && !a.search && !a.docNumberKey)
-    return { total: 0, items: [], facets: emptyFacets(), facetsApproximate: false, terms: [] };
-  // The page and the counts are independent: on PostgreSQL they run at once on two connections.
-  const [hits, { total, facets, facetsApproximate }] = await Promise.all([
-    forFilter(db, filter, (tx) => searchPage(tx, filter, today, query.page, query.pageSize, a.terms)),
-    forFilter(db, filter, (tx) => searchFacets(tx, filter, today)),
+    return { total: 0, items: [], facets: emptyFacets(), terms: [] };
+  const { library, scored } = await matchesOf(
+    db,
+    filter,
+    today,
+    (query.page - 1) * query.pageSize,
+    query.pageSize,
+  );
+  const ids = scored.page.map((i) => library.docs[i]?.id ?? 0);
+  const [hits, facets] = await Promise.all([
+    pageRows(db, ids, today, a.terms),
+    searchFacets(db, library, scored.matches, today),
   ]);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
-  return { total, items, facets, facetsApproximate, terms: a.terms };
+  return { total: scored.total, items, facets, terms: a.terms };
 }
 
-/** Runs a read of the filtered documents: from the text index's bitmaps when there is a text query. */
-function forFilter<T>(db: Db, filter: TSearchFilter, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return filter.tsQuery ? withIndexScans(db, fn) : fn(db);
+/** The matches of a filter in the search's copy of the library: a page of them, their number and all of them. */
+async function matchesOf(db: Db, filter: TSearchFilter, today: string, offset: number, limit: number) {
+  const { library, postings } = await libraryWith(db, postingKeys(filter, titleKey));
+  const context = { f: filter, today, now: Date.now() };
+  return { library, scored: scoreLibrary(library, postings, titleKey, context, offset, limit) };
+}
+
+/** The ids of a page of the matches. */
+async function matchingIds(db: Db, filter: TSearchFilter, limit: number): Promise<number[]> {
+  const { library, scored } = await matchesOf(db, filter, todayInChina(), 0, limit);
+  return scored.page.map((i) => library.docs[i]?.id ?? 0);
 }
 
 async function filterOf(
@@ -107,8 +121,7 @@ export async function catalogueRows(
 ): Promise<TSearchHit[]> {
   const { filter, a } = await filterOf(db, query, "public");
   if (query.q && !a.search && !a.docNumberKey) return [];
-  const run = (tx: Db) => searchPage(tx, filter, todayInChina(), 1, limit, [], 0);
-  return forFilter(db, filter, run);
+  return pageRows(db, await matchingIds(db, filter, limit), todayInChina(), [], 0);
 }
 
 /**
@@ -122,8 +135,7 @@ export async function rankDocuments(
 ): Promise<{ ids: number[]; terms: string[] }> {
   const { filter, a } = await filterOf(db, { ...query, sort: "relevance" }, "public");
   if (!a.search && !a.docNumberKey) return { ids: [], terms: [] };
-  const ids = await forFilter(db, filter, (tx) => pageIds(tx, filter, todayInChina(), 1, limit));
-  return { ids, terms: a.terms };
+  return { ids: await matchingIds(db, filter, limit), terms: a.terms };
 }
 
 /** The newest public documents, for the home page. */
@@ -134,10 +146,6 @@ export function latestDocuments(db: Db, limit: number): Promise<TSearchHit[]> {
 function snippetOf(h: TSearchHit, terms: string[]): TSnippetPart[] {
   const text = h.summary || markdownToPlainText(h.bodyExcerpt);
   return snippetParts(text.replace(/\s+/g, " "), terms, 120);
-}
-
-function emptyFacets(): TFacets {
-  return { unit: [], year: [], topic: [], kind: [], validity: [] };
 }
 
 /** A snippet for the JSON API: plain text, and where the hits are as `[start, length]` in characters. */

@@ -4,8 +4,7 @@ import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
 import { documents } from "./documents.tables";
-import { conditions, plannedRows, s, type TSearchFilter } from "./search-filter";
-import { pageIds } from "./search-ranking";
+import { s } from "./search-filter";
 
 export type TSearchHit = {
   id: number;
@@ -50,20 +49,16 @@ export function withIndexScans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T
 }
 
 /**
- * One page of documents, newest first, or by relevance when there is a query. The page is chosen from
- * the search index alone; only its documents are then read, with an excerpt of the body around the
- * first of `terms` for the snippet (or its start; none when `excerptChars` is 0, as for exports).
+ * The rows of a page of documents, in the order of `ids`, with an excerpt of the body around the first
+ * of `terms` for the snippet (or its start; none when `excerptChars` is 0, as for exports).
  */
-export async function searchPage(
+export async function pageRows(
   db: Db,
-  f: TSearchFilter,
+  ids: number[],
   today: string,
-  page: number,
-  pageSize: number,
   terms: string[] = [],
   excerptChars = EXCERPT_CHARS,
 ): Promise<TSearchHit[]> {
-  const ids = await pageIds(db, f, today, page, pageSize);
   if (ids.length === 0) return [];
   const firstHit =
     terms.length > 0
@@ -150,42 +145,6 @@ export async function latestOnTopics(db: Db, topics: string[], exceptId: number,
         )}]::text[]`} and ${s.documentId} <> ${exceptId}
         order by ${s.publishedAt} desc nulls last, ${s.documentId} desc limit ${limit}`,
   );
-}
-
-/** What the facets count of one matching document: its unit, year, kind, validity (today) and topics. */
-export type TFacetRow = [
-  unitId: number,
-  year: number | null,
-  kind: string,
-  validity: string,
-  topics: string[],
-];
-
-/** How many documents the planner expects to match, from its statistics alone (no row is read). */
-export function estimatedMatches(db: Db, f: TSearchFilter, today: string): Promise<number> {
-  return plannedRows(db, conditions(f, today));
-}
-
-/**
- * How many documents match, exactly, and what the facets count of those among them whose id is a
- * multiple of `every` (all of them when 1), in one pass over the matches.
- */
-export async function matchesWithSample(
-  db: Db,
-  f: TSearchFilter,
-  today: string,
-  every: number,
-): Promise<{ total: number; sample: TFacetRow[] }> {
-  const [row] = await selectRows<{ total: string | number; sample: TFacetRow[] | string }>(
-    db,
-    sql`select count(*) as total,
-          coalesce(json_agg(json_build_array(${s.unitId}, extract(year from ${s.publishedAt})::int, ${s.kind},
-            ${effectiveValiditySql(today, s)}, ${s.topics})) filter (where ${s.documentId} % ${every} = 0), '[]') as sample
-        from ${s} where ${conditions(f, today)}`,
-  );
-  const sample =
-    typeof row?.sample === "string" ? (JSON.parse(row.sample) as TFacetRow[]) : (row?.sample ?? []);
-  return { total: Number(row?.total ?? 0), sample };
 }
 
 /** The names of these units, for facet labels. */
