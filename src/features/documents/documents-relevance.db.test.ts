@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { OFFICE_PRINCIPAL, seedOrg, TEST_ACTOR } from "../../../test/http";
 import { createTestApp, describeDb, type TTestApp } from "../../../test/test-db";
-import { todayInChina } from "../calendar";
 import { createDocument, publishDocument, searchDocuments } from ".";
 
 const OFFICE = OFFICE_PRINCIPAL;

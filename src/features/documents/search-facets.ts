@@ -23,9 +23,8 @@ function coded(docs: TLibraryDocument[], valuesOf: (d: TLibraryDocument, i: numb
   const codes: number[] = [];
   docs.forEach((d, i) => {
     for (const v of valuesOf(d, i)) {
-      let code = numbers.get(v);
-      if (code === undefined) numbers.set(v, (code = numbers.size));
-      codes.push(code);
+      if (!numbers.has(v)) numbers.set(v, numbers.size);
+      codes.push(numbers.get(v) as number);
     }
     starts[i + 1] = codes.length;
   });

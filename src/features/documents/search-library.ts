@@ -224,7 +224,9 @@ export async function libraryWith(
       // Changed since the library was loaded: these postings are of another state. Rarely twice in a row;
       // the third time they are used as they are (a change landed within milliseconds of this search).
       if (fetched.version !== library.version && attempt < 3) continue;
-      missing.forEach((key, i) => remember(library, key, positionsOf(library, fetched.ids[i] ?? [])));
+      missing.forEach((key, i) => {
+        remember(library, key, positionsOf(library, fetched.ids[i] ?? []));
+      });
     }
     const postings = new Map<string, Int32Array>();
     for (const key of keys) {
