@@ -1,5 +1,6 @@
 import { sendOutbox } from "./features/alerts";
 import { loadWorkCalendar, todayInChina } from "./features/calendar";
+import { purgeSearchChanges } from "./features/documents";
 import { sendOverdueReminders } from "./features/ledger";
 import { sendOpinionReminders } from "./features/opinions";
 import { refreshPausedDueDates, sendDueReminders } from "./features/requests";
@@ -60,6 +61,7 @@ export function appJobs(
         Promise.all([
           purgeExpiredSessions(db),
           purgeRateLimits(db),
+          purgeSearchChanges(db),
           // Paused requests' "at least" due dates move on with each paused working day.
           refreshPausedDueDates(db),
         ]),

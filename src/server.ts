@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { createApp, pageCacheFor } from "./app";
+import { warmSearch } from "./features/documents";
 import type { TConfig } from "./platform/config";
 import type { TDatabase } from "./platform/db";
 import { localBlobStore } from "./platform/files";
@@ -40,6 +41,8 @@ export function runServer(
     const info = server.address() as AddressInfo;
     logger.info({ address: info.address, port: info.port, database: database.kind }, "listening");
     onListening(info);
+    // The search's copy of the library (a second at 100,000 documents) is not the first visitor's wait.
+    warmSearch(database.db).catch((err) => logger.warn({ err }, "search: cannot load the library ahead"));
   });
 
   let isStopping = false;

@@ -26,4 +26,5 @@ export { publishDocument, withdrawDocument } from "./publish-document";
 export { createDocument, updateDocument } from "./save-document";
 export type { TSearchHit } from "./search.repository";
 export { latestDocuments, loadSynonyms, rankDocuments, searchDocuments } from "./search-documents";
+export { purgeSearchChanges, warmSearch } from "./search-library";
 export { PHRASINGS } from "./search-phrasings";

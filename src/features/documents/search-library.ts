@@ -90,76 +90,67 @@ async function libraryOf(db: Db): Promise<TLibrary> {
   return loaded;
 }
 
-type TDocumentRow = [
-  id: number,
-  unitId: number,
-  kind: string,
-  status: string,
-  publishAt: string | null,
-  publishedAt: string | null,
-  validity: string,
-  repealedAt: string | null,
-  endsAs: string,
-  amendedAt: string | null,
-  topics: string[],
-  title: string,
-  docNumberKey: string | null,
-  level: string,
-];
+type TDocumentRow = {
+  version: string;
+  id: number;
+  unitId: number;
+  kind: string;
+  status: string;
+  publishAt: number | null;
+  publishedAt: string | null;
+  validity: string;
+  repealedAt: string | null;
+  endsAs: string;
+  amendedAt: string | null;
+  topics: string[];
+  title: string;
+  docNumberKey: string | null;
+  level: string;
+};
 
 async function loadLibrary(db: Db): Promise<TLibrary> {
-  // One statement, one snapshot: the rows and the version they are at. As one JSON value, parsed once.
-  const [row] = await selectRows<{ version: string; docs: string }>(
+  // One statement, one snapshot: the rows and the version they are at (on every row).
+  const rows = await selectRows<TDocumentRow>(
     db,
-    sql`select ${VERSION} as version, coalesce(json_agg(json_build_array(document_id, unit_id, kind, status,
-          extract(epoch from publish_at) * 1000, to_char(published_at, 'YYYY-MM-DD'), validity,
-          to_char(repealed_at, 'YYYY-MM-DD'), ends_as, to_char(amended_at, 'YYYY-MM-DD'), topics, title,
-          doc_number_key, level) order by published_at desc nulls last, document_id desc), '[]')::text as docs
-        from document_search`,
+    sql`select v.version, document_id as id, unit_id as "unitId", kind, status,
+          (extract(epoch from publish_at) * 1000)::float8 as "publishAt", published_at::text as "publishedAt",
+          validity, repealed_at::text as "repealedAt", ends_as as "endsAs", amended_at::text as "amendedAt",
+          topics, title, doc_number_key as "docNumberKey", level
+        from document_search, (select ${VERSION} as version) v
+        order by published_at desc nulls last, document_id desc`,
   );
-  const rows = JSON.parse(row?.docs ?? "[]") as TDocumentRow[];
+  // An empty index has no row to carry the version: it is read again on every search (and costs nothing).
+  const version = rows[0]?.version ?? "";
   const docs = rows.map(
-    ([
-      id,
-      unitId,
-      kind,
-      status,
-      publishAt,
-      publishedAt,
-      validity,
-      repealedAt,
-      endsAs,
-      amendedAt,
-      topics,
-      title,
-      key,
-      level,
-    ]) => ({
-      id,
-      unitId,
-      kind,
-      status,
-      publishAt: publishAt === null ? null : Number(publishAt),
-      publishedAt,
-      year: publishedAt ? Number(publishedAt.slice(0, 4)) : null,
-      validity,
-      repealedAt,
-      endsAs,
-      amendedAt,
-      topics,
-      title,
-      docNumberKey: key,
-      isNational: NATIONAL_LEVELS.includes(level),
+    (d): TLibraryDocument => ({
+      id: d.id,
+      unitId: d.unitId,
+      kind: d.kind,
+      status: d.status,
+      publishAt: d.publishAt === null ? null : Number(d.publishAt),
+      publishedAt: d.publishedAt,
+      year: d.publishedAt ? Number(d.publishedAt.slice(0, 4)) : null,
+      validity: d.validity,
+      repealedAt: d.repealedAt,
+      endsAs: d.endsAs,
+      amendedAt: d.amendedAt,
+      topics: d.topics,
+      title: d.title,
+      docNumberKey: d.docNumberKey,
+      isNational: NATIONAL_LEVELS.includes(d.level),
     }),
   );
   const byNumber = new Map<string, number[]>();
   docs.forEach((d, i) => {
-    if (d.docNumberKey) byNumber.set(d.docNumberKey, [...(byNumber.get(d.docNumberKey) ?? []), i]);
+    if (!d.docNumberKey) return;
+    const same = byNumber.get(d.docNumberKey);
+    if (same) same.push(i);
+    else byNumber.set(d.docNumberKey, [i]);
   });
   const positionOf = new Map(docs.map((d, i) => [d.id, i]));
   const isNational = Uint8Array.from(docs, (d) => (d.isNational ? 1 : 0));
   return {
-    version: row?.version ?? "0",
+    version,
     docs,
     isNational,
     positionOf,
@@ -275,4 +266,16 @@ function remember(library: TLibrary, key: string, list: Int32Array): void {
     library.postings.delete(old);
     library.postingsSize -= oldList.length;
   }
+}
+
+/** Loads this process's copy of the library ahead of the first search (at start, in the background). */
+export async function warmSearch(db: Db): Promise<void> {
+  await libraryOf(db);
+}
+
+/** Forgets the changes before the latest: only the highest id is ever compared (housekeeping). */
+export async function purgeSearchChanges(db: Db): Promise<void> {
+  await db.execute(
+    sql`delete from document_search_changes where id < (select max(id) from document_search_changes)`,
+  );
 }
