@@ -13,6 +13,9 @@ export type TFacets = {
 
 const MAX_TOPICS = 100;
 
+// One collator for every sort: localeCompare(…, "zh") builds one per comparison.
+const CHINESE = new Intl.Collator("zh");
+
 /** A facet's value of each document as a small number, and the values the numbers stand for. */
 type TCoded = { codes: Int32Array; values: string[] };
 
@@ -53,7 +56,7 @@ function codesOf(library: TLibrary, today: string): TFacetCodes {
 }
 
 /** How many of the matches have each value of a facet, as [value, count], in order of first appearance. */
-function tally({ starts, coded }: TFacetCodes[keyof TFacets], matches: number[]): [string, number][] {
+function tally({ starts, coded }: TFacetCodes[keyof TFacets], matches: Int32Array): [string, number][] {
   const counts = new Int32Array(coded.values.length);
   for (const i of matches) {
     for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) {
@@ -70,7 +73,7 @@ function tally({ starts, coded }: TFacetCodes[keyof TFacets], matches: number[])
 export async function searchFacets(
   db: Db,
   library: TLibrary,
-  matches: number[],
+  matches: Int32Array,
   today: string,
 ): Promise<TFacets> {
   const codes = codesOf(library, today);
@@ -87,7 +90,7 @@ export async function searchFacets(
   const byCount = (a: TFacetCount, b: TFacetCount) => b.count - a.count;
   return {
     unit: list(unit, (id) => names.get(Number(id)) ?? "").sort(
-      (a, b) => byCount(a, b) || a.label.localeCompare(b.label, "zh"),
+      (a, b) => byCount(a, b) || CHINESE.compare(a.label, b.label),
     ),
     year: list(year, (y) => `${y}年`).sort((a, b) => Number(b.value) - Number(a.value)),
     kind: list(kind, (k) => k).sort(byCount),

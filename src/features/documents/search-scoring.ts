@@ -34,8 +34,8 @@ export type TScored = {
   /** Positions in the library of the page's documents, in order. */
   page: number[];
   total: number;
-  /** Positions of every match, for the facets. */
-  matches: number[];
+  /** Positions of every match, ascending, for the facets. */
+  matches: Int32Array;
 };
 
 const ASCII_WORD = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
@@ -63,6 +63,43 @@ function passing(library: TLibrary, { f, today, now }: TQueryContext): Uint8Arra
     if (validity && !isWanted(validity[i] as string)) return 0;
     return 1;
   });
+}
+
+/**
+ * The positions, ascending, of the documents that pass the filters and (with a query) match: at least
+ * `minMatch` required terms, or one in the title, or the 文号 (the match when `minMatch` is 0: a 文号 alone).
+ */
+function matchingPositions(
+  isPassing: Uint8Array,
+  found: {
+    requiredFound: Uint8Array;
+    requiredInTitle: Uint8Array;
+    byNumber: Uint8Array;
+    minMatch: number;
+  } | null,
+): Int32Array {
+  // Written into the library's buffer, then copied at its length: pushing to an array was 15 times slower.
+  const positions = positionBuffer(isPassing.length);
+  let count = 0;
+  if (!found) {
+    for (let i = 0; i < isPassing.length; i++) if (isPassing[i] !== 0) positions[count++] = i;
+    return positions.slice(0, count);
+  }
+  const { requiredFound, requiredInTitle, byNumber, minMatch } = found;
+  for (let i = 0; i < isPassing.length; i++) {
+    if (isPassing[i] === 0) continue;
+    const terms = requiredFound[i] as number;
+    if (minMatch > 0 ? terms >= minMatch || requiredInTitle[i] !== 0 || byNumber[i] !== 0 : byNumber[i] !== 0)
+      positions[count++] = i;
+  }
+  return positions.slice(0, count);
+}
+
+let positionsScratch = new Int32Array(0);
+
+function positionBuffer(n: number): Int32Array {
+  if (positionsScratch.length < n) positionsScratch = new Int32Array(n);
+  return positionsScratch;
 }
 
 type TScratch = Record<"titleWeight" | "bodyWeight", Float64Array> &
@@ -115,15 +152,13 @@ export function scoreLibrary(
   const { f } = context;
   const n = library.docs.length;
   const isPassing = passing(library, context);
-  const byDate = (matches: number[]) => ({
-    page: matches.slice(offset, offset + limit),
+  const byDate = (matches: Int32Array) => ({
+    page: Array.from(matches.subarray(offset, offset + limit)),
     total: matches.length,
     matches,
   });
   if (!f.tsQuery && !f.docNumberKey) {
-    const matches: number[] = [];
-    for (let i = 0; i < n; i++) if (isPassing[i]) matches.push(i);
-    return byDate(matches);
+    return byDate(matchingPositions(isPassing, null));
   }
   const r = f.ranking ?? {
     required: [],
@@ -159,12 +194,12 @@ export function scoreLibrary(
   });
   for (const phrase of r.phrases) addAt(phrasesFound, postings.get(phrase) ?? empty, 1);
   for (const i of f.docNumberKey ? (library.byNumber.get(f.docNumberKey) ?? []) : []) byNumber[i] = 1;
-  const matches: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const isMatch = (requiredFound[i] as number) >= r.minMatch || requiredInTitle[i] || byNumber[i];
-    // minMatch is 0 only for a 文号 alone: then the 文号 is the match.
-    if (isPassing[i] && isMatch && (r.minMatch > 0 || byNumber[i])) matches.push(i);
-  }
+  const matches = matchingPositions(isPassing, {
+    requiredFound,
+    requiredInTitle,
+    byNumber,
+    minMatch: r.minMatch,
+  });
   if (f.sort === "date") return byDate(matches);
   const isInForce = inForceOn(library, context.today);
   const proximity = r.phrases.length > 0 ? 0.5 / r.phrases.length : 0;
@@ -186,7 +221,8 @@ export function scoreLibrary(
     // Rounded so that equal scores tie whatever order their parts were added in.
     return Math.round(raw * 1e9) / 1e9;
   };
-  return { page: best(matches, score, offset + limit).slice(offset), total: matches.length, matches };
+  const page = best(matches, score, offset + limit).slice(offset);
+  return { page, total: matches.length, matches };
 }
 
 type THeapEntry = { i: number; s: number };
@@ -198,7 +234,7 @@ const ranksBelow = (a: THeapEntry, b: THeapEntry) => a.s < b.s || (a.s === b.s &
  * The `k` best positions by score, ties by position (newest first): a bounded heap whose root is the
  * worst of the best so far, so that a query matching most of the library does not sort all of it.
  */
-function best(positions: number[], score: (i: number) => number, k: number): number[] {
+function best(positions: Int32Array, score: (i: number) => number, k: number): number[] {
   if (k <= 0) return [];
   const heap: THeapEntry[] = [];
   const at = (x: number) => heap[x] as THeapEntry;
