@@ -558,10 +558,10 @@ async function saveIndexCounters(database: TDatabase, seq: Map<string, number>):
 
 type TStatementKey = "top" | "rest" | "details" | "facets";
 const STATEMENT_LABELS: Record<TStatementKey, string> = {
-  top: "按相关度排序取一页（标题层级或各词的 GIN 位图相加）",
-  rest: "各词的文件数（少见词计数，常见词用统计估计）",
+  top: "取出各词所在的文件（每个词第一次被查时，从全文索引）",
+  rest: "检索副本的版本（每次检索一次）",
   details: "读取本页文件和摘要片段",
-  facets: "总数与分面（一次读取；预计命中超过 5,000 件时抽样）",
+  facets: "分面中发布机构的名称（计分、计数和分面本身在进程内存中）",
 };
 
 /** What searchDocuments sends for a query: its statements, recognised by their shape, and any `set` before them. */
@@ -575,11 +575,10 @@ async function captureStatements(database: TDatabase, q: string): Promise<TState
     // The page and the counts run at once, each in its own transaction: each sets the same options.
     if (/^\s*set\s|set_config\('enable_seqscan'/i.test(c.query)) {
       if (!out.settings.some((x) => x.query === c.query)) out.settings.push(c);
-    } else if (/json_agg/i.test(c.query)) out.facets = c;
+    } else if (/from units where id in/i.test(c.query)) out.facets = c;
     else if (/"bodyExcerpt"/.test(c.query)) out.details = c;
-    else if (/as counted/.test(c.query)) out.rest = c;
-    // The page's ranking: a title tier, or every match when no tier could give the page (the last one sent).
-    else if (/^\s*with (base|u) as/.test(c.query)) out.top = c;
+    else if (/array\(select document_id from document_search/.test(c.query)) out.top = c;
+    else if (/^\s*select \(select coalesce\(max\(id\)/.test(c.query)) out.rest = c;
   }
   return out;
 }

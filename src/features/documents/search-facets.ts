@@ -23,15 +23,18 @@ type TCoded = { codes: Int32Array; values: string[] };
 function coded(docs: TLibraryDocument[], valuesOf: (d: TLibraryDocument, i: number) => string[]) {
   const numbers = new Map<string, number>();
   const starts = new Int32Array(docs.length + 1);
-  const codes: number[] = [];
-  docs.forEach((d, i) => {
-    for (const v of valuesOf(d, i)) {
-      if (!numbers.has(v)) numbers.set(v, numbers.size);
-      codes.push(numbers.get(v) as number);
-    }
-    starts[i + 1] = codes.length;
+  const lists = docs.map(valuesOf);
+  lists.forEach((values, i) => {
+    starts[i + 1] = (starts[i] as number) + values.length;
   });
-  return { starts, coded: { codes: Int32Array.from(codes), values: [...numbers.keys()] } };
+  const codes = new Int32Array(starts[docs.length] as number);
+  lists.forEach((values, i) => {
+    values.forEach((v, k) => {
+      if (!numbers.has(v)) numbers.set(v, numbers.size);
+      codes[(starts[i] as number) + k] = numbers.get(v) as number;
+    });
+  });
+  return { starts, coded: { codes, values: [...numbers.keys()] } };
 }
 
 type TFacetCodes = Record<keyof TFacets, { starts: Int32Array; coded: TCoded }>;

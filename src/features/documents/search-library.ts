@@ -16,10 +16,12 @@ import { NATIONAL_LEVELS } from "./search-scoring";
  * multi-word questions); here it is a few typed-array passes (docs/PERFORMANCE.md).
  *
  * Freshness: every statement that changes document_search adds a row to document_search_changes
- * (migration 0069). Each search first reads the highest id (one index probe); a copy loaded under
- * another id is dropped and loaded again, so any process sees a committed change on its next search.
- * Postings are fetched in one statement with that id, so they always belong to the copy they are
- * added to.
+ * naming the documents, with its transaction (migration 0069). The copy remembers the snapshot it was
+ * read in; each search asks, in one statement, for the changes that snapshot did not see and the
+ * changed documents' rows, and replaces them (the postings are then fetched again as asked for). So
+ * any process sees a committed change on its next search, and two transactions committing in the
+ * other order than they took their ids are both seen. Postings are fetched in a statement that also
+ * says whether anything changed since the copy's snapshot: they always belong to the copy.
  */
 
 export type TLibraryDocument = {
@@ -42,13 +44,14 @@ export type TLibraryDocument = {
 };
 
 export type TLibrary = {
-  version: string;
+  /** The snapshot (pg_current_snapshot) the copy is of: changes it did not see are the ones since. */
+  snapshot: string;
   /** Newest first (published_at desc nulls last, id desc): a document's position is its date order. */
   docs: TLibraryDocument[];
   /** 1 for a national law or regulation (NATIONAL_LEVELS), by position. */
   isNational: Uint8Array;
   /** Positions in `docs` by document id and by 文号 key. */
-  positionOf: Map<number, number>;
+  positionOf: Int32Array;
   byNumber: Map<string, number[]>;
   /** Positions of the documents holding a term, ascending, by tsquery (with "^" for titles). */
   postings: Map<string, Int32Array>;
@@ -63,35 +66,47 @@ export type TLibrary = {
 const MAX_POSTINGS = 16_000_000;
 
 const libraries = new WeakMap<Db, TLibrary>();
-const loading = new WeakMap<Db, Promise<TLibrary>>();
+const refreshing = new WeakMap<Db, Promise<unknown>>();
 
-const VERSION = sql`(select coalesce(max(id), 0)::text from document_search_changes)`;
+// The changes a snapshot did not see: committed since, in whatever order their ids were given out.
+const unseenChanges = (snapshot: string) =>
+  sql`from document_search_changes
+      where xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot) and not pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)`;
 
-/** The state of the search index now: the highest change id. */
-async function currentVersion(db: Db): Promise<string> {
-  const [row] = await selectRows<{ version: string }>(db, sql`select ${VERSION} as version`);
-  return row?.version ?? "0";
-}
+const DOCUMENT_COLUMNS = sql`document_id as id, unit_id as "unitId", kind, status,
+  (extract(epoch from publish_at) * 1000)::float8 as "publishAt", published_at::text as "publishedAt",
+  validity, repealed_at::text as "repealedAt", ends_as as "endsAs", amended_at::text as "amendedAt",
+  topics, title, doc_number_key as "docNumberKey", level`;
 
-/** The library as the database holds it now, loaded again when the index changed. */
+/**
+ * The library as the database holds it now. One statement per search when nothing changed; the
+ * changed documents when some did; the whole library at first, after a TRUNCATE or when the changes
+ * since the copy was loaded have been purged. One refresh at a time per database: a search that finds
+ * one running waits for it, then looks again (it may have started before this search's change).
+ */
 async function libraryOf(db: Db): Promise<TLibrary> {
-  const version = await currentVersion(db);
-  const held = libraries.get(db);
-  if (held && held.version === version) return held;
-  const pending = loading.get(db);
-  if (pending) {
-    const loaded = await pending;
-    if (loaded.version === version) return loaded;
+  for (;;) {
+    const running = refreshing.get(db);
+    if (running) {
+      await running.catch(() => undefined);
+      continue;
+    }
+    const held = libraries.get(db);
+    const delta = held ? await changesSince(db, held.snapshot) : null;
+    if (held && delta && !delta.isWhole && delta.changedIds.length === 0) return held;
+    if (refreshing.get(db)) continue;
+    const refresh = (
+      held && delta && !delta.isWhole ? Promise.resolve(withChanges(held, delta)) : loadLibrary(db)
+    )
+      .then((library) => libraries.set(db, library))
+      .finally(() => refreshing.delete(db));
+    refreshing.set(db, refresh);
+    await refresh;
   }
-  const load = loadLibrary(db).finally(() => loading.delete(db));
-  loading.set(db, load);
-  const loaded = await load;
-  libraries.set(db, loaded);
-  return loaded;
 }
 
 type TDocumentRow = {
-  version: string;
+  snapshot: string;
   id: number;
   unitId: number;
   kind: string;
@@ -109,37 +124,105 @@ type TDocumentRow = {
 };
 
 async function loadLibrary(db: Db): Promise<TLibrary> {
-  // One statement, one snapshot: the rows and the version they are at (on every row).
+  // One statement, one snapshot: the rows and the snapshot they were read in (on every row; on a row
+  // of nulls when the index is empty).
   const rows = await selectRows<TDocumentRow>(
     db,
-    sql`select v.version, document_id as id, unit_id as "unitId", kind, status,
-          (extract(epoch from publish_at) * 1000)::float8 as "publishAt", published_at::text as "publishedAt",
-          validity, repealed_at::text as "repealedAt", ends_as as "endsAs", amended_at::text as "amendedAt",
-          topics, title, doc_number_key as "docNumberKey", level
-        from document_search, (select ${VERSION} as version) v
-        order by published_at desc nulls last, document_id desc`,
+    sql`select s.snapshot, d.* from (select pg_current_snapshot()::text as snapshot) s
+        left join lateral (select ${DOCUMENT_COLUMNS} from document_search
+          order by published_at desc nulls last, document_id desc) d on true`,
   );
-  // An empty index has no row to carry the version: it is read again on every search (and costs nothing).
-  const version = rows[0]?.version ?? "";
-  const docs = rows.map(
-    (d): TLibraryDocument => ({
-      id: d.id,
-      unitId: d.unitId,
-      kind: d.kind,
-      status: d.status,
-      publishAt: d.publishAt === null ? null : Number(d.publishAt),
-      publishedAt: d.publishedAt,
-      year: d.publishedAt ? Number(d.publishedAt.slice(0, 4)) : null,
-      validity: d.validity,
-      repealedAt: d.repealedAt,
-      endsAs: d.endsAs,
-      amendedAt: d.amendedAt,
-      topics: d.topics,
-      title: d.title,
-      docNumberKey: d.docNumberKey,
-      isNational: NATIONAL_LEVELS.includes(d.level),
-    }),
+  const docs = rows.filter((row) => row.id !== null).map(libraryDocument);
+  return buildLibrary(docs, rows[0]?.snapshot ?? "");
+}
+
+type TDelta = { snapshot: string; isWhole: boolean; changedIds: number[]; rows: TDocumentRow[] };
+
+/** The documents changed since `snapshot`, read in one statement with the snapshot they are at. */
+async function changesSince(db: Db, snapshot: string): Promise<TDelta> {
+  const [row] = await selectRows<{
+    snapshot: string;
+    isWhole: boolean;
+    changedIds: number[] | null;
+    rows: string;
+  }>(
+    db,
+    sql`with changes as (select document_ids ${unseenChanges(snapshot)}),
+          changed as (select distinct unnest(document_ids) as id from changes)
+        select pg_current_snapshot()::text as snapshot,
+          exists (select from changes where document_ids is null)
+            or (select up_to from document_search_pruned) >= pg_snapshot_xmin(${snapshot}::pg_snapshot) as "isWhole",
+          array(select id from changed) as "changedIds",
+          (select coalesce(json_agg(d), '[]')::text from (select ${DOCUMENT_COLUMNS} from document_search
+            where document_id in (select id from changed)) d) as rows`,
   );
+  return {
+    snapshot: row?.snapshot ?? snapshot,
+    isWhole: row?.isWhole ?? true,
+    changedIds: row?.changedIds ?? [],
+    rows: JSON.parse(row?.rows ?? "[]") as TDocumentRow[],
+  };
+}
+
+/** The library with the changed documents replaced (or gone); the postings are fetched again as asked for. */
+function withChanges(held: TLibrary, delta: TDelta): TLibrary {
+  const changed = new Set(delta.changedIds);
+  const fresh = delta.rows.map(libraryDocument).sort(newestFirst);
+  const docs: TLibraryDocument[] = [];
+  let k = 0;
+  for (const d of held.docs) {
+    if (changed.has(d.id)) continue;
+    while (k < fresh.length && newestFirst(fresh[k] as TLibraryDocument, d) < 0)
+      docs.push(fresh[k++] as TLibraryDocument);
+    docs.push(d);
+  }
+  docs.push(...fresh.slice(k));
+  return buildLibrary(docs, delta.snapshot);
+}
+
+/** The order of the library: published_at desc nulls last, document_id desc (as loadLibrary's SQL). */
+function newestFirst(a: TLibraryDocument, b: TLibraryDocument): number {
+  if (a.publishedAt !== b.publishedAt) {
+    if (a.publishedAt === null) return 1;
+    if (b.publishedAt === null) return -1;
+    return a.publishedAt > b.publishedAt ? -1 : 1;
+  }
+  return b.id - a.id;
+}
+
+function libraryDocument(d: TDocumentRow): TLibraryDocument {
+  return {
+    id: d.id,
+    unitId: d.unitId,
+    kind: d.kind,
+    status: d.status,
+    publishAt: d.publishAt === null ? null : Number(d.publishAt),
+    publishedAt: d.publishedAt,
+    year: d.publishedAt ? Number(d.publishedAt.slice(0, 4)) : null,
+    validity: d.validity,
+    repealedAt: d.repealedAt,
+    endsAs: d.endsAs,
+    amendedAt: d.amendedAt,
+    topics: d.topics,
+    title: d.title,
+    docNumberKey: d.docNumberKey,
+    isNational: NATIONAL_LEVELS.includes(d.level),
+  };
+}
+
+/**
+ * Each document's position by its id (-1 for none): ids are serial, so an array of the highest id is a
+ * few hundred KB, and a Map of 100,000 entries kept the garbage collector busy on every reload.
+ */
+function positionsById(docs: TLibraryDocument[]): Int32Array {
+  const positions = new Int32Array(docs.reduce((max, d) => Math.max(max, d.id), 0) + 1).fill(-1);
+  docs.forEach((d, i) => {
+    positions[d.id] = i;
+  });
+  return positions;
+}
+
+export function buildLibrary(docs: TLibraryDocument[], snapshot: string): TLibrary {
   const byNumber = new Map<string, number[]>();
   docs.forEach((d, i) => {
     if (!d.docNumberKey) return;
@@ -147,13 +230,11 @@ async function loadLibrary(db: Db): Promise<TLibrary> {
     if (same) same.push(i);
     else byNumber.set(d.docNumberKey, [i]);
   });
-  const positionOf = new Map(docs.map((d, i) => [d.id, i]));
-  const isNational = Uint8Array.from(docs, (d) => (d.isNational ? 1 : 0));
   return {
-    version,
+    snapshot,
     docs,
-    isNational,
-    positionOf,
+    isNational: Uint8Array.from(docs, (d) => (d.isNational ? 1 : 0)),
+    positionOf: positionsById(docs),
     byNumber,
     postings: new Map(),
     postingsSize: 0,
@@ -211,10 +292,10 @@ export async function libraryWith(
     const library = await libraryOf(db);
     const missing = [...new Set(keys)].filter((k) => !library.postings.has(k));
     if (missing.length > 0) {
-      const fetched = await withIndexScans(db, (tx) => fetchPostings(tx, missing));
+      const fetched = await withIndexScans(db, (tx) => fetchPostings(tx, missing, library.snapshot));
       // Changed since the library was loaded: these postings are of another state. Rarely twice in a row;
       // the third time they are used as they are (a change landed within milliseconds of this search).
-      if (fetched.version !== library.version && attempt < 3) continue;
+      if (fetched.isChanged && attempt < 3) continue;
       missing.forEach((key, i) => {
         remember(library, key, positionsOf(library, fetched.ids[i] ?? []));
       });
@@ -231,19 +312,23 @@ export async function libraryWith(
   }
 }
 
-async function fetchPostings(db: Db, keys: string[]): Promise<{ version: string; ids: number[][] }> {
+async function fetchPostings(
+  db: Db,
+  keys: string[],
+  snapshot: string,
+): Promise<{ isChanged: boolean; ids: number[][] }> {
   const lists = keys.map((key) => {
     const isTitle = key.startsWith("^");
     const query = sql`to_tsquery('simple', ${isTitle ? key.slice(1) : key})`;
     const match = isTitle ? sql`document_rank_query(${query})` : query;
     return sql`array(select document_id from document_search where search_vector @@ ${match})::text`;
   });
-  const [row] = await selectRows<{ version: string; lists: string[] }>(
+  const [row] = await selectRows<{ isChanged: boolean; lists: string[] }>(
     db,
-    sql`select ${VERSION} as version, array[${sql.join(lists, sql`, `)}] as lists`,
+    sql`select exists (select ${unseenChanges(snapshot)}) as "isChanged", array[${sql.join(lists, sql`, `)}] as lists`,
   );
   return {
-    version: row?.version ?? "0",
+    isChanged: row?.isChanged ?? true,
     ids: (row?.lists ?? []).map((text) => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : [])),
   };
 }
@@ -252,8 +337,8 @@ function positionsOf(library: TLibrary, ids: number[]): Int32Array {
   const positions = new Int32Array(ids.length);
   let n = 0;
   for (const id of ids) {
-    const position = library.positionOf.get(id);
-    if (position !== undefined) positions[n++] = position;
+    const position = library.positionOf[id] ?? -1;
+    if (position >= 0) positions[n++] = position;
   }
   return positions.subarray(0, n).sort();
 }
@@ -273,9 +358,14 @@ export async function warmSearch(db: Db): Promise<void> {
   await libraryOf(db);
 }
 
-/** Forgets the changes before the latest: only the highest id is ever compared (housekeeping). */
+/**
+ * Forgets the changes of more than an hour ago (housekeeping), and records the newest transaction
+ * forgotten: a copy loaded before it is loaded again whole, since it may have needed one of them.
+ */
 export async function purgeSearchChanges(db: Db): Promise<void> {
-  await db.execute(
-    sql`delete from document_search_changes where id < (select max(id) from document_search_changes)`,
-  );
+  await db.execute(sql`with gone as (
+      delete from document_search_changes where at < now() - interval '1 hour' returning xid
+    )
+    update document_search_pruned set up_to = greatest(up_to, (select max(xid) from gone))
+    where exists (select from gone)`);
 }

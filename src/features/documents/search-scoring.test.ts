@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TSearchFilter } from "./search-filter";
-import { type TLibrary, type TLibraryDocument, titleKey } from "./search-library";
+import { buildLibrary, type TLibraryDocument, titleKey } from "./search-library";
 import { scoreLibrary } from "./search-scoring";
 
 const NOW = Date.parse("2026-12-05T08:00:00Z");
@@ -36,17 +36,7 @@ const DOCS = [
   doc(14, "2020-01-01", { title: "噪声管理规定", publishAt: NOW + 3_600_000 }),
 ];
 
-function library(): TLibrary {
-  return {
-    version: "1",
-    docs: DOCS,
-    isNational: Uint8Array.from(DOCS, (d) => (d.isNational ? 1 : 0)),
-    positionOf: new Map(DOCS.map((d, i) => [d.id, i])),
-    byNumber: new Map([["市中政办发2024-3", [0]]]),
-    postings: new Map(),
-    postingsSize: 0,
-  };
-}
+const library = () => buildLibrary(DOCS, "");
 
 // Which documents hold 噪声 and 管理, in their text and in their titles, by position.
 const POSTINGS = new Map<string, Int32Array>([
