@@ -19,21 +19,51 @@ const CHINESE = new Intl.Collator("zh");
 /** A facet's value of each document as a small number, and the values the numbers stand for. */
 type TCoded = { codes: Int32Array; values: string[] };
 
-/** Codes values by first appearance: `valuesOf(d)` lists a document's values (one, or none, or several topics). */
-function coded(docs: TLibraryDocument[], valuesOf: (d: TLibraryDocument, i: number) => string[]) {
+/**
+ * Codes values by first appearance. `valueOf(d, i)` is a document's one value (null for none); for
+ * topics, `starts` is given and `valuesOf` lists several. Numbers count as their decimal text.
+ */
+function coded<V extends string | number>(
+  docs: TLibraryDocument[],
+  valueOf: (d: TLibraryDocument, i: number) => V | null,
+): { starts: Int32Array; coded: TCoded } {
+  const numbers = new Map<V, number>();
+  const starts = new Int32Array(docs.length + 1);
+  const codes = new Int32Array(docs.length);
+  let n = 0;
+  docs.forEach((d, i) => {
+    const v = valueOf(d, i);
+    if (v !== null) {
+      let code = numbers.get(v);
+      if (code === undefined) {
+        code = numbers.size;
+        numbers.set(v, code);
+      }
+      codes[n++] = code;
+    }
+    starts[i + 1] = n;
+  });
+  return { starts, coded: { codes: codes.slice(0, n), values: [...numbers.keys()].map(String) } };
+}
+
+function codedTopics(docs: TLibraryDocument[]): { starts: Int32Array; coded: TCoded } {
   const numbers = new Map<string, number>();
   const starts = new Int32Array(docs.length + 1);
-  const lists = docs.map(valuesOf);
-  lists.forEach((values, i) => {
-    starts[i + 1] = (starts[i] as number) + values.length;
+  docs.forEach((d, i) => {
+    starts[i + 1] = (starts[i] as number) + d.topics.length;
   });
   const codes = new Int32Array(starts[docs.length] as number);
-  lists.forEach((values, i) => {
-    values.forEach((v, k) => {
-      if (!numbers.has(v)) numbers.set(v, numbers.size);
-      codes[(starts[i] as number) + k] = numbers.get(v) as number;
-    });
-  });
+  let n = 0;
+  for (const d of docs) {
+    for (const topic of d.topics) {
+      let code = numbers.get(topic);
+      if (code === undefined) {
+        code = numbers.size;
+        numbers.set(topic, code);
+      }
+      codes[n++] = code;
+    }
+  }
   return { starts, coded: { codes, values: [...numbers.keys()] } };
 }
 
@@ -48,11 +78,11 @@ function codesOf(library: TLibrary, today: string): TFacetCodes {
   const validities = validitiesOn(library, today);
   const { docs } = library;
   const facets: TFacetCodes = {
-    unit: coded(docs, (d) => [String(d.unitId)]),
-    year: coded(docs, (d) => (d.year === null ? [] : [String(d.year)])),
-    topic: coded(docs, (d) => d.topics),
-    kind: coded(docs, (d) => [d.kind]),
-    validity: coded(docs, (_d, i) => [validities[i] as string]),
+    unit: coded(docs, (d) => d.unitId),
+    year: coded(docs, (d) => d.year),
+    topic: codedTopics(docs),
+    kind: coded(docs, (d) => d.kind),
+    validity: coded(docs, (_d, i) => validities[i] as string),
   };
   facetCodes.set(library, { today, facets });
   return facets;

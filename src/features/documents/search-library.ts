@@ -50,9 +50,8 @@ export type TLibrary = {
   docs: TLibraryDocument[];
   /** 1 for a national law or regulation (NATIONAL_LEVELS), by position. */
   isNational: Uint8Array;
-  /** Positions in `docs` by document id and by 文号 key. */
+  /** Positions in `docs` by document id (-1 for none). */
   positionOf: Int32Array;
-  byNumber: Map<string, number[]>;
   /** Positions of the documents holding a term, ascending, by tsquery (with "^" for titles). */
   postings: Map<string, Int32Array>;
   postingsSize: number;
@@ -223,19 +222,11 @@ function positionsById(docs: TLibraryDocument[]): Int32Array {
 }
 
 export function buildLibrary(docs: TLibraryDocument[], snapshot: string): TLibrary {
-  const byNumber = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    if (!d.docNumberKey) return;
-    const same = byNumber.get(d.docNumberKey);
-    if (same) same.push(i);
-    else byNumber.set(d.docNumberKey, [i]);
-  });
   return {
     snapshot,
     docs,
     isNational: Uint8Array.from(docs, (d) => (d.isNational ? 1 : 0)),
     positionOf: positionsById(docs),
-    byNumber,
     postings: new Map(),
     postingsSize: 0,
   };
