@@ -8,7 +8,7 @@ import type { TDocumentListQuery } from "./documents.schemas";
 import { pageRows, type TSearchHit } from "./search.repository";
 import { emptyFacets, searchFacets, type TFacets } from "./search-facets";
 import type { TSearchFilter } from "./search-filter";
-import { libraryWith, titleKey } from "./search-library";
+import { libraryWith } from "./search-library";
 import { PHRASINGS } from "./search-phrasings";
 import { postingKeys, scoreLibrary } from "./search-scoring";
 
@@ -80,9 +80,9 @@ export async function searchDocuments(
 
 /** The matches of a filter in the search's copy of the library: a page of them, their number and all of them. */
 async function matchesOf(db: Db, filter: TSearchFilter, today: string, offset: number, limit: number) {
-  const { library, postings } = await libraryWith(db, postingKeys(filter, titleKey));
+  const { library, postings } = await libraryWith(db, postingKeys(filter));
   const context = { f: filter, today, now: Date.now() };
-  return { library, scored: scoreLibrary(library, postings, titleKey, context, offset, limit) };
+  return { library, scored: scoreLibrary(library, postings, context, offset, limit) };
 }
 
 /** The ids of a page of the matches. */

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { type Db, selectRows } from "../../platform/db";
 import { effectiveValidity } from "./read-document";
 import { withIndexScans } from "./search.repository";
-import { NATIONAL_LEVELS } from "./search-scoring";
 
 /*
  * The search's copy of the library, one per process and database: every document's facts that search
@@ -60,6 +59,9 @@ export type TLibrary = {
   /** Which documents are public (isPublicAt), until the next scheduled publication. */
   isPublic?: { until: number; values: Uint8Array };
 };
+
+/** Laws and regulations that apply everywhere: ranked before local rules that cover a query as well. */
+const NATIONAL_LEVELS = ["宪法", "法律", "行政法规"];
 
 /** Postings kept per library, in positions (4 bytes each): the least recently used go first. */
 const MAX_POSTINGS = 16_000_000;
@@ -271,9 +273,12 @@ export function publicAt(library: TLibrary, now: number): Uint8Array {
 /** A term's postings key: its tsquery, with "^" in front for the title (and keywords) only. */
 export const titleKey = (tsQuery: string) => `^${tsQuery}`;
 
+/** The postings key of the documents with a 文号 (by its key, docNumberKeyOf). */
+export const numberKey = (docNumberKey: string) => `#${docNumberKey}`;
+
 /**
- * The library with the postings of `keys` (tsqueries; titleKey for titles), fetched from the text
- * index in one statement when missing. Tried again from the start when the index changed meanwhile.
+ * The library with the postings of `keys` (tsqueries; titleKey for titles, numberKey for a 文号),
+ * fetched from the indexes in one statement when missing. Tried again from the start when the index changed meanwhile.
  */
 export async function libraryWith(
   db: Db,
@@ -309,10 +314,13 @@ async function fetchPostings(
   snapshot: string,
 ): Promise<{ isChanged: boolean; ids: number[][] }> {
   const lists = keys.map((key) => {
-    const isTitle = key.startsWith("^");
-    const query = sql`to_tsquery('simple', ${isTitle ? key.slice(1) : key})`;
-    const match = isTitle ? sql`document_rank_query(${query})` : query;
-    return sql`array(select document_id from document_search where search_vector @@ ${match})::text`;
+    const query = sql`to_tsquery('simple', ${key.slice(1)})`;
+    const match = key.startsWith("#")
+      ? sql`doc_number_key = ${key.slice(1)}`
+      : key.startsWith("^")
+        ? sql`search_vector @@ document_rank_query(${query})`
+        : sql`search_vector @@ to_tsquery('simple', ${key})`;
+    return sql`array(select document_id from document_search where ${match})::text`;
   });
   const [row] = await selectRows<{ isChanged: boolean; lists: string[] }>(
     db,

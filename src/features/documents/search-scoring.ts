@@ -1,5 +1,5 @@
 import type { TSearchFilter } from "./search-filter";
-import { inForceOn, publicAt, type TLibrary, validitiesOn } from "./search-library";
+import { inForceOn, numberKey, publicAt, type TLibrary, titleKey, validitiesOn } from "./search-library";
 
 /*
  * Relevance. A document's score:
@@ -19,15 +19,16 @@ import { inForceOn, publicAt, type TLibrary, validitiesOn } from "./search-libra
  * than a kind of document: 通知, 办法 …) in its title, or the typed 文号.
  */
 
-/** Laws and regulations that apply everywhere: ranked before local rules that cover a query as well. */
-export const NATIONAL_LEVELS = ["宪法", "法律", "行政法规"];
-
-/** The postings a query needs: each term in the text and in the title, and each phrase. */
-export function postingKeys(f: TSearchFilter, titleKey: (t: string) => string): string[] {
+/** The postings a query needs: each term in the text and in the title, each phrase, and the typed 文号. */
+export function postingKeys(f: TSearchFilter): string[] {
   const r = f.ranking;
-  if (!r) return [];
-  const terms = [...r.required, ...r.optional];
-  return [...terms, ...terms.map(titleKey), ...r.phrases];
+  const terms = r ? [...r.required, ...r.optional] : [];
+  return [
+    ...terms,
+    ...terms.map(titleKey),
+    ...(r?.phrases ?? []),
+    ...(f.docNumberKey ? [numberKey(f.docNumberKey)] : []),
+  ];
 }
 
 export type TScored = {
@@ -144,7 +145,6 @@ function addAt(into: Float64Array | Uint8Array, list: Int32Array, value: number)
 export function scoreLibrary(
   library: TLibrary,
   postings: Map<string, Int32Array>,
-  titleKey: (t: string) => string,
   context: TQueryContext,
   offset: number,
   limit: number,
@@ -193,11 +193,7 @@ export function scoreLibrary(
     }
   });
   for (const phrase of r.phrases) addAt(phrasesFound, postings.get(phrase) ?? empty, 1);
-  // A typed 文号 is looked for in every document: about a millisecond, and asked for rarely.
-  if (f.docNumberKey)
-    library.docs.forEach((d, i) => {
-      if (d.docNumberKey === f.docNumberKey) byNumber[i] = 1;
-    });
+  if (f.docNumberKey) addAt(byNumber, postings.get(numberKey(f.docNumberKey)) ?? empty, 1);
   const matches = matchingPositions(isPassing, {
     requiredFound,
     requiredInTitle,
