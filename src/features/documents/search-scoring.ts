@@ -210,8 +210,7 @@ export function scoreLibrary(
   const mayHoldText = ASCII_WORD.test(text)
     ? () => true
     : (i: number) => requiredTitled[i] === r.required.length;
-  const score = (i: number) => {
-    const exact = text && mayHoldText(i) && library.docs[i]?.title.includes(text) ? 1 : 0;
+  const scoreWith = (i: number, exact: number) => {
     const raw =
       ((2 * (titleWeight[i] as number)) / total + exact + 100 * (byNumber[i] as number)) *
         (isInForce[i] ? 3 : 2) +
@@ -220,6 +219,13 @@ export function scoreLibrary(
       (isNational[i] as number);
     // Rounded so that equal scores tie whatever order their parts were added in.
     return Math.round(raw * 1e9) / 1e9;
+  };
+  const mayBeExact = (i: number) => text !== "" && mayHoldText(i);
+  // Comparing titles with the text is most of the cost of a score: only done for a document that
+  // would make the page if its title held the text.
+  const score = {
+    atMost: (i: number) => scoreWith(i, mayBeExact(i) ? 1 : 0),
+    exactly: (i: number) => scoreWith(i, mayBeExact(i) && library.docs[i]?.title.includes(text) ? 1 : 0),
   };
   const page = best(matches, score, offset + limit).slice(offset);
   return { page, total: matches.length, matches };
@@ -233,8 +239,13 @@ const ranksBelow = (a: THeapEntry, b: THeapEntry) => a.s < b.s || (a.s === b.s &
 /**
  * The `k` best positions by score, ties by position (newest first): a bounded heap whose root is the
  * worst of the best so far, so that a query matching most of the library does not sort all of it.
+ * `atMost` is a cheap ceiling of `exactly`: a document whose ceiling misses the page is not scored.
  */
-function best(positions: Int32Array, score: (i: number) => number, k: number): number[] {
+function best(
+  positions: Int32Array,
+  score: { atMost: (i: number) => number; exactly: (i: number) => number },
+  k: number,
+): number[] {
   if (k <= 0) return [];
   const heap: THeapEntry[] = [];
   const at = (x: number) => heap[x] as THeapEntry;
@@ -243,10 +254,14 @@ function best(positions: Int32Array, score: (i: number) => number, k: number): n
     heap[x] = at(y);
     heap[y] = t;
   };
-  for (const i of positions) {
-    const s = score(i);
+  const missesPage = (i: number, s: number) => {
     const root = heap[0];
-    if (heap.length >= k && root && (s < root.s || (s === root.s && i > root.i))) continue;
+    return heap.length >= k && root !== undefined && (s < root.s || (s === root.s && i > root.i));
+  };
+  for (const i of positions) {
+    if (missesPage(i, score.atMost(i))) continue;
+    const s = score.exactly(i);
+    if (missesPage(i, s)) continue;
     const entry = { i, s };
     if (heap.length < k) {
       heap.push(entry);
