@@ -122,6 +122,25 @@ describeDb("ranked search: questions, everyday words, title coverage, 文号, da
     expect(years.get("2019")).toBe(1);
   });
 
+  it("counts the facets of any search as its matches add up, whether few or most documents match", async () => {
+    const counted: number[] = [];
+    for (const q of [undefined, "政府信息", "噪声", "申请", "公"]) {
+      const result = await searchDocuments(t.db, { q, page: 1, pageSize: 50 });
+      counted.push(result.total);
+      expect(result.items).toHaveLength(result.total);
+      const byYear = new Map<string, number>();
+      for (const h of result.items) {
+        const year = h.publishedAt?.slice(0, 4) ?? "";
+        byYear.set(year, (byYear.get(year) ?? 0) + 1);
+      }
+      expect(new Map(result.facets.year.map((y) => [y.value, y.count]))).toEqual(byYear);
+      expect(result.facets.kind.reduce((n, k) => n + k.count, 0)).toBe(result.total);
+    }
+    // Some matched most of the library (counted as all less the rest), some few.
+    expect(counted.some((n) => n > DOCS.length / 2 && n < DOCS.length)).toBe(true);
+    expect(counted.some((n) => n > 0 && n <= DOCS.length / 2)).toBe(true);
+  });
+
   it("sees a change to the search index on the next search, whoever made it", async () => {
     expect(await names("噪声")).toContain("noiseNotice");
     // As another process would: straight to the index, without this process's code knowing.

@@ -72,7 +72,7 @@ export async function searchDocuments(
   const ids = scored.page.map((i) => library.docs[i]?.id ?? 0);
   const [hits, facets] = await Promise.all([
     pageRows(db, ids, today, a.terms),
-    searchFacets(db, library, scored.matches, today),
+    searchFacets(db, library, scored, today),
   ]);
   const items = hits.map((h) => ({ ...h, snippet: snippetOf(h, a.terms) }));
   return { total: scored.total, items, facets, terms: a.terms };

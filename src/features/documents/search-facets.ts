@@ -88,25 +88,61 @@ function codesOf(library: TLibrary, today: string): TFacetCodes {
   return facets;
 }
 
-/** How many of the matches have each value of a facet, as [value, count], in order of first appearance. */
-function tally({ starts, coded }: TFacetCodes[keyof TFacets], matches: Int32Array): [string, number][] {
-  const counts = new Int32Array(coded.values.length);
-  for (const i of matches) {
-    for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) {
-      const code = coded.codes[k] as number;
-      counts[code] = (counts[code] as number) + 1;
-    }
+type TFacetCoding = TFacetCodes[keyof TFacets];
+
+/** Adds `by` to the count of each value of document `i`. */
+function count(counts: Int32Array, { starts, coded }: TFacetCoding, i: number, by: number): void {
+  for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) {
+    const code = coded.codes[k] as number;
+    counts[code] = (counts[code] as number) + by;
   }
-  return coded.values.flatMap((value, code) =>
+}
+
+// Counts over every document passing the filters, per set of flags (the public one is kept until the
+// next scheduled publication) and facet: a search matching most of them is counted as those less the
+// documents it does not match, a few thousand instead of a hundred thousand.
+const passingCounts = new WeakMap<Uint8Array, WeakMap<TFacetCoding, Int32Array>>();
+
+function countsOfPassing(facet: TFacetCoding, passing: Uint8Array): Int32Array {
+  const byFacet = passingCounts.get(passing) ?? new WeakMap<TFacetCoding, Int32Array>();
+  passingCounts.set(passing, byFacet);
+  let counts = byFacet.get(facet);
+  if (!counts) {
+    counts = new Int32Array(facet.coded.values.length);
+    for (let i = 0; i < passing.length; i++) if (passing[i]) count(counts, facet, i, 1);
+    byFacet.set(facet, counts);
+  }
+  return counts;
+}
+
+/** How many of the matches have each value of a facet, as [value, count], in order of first appearance. */
+function tally(facet: TFacetCoding, { matches, passing }: TMatches): [string, number][] {
+  let counts: Int32Array;
+  if (matches.length * 2 > passing.length) {
+    counts = countsOfPassing(facet, passing).slice();
+    let m = 0;
+    for (let i = 0; i < passing.length; i++) {
+      if (!passing[i]) continue;
+      if (matches[m] === i) m++;
+      else count(counts, facet, i, -1);
+    }
+  } else {
+    counts = new Int32Array(facet.coded.values.length);
+    for (const i of matches) count(counts, facet, i, 1);
+  }
+  return facet.coded.values.flatMap((value, code) =>
     (counts[code] as number) > 0 ? [[value, counts[code] as number]] : [],
   );
 }
+
+/** The matches (positions, ascending) among the documents passing the filters (1 by position). */
+type TMatches = { matches: Int32Array; passing: Uint8Array };
 
 /** The count of every facet value over the matches (positions in the library), exactly. */
 export async function searchFacets(
   db: Db,
   library: TLibrary,
-  matches: Int32Array,
+  matches: TMatches,
   today: string,
 ): Promise<TFacets> {
   const codes = codesOf(library, today);

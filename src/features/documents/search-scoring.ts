@@ -37,6 +37,8 @@ export type TScored = {
   total: number;
   /** Positions of every match, ascending, for the facets. */
   matches: Int32Array;
+  /** Which documents pass the filters other than the text, 1 by position. */
+  passing: Uint8Array;
 };
 
 const ASCII_WORD = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
@@ -156,6 +158,7 @@ export function scoreLibrary(
     page: Array.from(matches.subarray(offset, offset + limit)),
     total: matches.length,
     matches,
+    passing: isPassing,
   });
   if (!f.tsQuery && !f.docNumberKey) {
     return byDate(matchingPositions(isPassing, null));
@@ -228,7 +231,7 @@ export function scoreLibrary(
     exactly: (i: number) => scoreWith(i, mayBeExact(i) && library.docs[i]?.title.includes(text) ? 1 : 0),
   };
   const page = best(matches, score, offset + limit).slice(offset);
-  return { page, total: matches.length, matches };
+  return { page, total: matches.length, matches, passing: isPassing };
 }
 
 type THeapEntry = { i: number; s: number };
