@@ -106,23 +106,8 @@ async function libraryOf(db: Db): Promise<TLibrary> {
   }
 }
 
-type TDocumentRow = {
-  snapshot: string;
-  id: number;
-  unitId: number;
-  kind: string;
-  status: string;
-  publishAt: number | null;
-  publishedAt: string | null;
-  validity: string;
-  repealedAt: string | null;
-  endsAs: string;
-  amendedAt: string | null;
-  topics: string[];
-  title: string;
-  docNumberKey: string | null;
-  level: string;
-};
+/** A row as the library's statements read it: the snapshot, and the level for isNational. */
+type TDocumentRow = Omit<TLibraryDocument, "year" | "isNational"> & { snapshot: string; level: string };
 
 async function loadLibrary(db: Db): Promise<TLibrary> {
   // One statement, one snapshot: the rows and the snapshot they were read in (on every row; on a row
