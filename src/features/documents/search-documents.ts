@@ -62,14 +62,13 @@ export async function searchDocuments(
   const { filter, a } = await filterOf(db, query, scope);
   if (query.q && !a.search && !a.docNumberKey)
     return { total: 0, items: [], facets: emptyFacets(), terms: [] };
-  const { library, scored } = await matchesOf(
+  const { library, scored, ids } = await matchesOf(
     db,
     filter,
     today,
     (query.page - 1) * query.pageSize,
     query.pageSize,
   );
-  const ids = scored.page.map((i) => library.docs[i]?.id ?? 0);
   const [hits, facets] = await Promise.all([
     pageRows(db, ids, today, a.terms),
     searchFacets(db, library, scored, today),
@@ -78,17 +77,19 @@ export async function searchDocuments(
   return { total: scored.total, items, facets, terms: a.terms };
 }
 
-/** The matches of a filter in the search's copy of the library: a page of them, their number and all of them. */
+/**
+ * The matches of a filter in the search's copy of the library: a page of them (and its documents'
+ * ids), their number and all of them.
+ */
 async function matchesOf(db: Db, filter: TSearchFilter, today: string, offset: number, limit: number) {
   const { library, postings } = await libraryWith(db, postingKeys(filter));
-  const context = { f: filter, today, now: Date.now() };
-  return { library, scored: scoreLibrary(library, postings, context, offset, limit) };
+  const scored = scoreLibrary(library, postings, { f: filter, today, now: Date.now() }, offset, limit);
+  return { library, scored, ids: scored.page.map((i) => library.docs[i]?.id ?? 0) };
 }
 
-/** The ids of a page of the matches. */
+/** The ids of the first `limit` matches. */
 async function matchingIds(db: Db, filter: TSearchFilter, limit: number): Promise<number[]> {
-  const { library, scored } = await matchesOf(db, filter, todayInChina(), 0, limit);
-  return scored.page.map((i) => library.docs[i]?.id ?? 0);
+  return (await matchesOf(db, filter, todayInChina(), 0, limit)).ids;
 }
 
 async function filterOf(

@@ -19,52 +19,50 @@ const CHINESE = new Intl.Collator("zh");
 /** A facet's value of each document as a small number, and the values the numbers stand for. */
 type TCoded = { codes: Int32Array; values: string[] };
 
-/**
- * Codes values by first appearance. `valueOf(d, i)` is a document's one value (null for none); for
- * topics, `starts` is given and `valuesOf` lists several. Numbers count as their decimal text.
- */
-function coded<V extends string | number>(
-  docs: TLibraryDocument[],
-  valueOf: (d: TLibraryDocument, i: number) => V | null,
-): { starts: Int32Array; coded: TCoded } {
+/** Numbers values by first appearance; `values` lists them, as text, in that order. */
+function numbering<V extends string | number>() {
   const numbers = new Map<V, number>();
-  const starts = new Int32Array(docs.length + 1);
-  const codes = new Int32Array(docs.length);
-  let n = 0;
-  docs.forEach((d, i) => {
-    const v = valueOf(d, i);
-    if (v !== null) {
+  return {
+    of(v: V): number {
       let code = numbers.get(v);
       if (code === undefined) {
         code = numbers.size;
         numbers.set(v, code);
       }
-      codes[n++] = code;
-    }
-    starts[i + 1] = n;
-  });
-  return { starts, coded: { codes: codes.slice(0, n), values: [...numbers.keys()].map(String) } };
+      return code;
+    },
+    values: () => [...numbers.keys()].map(String),
+  };
 }
 
+/** A facet with one value per document, or none (`valueOf` gives null). */
+function coded<V extends string | number>(
+  docs: TLibraryDocument[],
+  valueOf: (d: TLibraryDocument, i: number) => V | null,
+): { starts: Int32Array; coded: TCoded } {
+  const numbers = numbering<V>();
+  const starts = new Int32Array(docs.length + 1);
+  const codes = new Int32Array(docs.length);
+  let n = 0;
+  docs.forEach((d, i) => {
+    const v = valueOf(d, i);
+    if (v !== null) codes[n++] = numbers.of(v);
+    starts[i + 1] = n;
+  });
+  return { starts, coded: { codes: codes.slice(0, n), values: numbers.values() } };
+}
+
+/** The topics, several per document. */
 function codedTopics(docs: TLibraryDocument[]): { starts: Int32Array; coded: TCoded } {
-  const numbers = new Map<string, number>();
+  const numbers = numbering<string>();
   const starts = new Int32Array(docs.length + 1);
   docs.forEach((d, i) => {
     starts[i + 1] = (starts[i] as number) + d.topics.length;
   });
   const codes = new Int32Array(starts[docs.length] as number);
   let n = 0;
-  for (const d of docs) {
-    for (const topic of d.topics) {
-      let code = numbers.get(topic);
-      if (code === undefined) {
-        code = numbers.size;
-        numbers.set(topic, code);
-      }
-      codes[n++] = code;
-    }
-  }
-  return { starts, coded: { codes, values: [...numbers.keys()] } };
+  for (const d of docs) for (const topic of d.topics) codes[n++] = numbers.of(topic);
+  return { starts, coded: { codes, values: numbers.values() } };
 }
 
 type TFacetCodes = Record<keyof TFacets, { starts: Int32Array; coded: TCoded }>;

@@ -1,6 +1,5 @@
 import type { TUnitScope } from "../../platform/auth/permissions";
 import type { TSearchQuery } from "../../platform/text";
-import { documentSearch } from "./documents.tables";
 
 // What a search asks for (search-documents.ts analyses it, search-scoring.ts ranks and filters by it).
 
@@ -29,6 +28,3 @@ export type TSearchFilter = {
   /** Public catalogue, or the back office limited to some units. */
   scope: "public" | { units: TUnitScope };
 };
-
-// The narrow search index (document_search): the documents' facts and text vectors, without bodies.
-export const s = documentSearch;

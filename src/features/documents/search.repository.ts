@@ -3,8 +3,10 @@ import type { TUnitScope } from "../../platform/auth/permissions";
 import { type Db, selectRows } from "../../platform/db";
 import { inUnitScope } from "../../platform/db/unit-scope";
 import { effectiveValiditySql, isPublic, publicIn } from "./documents.repository";
-import { documents } from "./documents.tables";
-import { s } from "./search-filter";
+import { documentSearch, documents } from "./documents.tables";
+
+// The narrow search index (document_search): the documents' facts and text vectors, without bodies.
+const s = documentSearch;
 
 export type TSearchHit = {
   id: number;

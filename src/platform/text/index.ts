@@ -17,13 +17,7 @@ export {
   type PersonalDataKind,
   passesLuhn,
 } from "./privacy-scan";
-export {
-  atLeast,
-  minimumMatch,
-  type TQueryVocabulary,
-  type TSearchQuery,
-  toSearchQuery,
-} from "./search-query";
+export { minimumMatch, type TQueryVocabulary, type TSearchQuery, toSearchQuery } from "./search-query";
 export { indexText, queryTerms, queryWords, tokensForIndex } from "./segment";
 export { type SnippetPart, snippetParts } from "./snippet";
 export { toTsQuery } from "./ts-query";

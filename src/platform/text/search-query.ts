@@ -110,7 +110,7 @@ export function minimumMatch(n: number): number {
  * A tsquery true when at least `m` of `terms` are: the OR of every choice of `m` of them (renderTerm
  * puts an OR of alternatives in parentheses, so the terms can be joined as they are).
  */
-export function atLeast(terms: string[], m: number): string {
+function atLeast(terms: string[], m: number): string {
   if (m >= terms.length) return terms.join(" & ");
   const choices: string[] = [];
   const pick = (start: number, chosen: string[]) => {
